@@ -1,0 +1,25 @@
+//! Sign-in Guard core: reads AWS sign-in and console URLs and says what each one is.
+//!
+//! Everything the extension, the web page and the CLI decide lives here, with no browser
+//! dependency; `wasm` only converts types at the WebAssembly boundary.
+
+pub mod account;
+pub mod classify;
+pub mod cloudtrail;
+mod lookalike;
+pub mod links;
+pub mod partition;
+pub mod redact;
+pub mod regions;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use account::{Account, AccountError, AccountId, Alias};
+pub use classify::classify;
+pub use links::{account_signin_url, LinkError};
+pub use partition::Partition;
+pub use redact::redact;
+pub use regions::{Region, RegionInfo};
+pub use verdict::{Kind, Verdict, Warning, WarningCode};

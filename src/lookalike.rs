@@ -1,0 +1,1 @@
+//! Hosts made to look like AWS sign-in or console hosts.

@@ -1,0 +1,49 @@
+//! The WebAssembly boundary: converts between JS values and the core's types, nothing else.
+#![deny(clippy::unwrap_used)]
+
+use crate::partition::Partition;
+use crate::regions::Region;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Serialises plain objects (not `Map`s) so JS reads fields as `verdict.kind`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What `classify` returns: the verdict for one URL.
+#[wasm_bindgen]
+pub fn classify(url: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::classify::classify(url))
+}
+
+/// Verdicts for a whole list, in one boundary crossing.
+#[wasm_bindgen(js_name = classifyMany)]
+pub fn classify_many(urls: Vec<String>) -> Result<JsValue, JsError> {
+    let verdicts: Vec<_> = urls.iter().map(|u| crate::classify::classify(u)).collect();
+    to_js(&verdicts)
+}
+
+/// The canonical (or region-pinned) sign-in URL of an account; throws a clear error on bad input.
+#[wasm_bindgen(js_name = accountSigninUrl)]
+pub fn account_signin_url(account: &str, region: Option<String>) -> Result<String, JsError> {
+    crate::links::account_signin_url(account, region.as_deref(), None)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The region table, of one partition or all.
+#[wasm_bindgen]
+pub fn regions(partition: Option<String>) -> Result<JsValue, JsError> {
+    let partition = match partition.as_deref() {
+        None | Some("") => None,
+        Some(id) => Some(
+            Partition::from_id(id)
+                .ok_or_else(|| JsError::new(&format!("unknown partition {id:?}")))?,
+        ),
+    };
+    let rows: Vec<_> = Region::all(partition).map(Region::info).collect();
+    to_js(&rows)
+}
