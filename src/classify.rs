@@ -1,10 +1,24 @@
-//! The URL model: decides what an AWS sign-in or console URL is (spec: shared url-model.md).
-use crate::verdict::{Kind, Verdict};
+//! The URL model: decides what an AWS sign-in or console URL is (spec: `url-model.md`).
+//!
+//! The URL is parsed as a browser parses it (WHATWG, by the `url` crate) and only the host the
+//! browser would connect to, the path and top-level query parameters are judged, never the text.
+
+use crate::account::{Account, AccountId};
+use crate::cloudtrail;
+use crate::links;
+use crate::lookalike;
+use crate::partition::Partition;
+use crate::redact::redact;
+use crate::regions::Region;
+use crate::verdict::{Kind, Verdict, Warning, WarningCode};
+use url::{Host, Url};
 
 /// Classifies one URL, given as typed, bookmarked or seen in the address bar.
+///
+/// Never panics; text that is not an http(s) URL is `unrelated`.
 pub fn classify(input: &str) -> Verdict {
-    Verdict {
-        input: crate::redact::redact(input),
+    let mut verdict = Verdict {
+        input: redact(input),
         kind: Kind::Unrelated,
         partition: None,
         account: None,
@@ -13,5 +27,463 @@ pub fn classify(input: &str) -> Verdict {
         bookmark_safe: None,
         cloudtrail: None,
         warnings: Vec::new(),
+    };
+    let Some(url) = parse_web_url(input) else {
+        return verdict;
+    };
+    let Some(Host::Domain(host)) = url.host() else {
+        return verdict;
+    };
+    // "signin.aws.amazon.com." (a fully qualified name) reaches the same server.
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let reading = read_aws_host(&url, host, input)
+        .or_else(|| lookalike::judge(&url, host).map(lookalike_reading));
+    if let Some(reading) = reading {
+        reading.fill(&mut verdict);
+    }
+    verdict
+}
+
+/// Parses http and https URLs; everything else (other schemes, bare text) is not ours to judge.
+fn parse_web_url(input: &str) -> Option<Url> {
+    // A scheme-relative or scheme-less text is not a URL a browser would open from a bookmark.
+    let url = Url::parse(input).ok()?;
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+/// What was read from a URL before it becomes a `Verdict`.
+struct Reading {
+    kind: Kind,
+    partition: Option<Partition>,
+    account: Option<Account>,
+    region: Option<Region>,
+    /// Whether `account` is the one signed in to (so the canonical URL is offered).
+    signs_in_to_account: bool,
+    bookmark_safe: bool,
+    cloudtrail: Option<cloudtrail::CloudTrail>,
+    warnings: Vec<Warning>,
+}
+
+impl Reading {
+    fn new(kind: Kind, partition: Option<Partition>) -> Reading {
+        Reading {
+            kind,
+            partition,
+            account: None,
+            region: None,
+            signs_in_to_account: false,
+            bookmark_safe: !matches!(
+                kind,
+                Kind::SigninRedirect | Kind::FederationToken | Kind::Lookalike
+            ),
+            cloudtrail: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, code: WarningCode, message: String) {
+        self.warnings.push(Warning { code, message });
+    }
+
+    fn fill(self, verdict: &mut Verdict) {
+        verdict.kind = self.kind;
+        verdict.partition = self.partition;
+        verdict.canonical = match (&self.account, self.partition) {
+            (Some(account), Some(partition)) if self.signs_in_to_account => {
+                Some(links::canonical_url(account, partition))
+            }
+            _ => None,
+        };
+        verdict.account = self.account;
+        verdict.region = self.region;
+        verdict.bookmark_safe = (self.kind != Kind::Unrelated).then_some(self.bookmark_safe);
+        verdict.cloudtrail = self.cloudtrail;
+        verdict.warnings = self.warnings;
+    }
+}
+
+fn lookalike_reading(finding: lookalike::Finding) -> Reading {
+    let mut reading = Reading::new(Kind::Lookalike, None);
+    reading.warn(WarningCode::Lookalike, finding.message());
+    reading
+}
+
+/// Reads a host that AWS serves: sign-in, console and access portal hosts of every partition.
+/// `None` when the host is not an AWS host at all; an `unrelated` reading when it is AWS's but
+/// not a sign-in or console host (documentation, marketing, unknown forms).
+fn read_aws_host(url: &Url, host: &str, input: &str) -> Option<Reading> {
+    for partition in Partition::ALL {
+        if let Some(prefix) = labels_under(host, partition.signin_domain()) {
+            return Some(read_signin_host(url, partition, prefix, input));
+        }
+        if let Some(prefix) = labels_under(host, partition.console_domain()) {
+            return Some(read_console_host(url, partition, prefix));
+        }
+    }
+    if let Some(reading) = read_identity_center_host(url, host) {
+        return Some(reading);
+    }
+    lookalike::is_aws_owned(host).then(|| Reading::new(Kind::Unrelated, None))
+}
+
+/// The labels in front of `domain` in `host` (`""` when they are equal), if `host` is under it.
+fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
+    if host == domain {
+        return Some("");
+    }
+    host.strip_suffix(domain)?.strip_suffix('.')
+}
+
+/// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
+fn read_signin_host(url: &Url, partition: Partition, prefix: &str, input: &str) -> Reading {
+    let path = url.path();
+    let federation = path == "/federation" || path.starts_with("/federation/");
+    if prefix.contains('.') {
+        // The wildcard certificate covers one label: two labels is no form AWS serves.
+        return Reading::new(Kind::Unrelated, None);
+    }
+    let host_region = (!prefix.is_empty())
+        .then(|| Region::find_in(prefix, partition))
+        .flatten();
+    let mut reading = if federation {
+        let mut reading = Reading::new(Kind::FederationToken, Some(partition));
+        reading.warn(
+            WarningCode::FederationToken,
+            "This federation URL carries a one-time sign-in token or temporary credentials: it is a \
+             secret, it expires, and it must not be bookmarked or shared"
+                .to_owned(),
+        );
+        reading
+    } else if prefix.is_empty() {
+        read_global_signin_path(url, partition, path)
+    } else if host_region.is_some() {
+        captured_redirect(partition)
+    } else {
+        Reading::new(Kind::AccountSignin, Some(partition))
+    };
+    reading.region = host_region.or_else(|| query_region(url, partition, &mut reading));
+    if prefix.is_empty() || host_region.is_some() {
+        return reading;
+    }
+    // An account sign-in host: the label names the account.
+    match account_from_label(prefix) {
+        Ok(account) => {
+            reading.account = Some(account);
+            if reading.kind == Kind::AccountSignin {
+                reading.signs_in_to_account = true;
+                reading.cloudtrail = Some(cloudtrail::predict(
+                    console_service(path),
+                    reading.region,
+                ));
+                if let Some(region) = reading.region.filter(|r| r.opt_in()) {
+                    reading.warn(
+                        WarningCode::OptInRegion,
+                        format!(
+                            "{} ({}) is an opt-in region: sign-in there fails unless the account has enabled it",
+                            region.code(),
+                            region.name()
+                        ),
+                    );
+                }
+                if !is_canonical_form(input, reading.account.as_ref(), partition, reading.region) {
+                    reading.warn(
+                        WarningCode::NotCanonical,
+                        "This is the account's sign-in page, but not in its canonical form; \
+                         bookmark the canonical URL instead"
+                            .to_owned(),
+                    );
+                }
+            }
+        }
+        Err(reason) => reading.warn(
+            WarningCode::InvalidAccountLabel,
+            format!("{prefix:?} is neither a 12-digit account ID nor a valid account alias: {reason}"),
+        ),
+    }
+    reading
+}
+
+/// Paths of the global `signin.DOMAIN` host, which has no account in its name.
+fn read_global_signin_path(url: &Url, partition: Partition, path: &str) -> Reading {
+    match path {
+        "/console" | "/console/" => Reading::new(Kind::GeneralSignin, Some(partition)),
+        "/switchrole" | "/switchrole/" => {
+            let mut reading = Reading::new(Kind::SwitchRole, Some(partition));
+            // The target of the role switch, not the account signed in to: no canonical URL.
+            reading.account = query_value(url, "account").and_then(|a| account_from_label(&a).ok());
+            reading
+        }
+        _ => captured_redirect(partition),
+    }
+}
+
+fn captured_redirect(partition: Partition) -> Reading {
+    let mut reading = Reading::new(Kind::SigninRedirect, Some(partition));
+    reading.warn(
+        WarningCode::CapturedRedirect,
+        "This is a page of the sign-in flow, not your account's sign-in URL; a bookmark of it breaks"
+            .to_owned(),
+    );
+    reading
+}
+
+/// `console.DOMAIN`, `REGION.console.DOMAIN`, `SERVICE.console.DOMAIN` and the multi-session
+/// `ACCOUNTID-XXXXXXXX.REGION.console.aws.amazon.com`.
+fn read_console_host(url: &Url, partition: Partition, prefix: &str) -> Reading {
+    let labels: Vec<&str> = if prefix.is_empty() {
+        Vec::new()
+    } else {
+        prefix.split('.').collect()
+    };
+    match labels.as_slice() {
+        [] => {
+            let kind = if matches!(url.path(), "/" | "/console/home" | "/console/home/") {
+                Kind::GeneralSignin
+            } else {
+                Kind::ConsolePage
+            };
+            let mut reading = Reading::new(kind, Some(partition));
+            reading.region = query_region(url, partition, &mut reading);
+            reading
+        }
+        [label] => {
+            let mut reading = Reading::new(Kind::ConsolePage, Some(partition));
+            reading.region = Region::find_in(label, partition)
+                .or_else(|| query_region(url, partition, &mut reading));
+            reading
+        }
+        [session, region] if partition == Partition::Aws => {
+            let (Some(account), Some(region)) =
+                (multi_session_account(session), Region::find_in(region, partition))
+            else {
+                return Reading::new(Kind::Unrelated, None);
+            };
+            let mut reading = Reading::new(Kind::ConsolePage, Some(partition));
+            reading.account = Some(Account::Id(account));
+            reading.region = Some(region);
+            reading.signs_in_to_account = true;
+            reading.bookmark_safe = false;
+            reading.warn(
+                WarningCode::MultiSession,
+                "This console link belongs to one multi-session sign-in and stops working when that \
+                 session ends; bookmark the account's sign-in URL instead"
+                    .to_owned(),
+            );
+            reading
+        }
+        _ => Reading::new(Kind::Unrelated, None),
+    }
+}
+
+/// `ACCOUNTID-XXXXXXXX`: the account ID of a multi-session console host label.
+fn multi_session_account(label: &str) -> Option<AccountId> {
+    let (id, session) = label.split_once('-')?;
+    let session_ok =
+        session.len() == 8 && session.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    session_ok.then(|| AccountId::parse(id).ok()).flatten()
+}
+
+/// IAM Identity Center: access portals and the `REGION.signin.aws` sign-in pages.
+fn read_identity_center_host(url: &Url, host: &str) -> Option<Reading> {
+    if let Some(label) = labels_under(host, "signin.aws") {
+        let region = Region::find(label)?;
+        let mut reading = captured_redirect(region.partition());
+        reading.region = Some(region);
+        return Some(reading);
+    }
+    let (partition, region) = access_portal_host(host, url.path())?;
+    let partition = region.map_or(partition, Region::partition);
+    let mut reading = Reading::new(Kind::AccessPortal, Some(partition));
+    reading.region = region;
+    // A shortcut link names the account to open (a target, like switch_role): no canonical URL.
+    reading.account = shortcut_account(url);
+    Some(reading)
+}
+
+/// Recognises the access portal host forms; returns the partition and any region in the host.
+fn access_portal_host(host: &str, path: &str) -> Option<(Partition, Option<Region>)> {
+    let starts_portal = path == "/start" || path.starts_with("/start/");
+    let directory = path.starts_with("/directory/");
+    if let Some(label) = labels_under(host, "awsapps.com") {
+        if label == "start.us-gov-home" && directory {
+            return Some((Partition::AwsUsGov, None));
+        }
+        return (is_host_label(label) && starts_portal).then_some((Partition::Aws, None));
+    }
+    if let Some(prefix) = labels_under(host, "awsapps.cn") {
+        if let ["start", region, "home"] = prefix.split('.').collect::<Vec<_>>().as_slice() {
+            let region = Region::find(region)?;
+            return directory.then_some((Partition::AwsCn, Some(region)));
+        }
+        return (is_host_label(prefix) && starts_portal).then_some((Partition::AwsCn, None));
+    }
+    // ssoins-<hex>.portal.REGION.app.aws and its China twin, ssoins-<hex>.REGION.portal.amazonaws.com(.cn).
+    let (instance, rest) = host.split_once('.')?;
+    let hex = instance.strip_prefix("ssoins-")?;
+    if hex.is_empty() || hex.len() > 16 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let labels: Vec<&str> = rest.split('.').collect();
+    let (region, partition) = match labels.as_slice() {
+        ["portal", region, "app", "aws"] => (*region, Partition::Aws),
+        ["portal", region, "app", "amazonwebservices", "com", "cn"] => (*region, Partition::AwsCn),
+        [region, "portal", "amazonaws", "com"] => (*region, Partition::Aws),
+        [region, "portal", "amazonaws", "com", "cn"] => (*region, Partition::AwsCn),
+        _ => return None,
+    };
+    Some((partition, Some(Region::find(region)?)))
+}
+
+/// A portal shortcut link's `#/console?account_id=…`.
+fn shortcut_account(url: &Url) -> Option<Account> {
+    let fragment = url.fragment()?;
+    let (_, query) = fragment.split_once('?')?;
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "account_id")
+        .and_then(|(_, value)| AccountId::parse(&value).ok().map(Account::Id))
+}
+
+fn is_host_label(label: &str) -> bool {
+    !label.is_empty()
+        && !label.contains('.')
+        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// An account label from a host or a parameter: a 12-digit ID or else an alias.
+fn account_from_label(label: &str) -> Result<Account, crate::account::AccountError> {
+    Account::parse(label)
+}
+
+/// The first top-level query parameter with this name, decoded.
+fn query_value(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// A top-level `region=` of this partition; anything else is reported and ignored.
+fn query_region(url: &Url, partition: Partition, reading: &mut Reading) -> Option<Region> {
+    let value = query_value(url, "region")?;
+    if value.is_empty() {
+        return None;
+    }
+    match Region::find(&value) {
+        Some(region) if region.partition() == partition => Some(region),
+        Some(region) => {
+            reading.warn(
+                WarningCode::UnknownRegion,
+                format!(
+                    "region={} is a region of {}, not of this {} host: AWS ignores it",
+                    region.code(),
+                    region.partition(),
+                    partition
+                ),
+            );
+            None
+        }
+        None => {
+            reading.warn(
+                WarningCode::UnknownRegion,
+                format!("region={value} is not a region of {partition}: AWS ignores it"),
+            );
+            None
+        }
+    }
+}
+
+/// `/console/SERVICE`: the console the sign-in continues to (`s3`), if any.
+fn console_service(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/console/")?;
+    let service = rest.split('/').next().unwrap_or("");
+    (!service.is_empty()).then_some(service)
+}
+
+/// Whether the text, as typed, is exactly the canonical URL, optionally with a console service
+/// path and a region pin: anything else (http, capitals, a port, a trailing slash, other query
+/// parameters, a fragment) is worth normalising in a bookmark.
+fn is_canonical_form(
+    input: &str,
+    account: Option<&Account>,
+    partition: Partition,
+    region: Option<Region>,
+) -> bool {
+    let Some(account) = account else {
+        return false;
+    };
+    let canonical = links::canonical_url(account, partition);
+    let Some(rest) = input.trim().strip_prefix(canonical.as_str()) else {
+        return false;
+    };
+    let (path, query) = match rest.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (rest, None),
+    };
+    let service_ok = path.is_empty()
+        || path.strip_prefix('/').is_some_and(|service| {
+            !service.is_empty()
+                && service
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+    let query_ok = match (query, region) {
+        (None, _) => true,
+        (Some(query), Some(region)) => query == format!("region={}", region.code()),
+        (Some(_), None) => false,
+    };
+    service_ok && query_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_label_is_a_regional_endpoint_not_an_alias() {
+        let verdict = classify("https://us-east-2.signin.aws.amazon.com/console");
+        assert_eq!(verdict.kind, Kind::SigninRedirect);
+        assert_eq!(verdict.account, None);
+    }
+
+    #[test]
+    fn client_id_account_is_never_the_users() {
+        let verdict = classify(
+            "https://signin.aws.amazon.com/signin?client_id=arn%3Aaws%3Aiam%3A%3A015428540659%3Auser%2Fhomepage",
+        );
+        assert_eq!(verdict.account, None);
+        assert!(verdict.has_warning(WarningCode::CapturedRedirect));
+    }
+
+    #[test]
+    fn canonical_url_has_no_not_canonical_warning() {
+        let verdict = classify("https://myalias.signin.aws.amazon.com/console?region=us-east-2");
+        assert!(verdict.warnings.is_empty(), "{:?}", verdict.warnings);
+    }
+
+    #[test]
+    fn http_account_url_is_flagged_for_normalising() {
+        let verdict = classify("http://myalias.signin.aws.amazon.com/console");
+        assert!(verdict.has_warning(WarningCode::NotCanonical));
+    }
+
+    #[test]
+    fn invalid_label_says_why() {
+        let verdict = classify("https://my--alias.signin.aws.amazon.com/console");
+        assert_eq!(verdict.kind, Kind::AccountSignin);
+        assert!(verdict.warnings[0].message.contains("two hyphens"));
+    }
+
+    #[test]
+    fn multi_session_link_is_not_bookmark_safe() {
+        let verdict =
+            classify("https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/console/home");
+        assert_eq!(verdict.bookmark_safe, Some(false));
+        assert!(verdict.has_warning(WarningCode::MultiSession));
+    }
+
+    #[test]
+    fn federation_token_is_redacted_in_input() {
+        let verdict = classify("https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET");
+        assert_eq!(verdict.kind, Kind::FederationToken);
+        assert!(!verdict.input.contains("SECRET"));
     }
 }

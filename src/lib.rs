@@ -14,7 +14,7 @@ pub mod regions;
 pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use account::{Account, AccountError, AccountId, Alias};
 pub use classify::classify;

@@ -1,1 +1,260 @@
-//! Hosts made to look like AWS sign-in or console hosts.
+//! Hosts made to look like AWS sign-in or console hosts: userinfo and suffix tricks,
+//! typosquats, homoglyphs, and customer content named like AWS.
+
+use url::Url;
+
+/// Registrable domains only Amazon can serve content on (so nothing under them is a lookalike),
+/// except the customer-content hosts that `customer_part` carves out.
+const AWS_OWNED: [&str; 10] = [
+    "amazon.com",
+    "amazonaws.com",
+    "amazonaws.cn",
+    "amazonaws.com.cn",
+    "amazonaws-us-gov.com",
+    "amazonwebservices.com.cn",
+    "awsapps.com",
+    "awsapps.cn",
+    "signin.aws",
+    "app.aws",
+];
+
+/// AWS host names that, inside a foreign host name or userinfo, only serve to imitate AWS.
+const AWS_NAMES: [&str; 12] = [
+    "signin.aws.amazon.com",
+    "console.aws.amazon.com",
+    "aws.amazon.com",
+    "amazonaws.com",
+    "amazonaws.cn",
+    "amazonaws-us-gov",
+    "signin.amazonaws",
+    "awsapps.com",
+    "awsapps.cn",
+    "amazonwebservices",
+    "signin.aws",
+    "app.aws",
+];
+
+/// Words that, next to `aws` in a foreign host, make it look like a sign-in or console page.
+const SIGNIN_WORDS: [&str; 6] = ["signin", "console", "login", "logon", "signon", "sso"];
+
+/// Names whose imitations (`amaz0n`, `arnazon`, punycode `amazοn`) are typosquats.
+const BRAND_SKELETONS: [&str; 4] = ["amazon", "amazonaws", "awsapps", "aws"];
+
+/// Why a host is judged a lookalike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    /// The host the browser would really connect to.
+    pub host: String,
+    /// What gave it away.
+    pub trick: Trick,
+}
+
+/// The kinds of imitation recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trick {
+    /// An AWS name before an `@`: the browser ignores it and goes to the host after.
+    Userinfo,
+    /// An AWS host name inside a longer foreign host name.
+    EmbeddedAwsName,
+    /// Words like `signin`/`console` with `aws` on a foreign domain.
+    AwsWords,
+    /// A misspelling or look-alike characters of an AWS brand name.
+    Typosquat,
+    /// Customer content (an S3 website, an app host) named like AWS.
+    CustomerContent,
+}
+
+impl Finding {
+    /// The warning sentence shown to people.
+    pub fn message(&self) -> String {
+        let how = match self.trick {
+            Trick::Userinfo => "an AWS name placed before '@', which the browser ignores",
+            Trick::EmbeddedAwsName => "an AWS host name inside a longer, foreign host name",
+            Trick::AwsWords => "AWS sign-in words on a domain that AWS does not own",
+            Trick::Typosquat => "a misspelt or look-alike AWS domain name",
+            Trick::CustomerContent => "customer-hosted content named like an AWS host",
+        };
+        format!(
+            "Possible phishing: this page is on {}, not AWS; it imitates AWS with {how}. Do not enter your credentials here",
+            self.host
+        )
+    }
+}
+
+/// Whether Amazon alone serves `host` (so it cannot be a lookalike, whatever its labels).
+pub(crate) fn is_aws_owned(host: &str) -> bool {
+    customer_part(host).is_none() && AWS_OWNED.iter().any(|d| ends_with_domain(host, d))
+}
+
+/// Judges a host that is not a known AWS sign-in, console or portal host.
+pub(crate) fn judge(url: &Url, host: &str) -> Option<Finding> {
+    let finding = |trick| {
+        Some(Finding {
+            host: host.to_owned(),
+            trick,
+        })
+    };
+    if let Some(customer) = customer_part(host) {
+        return if looks_like_aws(customer).is_some() {
+            finding(Trick::CustomerContent)
+        } else {
+            None
+        };
+    }
+    if is_aws_owned(host) {
+        return None;
+    }
+    let userinfo = format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
+    if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
+        return finding(Trick::Userinfo);
+    }
+    looks_like_aws(host).and_then(finding)
+}
+
+/// For hosts where AWS serves customers' content under its own domain, the customer-chosen part.
+fn customer_part(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let prefix_of = |index: usize| -> Option<&str> {
+        let len: usize = labels[..index].iter().map(|l| l.len() + 1).sum();
+        (len > 0).then(|| &host[..len - 1])
+    };
+    if ends_with_domain(host, "amazonaws.com") || ends_with_domain(host, "amazonaws.com.cn") {
+        // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the
+        // public names of API Gateway, load balancers and EC2 instances.
+        let service = labels.iter().position(|l| {
+            *l == "s3"
+                || l.starts_with("s3-")
+                || *l == "execute-api"
+                || *l == "elb"
+                || l.starts_with("compute")
+        })?;
+        return prefix_of(service);
+    }
+    if ends_with_domain(host, "on.aws") {
+        // Lambda function URLs and other customer endpoints.
+        return prefix_of(labels.len() - 2);
+    }
+    None
+}
+
+/// Whether a foreign host name (or a customer's part of one) is built to look like AWS.
+fn looks_like_aws(name: &str) -> Option<Trick> {
+    if AWS_NAMES.iter().any(|aws| contains_name(name, aws)) {
+        return Some(Trick::EmbeddedAwsName);
+    }
+    let words: Vec<String> = name
+        .split(['.', '-'])
+        .filter(|w| !w.is_empty())
+        .map(decode_label)
+        .collect();
+    let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+    let has_aws = skeletons.iter().any(|w| w == "aws");
+    if has_aws && skeletons.iter().any(|w| SIGNIN_WORDS.contains(&w.as_str())) {
+        return Some(Trick::AwsWords);
+    }
+    let typosquat = words
+        .iter()
+        .zip(&skeletons)
+        .any(|(word, skel)| BRAND_SKELETONS.contains(&skel.as_str()) && word != skel);
+    if typosquat || skeletons.iter().any(|w| w.contains("amazonaws") || w.contains("awsapps")) {
+        return Some(Trick::Typosquat);
+    }
+    None
+}
+
+/// `name` appears in `text` starting at a label boundary (start, `.` or `-`).
+fn contains_name(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        at == 0 || matches!(text.as_bytes().get(at - 1), Some(b'.') | Some(b'-'))
+    })
+}
+
+fn ends_with_domain(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
+}
+
+/// Decodes a punycode word (`xn--amazn-uce` → `amazοn`), so homoglyphs can be compared.
+fn decode_label(word: &str) -> String {
+    word.strip_prefix("xn--")
+        .and_then(idna::punycode::decode_to_string)
+        .unwrap_or_else(|| word.to_owned())
+}
+
+/// Maps look-alike characters to the Latin letters they imitate (`0`→`o`, `rn`→`m`, Greek ο,
+/// Cyrillic а…), so that `arnazon`, `amaz0n` and `amazοn` all read `amazon`.
+fn skeleton(word: &str) -> String {
+    let mapped: String = word
+        .chars()
+        .map(|c| match c {
+            '0' | 'ο' | 'о' | 'օ' => 'o',
+            '1' | 'ӏ' | 'ⅼ' => 'l',
+            '3' | 'е' | 'ε' => 'e',
+            '5' | 'ѕ' => 's',
+            'а' | 'α' | 'ɑ' => 'a',
+            'с' | 'ϲ' => 'c',
+            'р' | 'ρ' => 'p',
+            'і' | 'ı' | 'ι' => 'i',
+            'ј' => 'j',
+            'ԁ' => 'd',
+            'ɡ' => 'g',
+            'ո' => 'n',
+            'м' => 'm',
+            'ѡ' | 'ω' => 'w',
+            'ν' => 'v',
+            'х' | 'χ' => 'x',
+            'у' => 'y',
+            'ᴢ' => 'z',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect();
+    mapped.replace("rn", "m").replace("vv", "w")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judged(url: &str) -> Option<Trick> {
+        let url = Url::parse(url).ok()?;
+        let host = url.host_str()?.to_owned();
+        judge(&url, &host).map(|f| f.trick)
+    }
+
+    #[test]
+    fn amazon_retail_is_not_a_lookalike() {
+        assert_eq!(judged("https://www.amazon.de/"), None);
+        assert_eq!(judged("https://www.amazon.co.uk/"), None);
+    }
+
+    #[test]
+    fn ordinary_sites_are_not_lookalikes() {
+        assert_eq!(judged("https://github.com/aws/aws-cli"), None);
+        assert_eq!(judged("https://news.ycombinator.com/"), None);
+    }
+
+    #[test]
+    fn userinfo_trick_is_caught() {
+        assert_eq!(
+            judged("https://signin.aws.amazon.com@evil.example/"),
+            Some(Trick::Userinfo)
+        );
+    }
+
+    #[test]
+    fn homoglyph_punycode_is_a_typosquat() {
+        assert_eq!(judged("https://xn--amazn-uce.com/"), Some(Trick::Typosquat));
+    }
+
+    #[test]
+    fn s3_bucket_named_like_signin_is_customer_content() {
+        assert_eq!(
+            judged("https://signin.aws.amazon.com.s3.amazonaws.com/"),
+            Some(Trick::CustomerContent)
+        );
+        assert!(!is_aws_owned("signin.aws.amazon.com.s3.amazonaws.com"));
+        assert!(is_aws_owned("docs.aws.amazon.com"));
+    }
+}
