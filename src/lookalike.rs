@@ -142,10 +142,17 @@ fn looks_like_aws(name: &str) -> Option<Trick> {
     if AWS_NAMES.iter().any(|aws| contains_name(name, aws)) {
         return Some(Trick::EmbeddedAwsName);
     }
+    // Decode punycode labels before splitting on hyphens, which punycode itself contains.
     let words: Vec<String> = name
-        .split(['.', '-'])
-        .filter(|w| !w.is_empty())
+        .split('.')
         .map(decode_label)
+        .flat_map(|label| {
+            label
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
     let has_aws = skeletons.iter().any(|w| w == "aws");
