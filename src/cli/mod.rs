@@ -1,0 +1,72 @@
+//! The `signin-guard` command line: arguments, dispatch to one module a subcommand, exit status.
+
+mod check;
+mod failure;
+mod link;
+mod regions;
+mod shown;
+
+use clap::{Parser, Subcommand};
+use failure::Failure;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+const MAIN_AFTER_HELP: &str = "\
+Exit status:
+  0  success; for `check` whatever the verdicts are (the output is a report)
+  1  reading standard input or writing the output failed
+  2  usage error: unknown flag, or a bad account, region or partition
+
+Output stops quietly, with status 0, when its reader goes away (`signin-guard regions | head`).
+
+Examples:
+  signin-guard check https://myalias.signin.aws.amazon.com/console
+  signin-guard check --json < urls.txt
+  signin-guard link myalias --region us-east-2
+  signin-guard regions --partition aws-cn";
+
+/// Keeps people on the right AWS sign-in URL.
+#[derive(Debug, Parser)]
+#[command(
+    name = "signin-guard",
+    version,
+    about = "Checks AWS sign-in and console URLs, makes account sign-in links and lists regions",
+    long_about = "Checks AWS sign-in and console URLs, makes account sign-in links and lists regions.\n\n\
+        It runs the same core as the Sign-in Guard browser extension: what `check` says about a URL \
+        is what the extension says.",
+    after_help = MAIN_AFTER_HELP
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Says what each URL is: its kind, account, region, canonical sign-in URL and warnings
+    #[command(after_help = check::AFTER_HELP)]
+    Check(check::Args),
+    /// Prints an account's sign-in URL, optionally pinned to a region
+    #[command(after_help = link::AFTER_HELP)]
+    Link(link::Args),
+    /// Lists the known regions with their names, partitions and opt-in status
+    #[command(after_help = regions::AFTER_HELP)]
+    Regions(regions::Args),
+}
+
+/// Parses the arguments, runs the subcommand and turns its outcome into the exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, &mut out),
+        Command::Link(args) => link::run(args, &mut out),
+        Command::Regions(args) => regions::run(args, &mut out),
+    };
+    let flushed = out.flush().map_err(Failure::Write);
+    match result.and(flushed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
