@@ -41,9 +41,13 @@ pub enum AccountError {
 impl fmt::Display for AccountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AccountError::Empty => f.write_str("no account given: expected a 12-digit account ID or an account alias"),
+            AccountError::Empty => {
+                f.write_str("no account given: expected a 12-digit account ID or an account alias")
+            }
             AccountError::IdLength(n) => write!(f, "{n} digits, an account ID has 12"),
-            AccountError::AliasLength(n) => write!(f, "{n} characters, an account alias has 3 to 63"),
+            AccountError::AliasLength(n) => {
+                write!(f, "{n} characters, an account alias has 3 to 63")
+            }
             AccountError::AliasCharacter(c) => write!(
                 f,
                 "{c:?} is not allowed in an account alias (only a-z, 0-9 and -)"
@@ -176,7 +180,10 @@ mod tests {
 
     #[test]
     fn id_keeps_leading_zeros() {
-        assert_eq!(Account::parse("012345678901").unwrap().as_str(), "012345678901");
+        assert_eq!(
+            Account::parse("012345678901").unwrap().as_str(),
+            "012345678901"
+        );
     }
 
     #[test]
@@ -192,9 +199,18 @@ mod tests {
         assert!(Alias::parse("abc").is_ok());
         assert!(Alias::parse("MyAlias").is_ok());
         assert_eq!(Alias::parse("a"), Err(AccountError::AliasLength(1)));
-        assert_eq!(Alias::parse("my--alias"), Err(AccountError::AliasDoubleHyphen));
+        assert_eq!(
+            Alias::parse("my--alias"),
+            Err(AccountError::AliasDoubleHyphen)
+        );
         assert_eq!(Alias::parse("myalias-"), Err(AccountError::AliasEdgeHyphen));
-        assert_eq!(Alias::parse("my_alias"), Err(AccountError::AliasCharacter('_')));
-        assert_eq!(Alias::parse(&"a".repeat(64)), Err(AccountError::AliasLength(64)));
+        assert_eq!(
+            Alias::parse("my_alias"),
+            Err(AccountError::AliasCharacter('_'))
+        );
+        assert_eq!(
+            Alias::parse(&"a".repeat(64)),
+            Err(AccountError::AliasLength(64))
+        );
     }
 }

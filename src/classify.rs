@@ -8,6 +8,7 @@ use crate::cloudtrail;
 use crate::links;
 use crate::lookalike;
 use crate::partition::Partition;
+use crate::quick_reject;
 use crate::redact::redact;
 use crate::regions::Region;
 use crate::verdict::{Kind, Verdict, Warning, WarningCode};
@@ -17,17 +18,15 @@ use url::{Host, Url};
 ///
 /// Never panics; text that is not an http(s) URL is `unrelated`.
 pub fn classify(input: &str) -> Verdict {
-    let mut verdict = Verdict {
-        input: redact(input),
-        kind: Kind::Unrelated,
-        partition: None,
-        account: None,
-        region: None,
-        canonical: None,
-        bookmark_safe: None,
-        cloudtrail: None,
-        warnings: Vec::new(),
-    };
+    if quick_reject::certainly_unrelated(input) {
+        return unrelated(input.to_owned());
+    }
+    classify_fully(input)
+}
+
+/// The full reading, without the quick rejection of texts that cannot be AWS URLs.
+fn classify_fully(input: &str) -> Verdict {
+    let mut verdict = unrelated(redact(input));
     let Some(url) = parse_web_url(input) else {
         return verdict;
     };
@@ -42,6 +41,21 @@ pub fn classify(input: &str) -> Verdict {
         reading.fill(&mut verdict);
     }
     verdict
+}
+
+/// The verdict for text that is no AWS URL; `input` is already redacted.
+fn unrelated(input: String) -> Verdict {
+    Verdict {
+        input,
+        kind: Kind::Unrelated,
+        partition: None,
+        account: None,
+        region: None,
+        canonical: None,
+        bookmark_safe: None,
+        cloudtrail: None,
+        warnings: Vec::new(),
+    }
 }
 
 /// Parses http and https URLs; everything else (other schemes, bare text) is not ours to judge.
@@ -171,10 +185,8 @@ fn read_signin_host(url: &Url, partition: Partition, prefix: &str, input: &str) 
             reading.account = Some(account);
             if reading.kind == Kind::AccountSignin {
                 reading.signs_in_to_account = true;
-                reading.cloudtrail = Some(cloudtrail::predict(
-                    console_service(path),
-                    reading.region,
-                ));
+                reading.cloudtrail =
+                    Some(cloudtrail::predict(console_service(path), reading.region));
                 if let Some(region) = reading.region.filter(|r| r.opt_in()) {
                     reading.warn(
                         WarningCode::OptInRegion,
@@ -197,7 +209,9 @@ fn read_signin_host(url: &Url, partition: Partition, prefix: &str, input: &str) 
         }
         Err(reason) => reading.warn(
             WarningCode::InvalidAccountLabel,
-            format!("{prefix:?} is neither a 12-digit account ID nor a valid account alias: {reason}"),
+            format!(
+                "{prefix:?} is neither a 12-digit account ID nor a valid account alias: {reason}"
+            ),
         ),
     }
     reading
@@ -253,9 +267,10 @@ fn read_console_host(url: &Url, partition: Partition, prefix: &str) -> Reading {
             reading
         }
         [session, region] if partition == Partition::Aws => {
-            let (Some(account), Some(region)) =
-                (multi_session_account(session), Region::find_in(region, partition))
-            else {
+            let (Some(account), Some(region)) = (
+                multi_session_account(session),
+                Region::find_in(region, partition),
+            ) else {
                 return Reading::new(Kind::Unrelated, None);
             };
             let mut reading = Reading::new(Kind::ConsolePage, Some(partition));
@@ -278,8 +293,10 @@ fn read_console_host(url: &Url, partition: Partition, prefix: &str) -> Reading {
 /// `ACCOUNTID-XXXXXXXX`: the account ID of a multi-session console host label.
 fn multi_session_account(label: &str) -> Option<AccountId> {
     let (id, session) = label.split_once('-')?;
-    let session_ok =
-        session.len() == 8 && session.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let session_ok = session.len() == 8
+        && session
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     session_ok.then(|| AccountId::parse(id).ok()).flatten()
 }
 
@@ -346,7 +363,9 @@ fn shortcut_account(url: &Url) -> Option<Account> {
 fn is_host_label(label: &str) -> bool {
     !label.is_empty()
         && !label.contains('.')
-        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// An account label from a host or a parameter: a 12-digit ID or else an alias.
@@ -437,6 +456,29 @@ fn is_canonical_form(
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn quick_rejection_agrees_with_the_full_reading(
+            text in "(https?://)?([a-z0-9%@:.-]|aw|am|az|xn|-s|[?#&=]){0,30}(/[a-zA-Z0-9%?#&=.]{0,20})?"
+        ) {
+            if quick_reject::certainly_unrelated(&text) {
+                let full = classify_fully(&text);
+                proptest::prop_assert_eq!(full.kind, Kind::Unrelated);
+                proptest::prop_assert_eq!(full.input, text);
+            }
+        }
+    }
+
+    #[test]
+    fn quick_rejection_agrees_on_the_corpus() {
+        for line in include_str!("../tests/data/urls.tsv").lines().skip(1) {
+            let url = line.split('\t').next().unwrap_or("");
+            if quick_reject::certainly_unrelated(url) {
+                assert_eq!(classify_fully(url).kind, Kind::Unrelated, "{url}");
+            }
+        }
+    }
+
     #[test]
     fn region_label_is_a_regional_endpoint_not_an_alias() {
         let verdict = classify("https://us-east-2.signin.aws.amazon.com/console");
@@ -482,7 +524,8 @@ mod tests {
 
     #[test]
     fn federation_token_is_redacted_in_input() {
-        let verdict = classify("https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET");
+        let verdict =
+            classify("https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET");
         assert_eq!(verdict.kind, Kind::FederationToken);
         assert!(!verdict.input.contains("SECRET"));
     }

@@ -43,10 +43,9 @@ impl fmt::Display for LinkError {
                 region.partition(),
                 partition
             ),
-            LinkError::UnknownPartition(id) => write!(
-                f,
-                "partition {id:?} is not one of aws, aws-cn, aws-us-gov"
-            ),
+            LinkError::UnknownPartition(id) => {
+                write!(f, "partition {id:?} is not one of aws, aws-cn, aws-us-gov")
+            }
         }
     }
 }
@@ -55,7 +54,11 @@ impl std::error::Error for LinkError {}
 
 /// `https://ACCOUNT.signin.DOMAIN/console`: the URL to bookmark for an account.
 pub fn canonical_url(account: &Account, partition: Partition) -> String {
-    format!("https://{}.{}/console", account.as_str(), partition.signin_domain())
+    format!(
+        "https://{}.{}/console",
+        account.as_str(),
+        partition.signin_domain()
+    )
 }
 
 /// The canonical URL with `?region=REGION`, which signs in straight to that region.
@@ -118,7 +121,10 @@ mod tests {
     #[test]
     fn region_of_another_partition_is_an_error() {
         let err = account_signin_url("myalias", Some("cn-north-1"), Some("aws")).unwrap_err();
-        assert_eq!(err.to_string(), "region cn-north-1 belongs to partition aws-cn, not aws");
+        assert_eq!(
+            err.to_string(),
+            "region cn-north-1 belongs to partition aws-cn, not aws"
+        );
     }
 
     #[test]

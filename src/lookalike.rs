@@ -104,7 +104,8 @@ pub(crate) fn judge(url: &Url, host: &str) -> Option<Finding> {
     if is_aws_owned(host) {
         return None;
     }
-    let userinfo = format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
+    let userinfo =
+        format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
     if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
         return finding(Trick::Userinfo);
     }
@@ -163,7 +164,11 @@ fn looks_like_aws(name: &str) -> Option<Trick> {
         .iter()
         .zip(&skeletons)
         .any(|(word, skel)| BRAND_SKELETONS.contains(&skel.as_str()) && word != skel);
-    if typosquat || skeletons.iter().any(|w| w.contains("amazonaws") || w.contains("awsapps")) {
+    if typosquat
+        || skeletons
+            .iter()
+            .any(|w| w.contains("amazonaws") || w.contains("awsapps"))
+    {
         return Some(Trick::Typosquat);
     }
     None
@@ -171,9 +176,8 @@ fn looks_like_aws(name: &str) -> Option<Trick> {
 
 /// `name` appears in `text` starting at a label boundary (start, `.` or `-`).
 fn contains_name(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        at == 0 || matches!(text.as_bytes().get(at - 1), Some(b'.') | Some(b'-'))
-    })
+    text.match_indices(name)
+        .any(|(at, _)| at == 0 || matches!(text.as_bytes().get(at - 1), Some(b'.') | Some(b'-')))
 }
 
 fn ends_with_domain(host: &str, domain: &str) -> bool {

@@ -24,7 +24,12 @@ fn rows() -> Vec<Row<'static>> {
         .filter(|(_, line)| !line.is_empty())
         .map(|(index, line)| {
             let cells: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cells.len(), 6, "line {}: expected 6 tab-separated cells", index + 1);
+            assert_eq!(
+                cells.len(),
+                6,
+                "line {}: expected 6 tab-separated cells",
+                index + 1
+            );
             Row {
                 line: index + 1,
                 url: cells[0],
@@ -45,10 +50,19 @@ fn or_empty<T: ToString>(value: Option<T>) -> String {
 #[test]
 fn every_corpus_row_is_classified_as_decided() {
     let rows = rows();
-    assert!(rows.len() > 100, "the corpus has {} rows; expected the full copy", rows.len());
+    assert!(
+        rows.len() > 100,
+        "the corpus has {} rows; expected the full copy",
+        rows.len()
+    );
     let mut failures = Vec::new();
     for row in &rows {
-        assert!(Kind::from_name(row.kind).is_some(), "line {}: unknown kind {:?}", row.line, row.kind);
+        assert!(
+            Kind::from_name(row.kind).is_some(),
+            "line {}: unknown kind {:?}",
+            row.line,
+            row.kind
+        );
         let verdict = classify(row.url);
         let got = [
             ("kind", verdict.kind.to_string()),
@@ -66,7 +80,12 @@ fn every_corpus_row_is_classified_as_decided() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} corpus mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -79,7 +98,11 @@ fn bookmark_safety_follows_the_kind_table() {
             Kind::ConsolePage if verdict.account.is_some() => Some(false),
             _ => Some(true),
         };
-        assert_eq!(verdict.bookmark_safe, expected, "line {} {:?}", row.line, row.url);
+        assert_eq!(
+            verdict.bookmark_safe, expected,
+            "line {} {:?}",
+            row.line, row.url
+        );
     }
 }
 
@@ -106,8 +129,13 @@ fn redirects_and_tokens_carry_their_warning() {
 #[test]
 fn the_corpus_copy_matches_the_reference_when_present() {
     // The project never needs ../shared; when it is beside the checkout, the copy must not drift.
-    let reference = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/urls.tsv");
+    let reference =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/urls.tsv");
     if let Ok(text) = std::fs::read_to_string(&reference) {
-        assert!(text == CORPUS, "tests/data/urls.tsv differs from {}: copy it in", reference.display());
+        assert!(
+            text == CORPUS,
+            "tests/data/urls.tsv differs from {}: copy it in",
+            reference.display()
+        );
     }
 }

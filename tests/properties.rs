@@ -7,13 +7,10 @@ use signin_guard::{classify, redact, Account, Kind, Partition, Region};
 
 /// Valid account labels: 12-digit IDs and aliases of 3 to 63 characters without `--`.
 fn account() -> impl Strategy<Value = Account> {
-    prop_oneof![
-        "[0-9]{12}",
-        "[a-z0-9]([a-z0-9]|-[a-z0-9]){1,30}",
-    ]
-    // A region code is a regional endpoint's label, never an alias (the spec checks regions first).
-    .prop_filter("not a region code", |text| Region::find(text).is_none())
-    .prop_filter_map("valid label", |text| Account::parse(&text).ok())
+    prop_oneof!["[0-9]{12}", "[a-z0-9]([a-z0-9]|-[a-z0-9]){1,30}",]
+        // A region code is a regional endpoint's label, never an alias (the spec checks regions first).
+        .prop_filter("not a region code", |text| Region::find(text).is_none())
+        .prop_filter_map("valid label", |text| Account::parse(&text).ok())
 }
 
 fn region() -> impl Strategy<Value = Region> {
@@ -101,9 +98,20 @@ proptest! {
 
 #[test]
 fn huge_and_odd_inputs_give_a_verdict() {
-    let megabyte = format!("https://myalias.signin.aws.amazon.com/console?x={}", "a".repeat(1 << 20));
+    let megabyte = format!(
+        "https://myalias.signin.aws.amazon.com/console?x={}",
+        "a".repeat(1 << 20)
+    );
     assert_eq!(classify(&megabyte).kind, Kind::AccountSignin);
-    for text in ["", "   ", "\0", "https://\0.signin.aws.amazon.com/", "https://", "http://[", "\u{feff}https://x"] {
+    for text in [
+        "",
+        "   ",
+        "\0",
+        "https://\0.signin.aws.amazon.com/",
+        "https://",
+        "http://[",
+        "\u{feff}https://x",
+    ] {
         let _ = classify(text);
     }
 }

@@ -1,0 +1,95 @@
+//! A cheap scan that proves a text can only be an `unrelated` URL holding no secret, so that
+//! the many non-AWS URLs of a bookmark tree skip URL parsing altogether.
+//!
+//! Every AWS host, every lookalike rule and every secret parameter needs one of `TRIGGERS` in
+//! the text (after lowercasing). The parser may also build a host out of other text: percent
+//! escapes and tab/newline removal in the authority, IDNA mapping of non-ASCII; texts with any
+//! of those take the full path.
+
+/// Lowercase pieces of which every non-`unrelated` verdict or secret needs one: AWS names and
+/// their ASCII imitations (`rn` for `m`, `vv` for `w`, `0` for `o`, `5` for `s`), punycode,
+/// and the secret parameter names of `redact`.
+const TRIGGERS: [&[u8]; 13] = [
+    b"aws",
+    b"avvs",
+    b"aw5",
+    b"avv5",
+    b"amazon",
+    b"amaz0n",
+    b"arnazon",
+    b"arnaz0n",
+    b"xn--",
+    b"x-amz-",
+    b"signintoken",
+    b"session",
+    b"%",
+];
+
+/// True when the text certainly classifies as `unrelated` and needs no redaction.
+pub(crate) fn certainly_unrelated(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut in_authority_part = true;
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\t' | b'\n' | b'\r' => return false,
+            0x80.. => return false,
+            b'?' | b'#' => in_authority_part = false,
+            b'%' => {
+                // Escapes decode in the host; later in the URL only secret names matter, and a
+                // percent-encoded secret name still needs its letters below.
+                if in_authority_part {
+                    return false;
+                }
+            }
+            b'a' | b'A' | b'x' | b'X' | b's' | b'S' => {
+                let rest = &bytes[i..];
+                if TRIGGERS
+                    .iter()
+                    .any(|t| t[0] != b'%' && starts_with_ignore_case(rest, t))
+                {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+fn starts_with_ignore_case(text: &[u8], lower_prefix: &[u8]) -> bool {
+    text.len() >= lower_prefix.len()
+        && text
+            .iter()
+            .zip(lower_prefix)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_urls_are_rejected_quickly() {
+        assert!(certainly_unrelated(
+            "https://github.com/rust-lang/rust/issues?q=is%3Aopen"
+        ));
+        assert!(certainly_unrelated(
+            "https://en.wikipedia.org/wiki/Main_Page"
+        ));
+    }
+
+    #[test]
+    fn anything_that_might_be_aws_takes_the_full_path() {
+        for text in [
+            "https://myalias.signin.aws.amazon.com/console",
+            "https://%61ws.example/",
+            "https://arnazon.example/",
+            "https://xn--amazn-uce.com/",
+            "https://ex\tample.com/",
+            "https://example.com/?SigninToken=x",
+            "https://exämple.com/",
+        ] {
+            assert!(!certainly_unrelated(text), "{text}");
+        }
+    }
+}
