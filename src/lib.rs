@@ -9,6 +9,7 @@ pub mod cloudtrail;
 mod lookalike;
 pub mod links;
 pub mod partition;
+mod quick_reject;
 pub mod redact;
 pub mod regions;
 pub mod verdict;
