@@ -44,6 +44,7 @@ impl fmt::Display for AccountError {
             AccountError::Empty => {
                 f.write_str("no account given: expected a 12-digit account ID or an account alias")
             }
+            AccountError::IdLength(1) => f.write_str("1 digit, an account ID has 12"),
             AccountError::IdLength(n) => write!(f, "{n} digits, an account ID has 12"),
             AccountError::AliasLength(n) => {
                 write!(f, "{n} characters, an account alias has 3 to 63")

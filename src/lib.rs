@@ -4,14 +4,22 @@
 //! dependency; `wasm` only converts types at the WebAssembly boundary.
 
 pub mod account;
+pub mod bookmark_fix;
+pub mod canonical_link;
 pub mod classify;
 pub mod cloudtrail;
-mod lookalike;
+pub mod console_links;
+pub mod known_accounts;
 pub mod links;
+mod lookalike;
+pub mod omnibox;
+pub mod page_view;
 pub mod partition;
 mod quick_reject;
 pub mod redact;
+pub mod region_search;
 pub mod regions;
+pub mod user_info;
 pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]

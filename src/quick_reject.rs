@@ -9,7 +9,7 @@
 /// Lowercase pieces of which every non-`unrelated` verdict or secret needs one: AWS names and
 /// their ASCII imitations (`rn` for `m`, `vv` for `w`, `0` for `o`, `5` for `s`), punycode,
 /// and the secret parameter names of `redact`.
-const TRIGGERS: [&[u8]; 13] = [
+const TRIGGERS: [&[u8]; 12] = [
     b"aws",
     b"avvs",
     b"aw5",
@@ -22,7 +22,6 @@ const TRIGGERS: [&[u8]; 13] = [
     b"x-amz-",
     b"signintoken",
     b"session",
-    b"%",
 ];
 
 /// True when the text certainly classifies as `unrelated` and needs no redaction.
@@ -34,19 +33,12 @@ pub(crate) fn certainly_unrelated(text: &str) -> bool {
             b'\t' | b'\n' | b'\r' => return false,
             0x80.. => return false,
             b'?' | b'#' => in_authority_part = false,
-            b'%' => {
-                // Escapes decode in the host; later in the URL only secret names matter, and a
-                // percent-encoded secret name still needs its letters below.
-                if in_authority_part {
-                    return false;
-                }
-            }
+            // Escapes decode in the host; later in the URL only secret names matter, and a
+            // percent-encoded secret name still needs its letters below.
+            b'%' if in_authority_part => return false,
             b'a' | b'A' | b'x' | b'X' | b's' | b'S' => {
                 let rest = &bytes[i..];
-                if TRIGGERS
-                    .iter()
-                    .any(|t| t[0] != b'%' && starts_with_ignore_case(rest, t))
-                {
+                if TRIGGERS.iter().any(|t| starts_with_ignore_case(rest, t)) {
                     return false;
                 }
             }

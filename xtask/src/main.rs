@@ -1,1 +1,106 @@
-fn main() {}
+//! Build automation for Sign-in Guard, run as `cargo xtask <command>` (see `cargo xtask --help`).
+//!
+//! Everything the README and CI run goes through here, in Rust, so it behaves the same on every
+//! machine; each missing tool is reported with the command that installs it.
+
+mod command;
+mod dist;
+mod extension;
+mod files;
+mod regions;
+mod run;
+mod setup;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A failure, as a sentence for the person at the terminal.
+type Result<T = ()> = std::result::Result<T, String>;
+
+const HELP: &str = "\
+cargo xtask: build, test and run Sign-in Guard
+
+USAGE:
+    cargo xtask <COMMAND> [OPTIONS]
+
+COMMANDS:
+    setup         Install what the build and tests need, skipping what is present:
+                  the wasm32-unknown-unknown target, rustfmt and clippy, wasm-bindgen-cli
+                  at the Cargo.lock version, npm packages, Chromium + chromedriver +
+                  Firefox (apt-get, as root) and geckodriver
+    dist          Build dist/pkg (wasm-bindgen + wasm-opt), dist/chrome, dist/firefox,
+                  their zips and dist/www
+    test          Run every check CI runs, in order, stopping at the first failure:
+                  fmt, clippy (host and wasm32), native tests, wasm tests in headless
+                  Chromium, eslint, dist, end-to-end tests (tests/e2e)
+    run           Build everything, say where it is, and open Chromium with the
+                  extension loaded (when a display is available)
+    regions [--botocore PATH]
+                  Regenerate src/regions/table.rs from botocore's region data
+                  (PATH: a botocore wheel or folder; default: newest from PyPI)
+    help          Print this help
+
+OPTIONS:
+    test --quick  Skip the browser steps (wasm tests in Chromium, end-to-end tests)
+                  and the browser installation
+    -h, --help    Print this help
+
+`test`, `dist` and `run` run the parts of `setup` they need first.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match dispatch(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the command named by the arguments.
+fn dispatch(args: &[String]) -> Result {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{HELP}");
+        return Ok(());
+    }
+    let root = project_root();
+    let (command, options) = match args.split_first() {
+        Some((command, options)) => (command.as_str(), options),
+        None => ("help", &[][..]),
+    };
+    if command == "regions" {
+        // It checks its own options.
+        return regions::run(options);
+    }
+    let allowed: &[&str] = if command == "test" { &["--quick"] } else { &[] };
+    if let Some(unknown) = options.iter().find(|o| !allowed.contains(&o.as_str())) {
+        return Err(format!(
+            "`cargo xtask {command}` does not accept `{unknown}` (see `cargo xtask --help`)"
+        ));
+    }
+    match command {
+        "setup" => setup::setup(&root, setup::Needs::everything()),
+        "dist" => {
+            setup::setup(&root, setup::Needs::build())?;
+            dist::dist(&root)
+        }
+        "test" => test::test(&root, options.iter().any(|o| o == "--quick")),
+        "run" => run::run(&root),
+        "help" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!(
+            "unknown command `{other}`; the commands are setup, dist, test, run, regions (see `cargo xtask --help`)"
+        )),
+    }
+}
+
+/// The repository root: the folder above `xtask/`.
+fn project_root() -> PathBuf {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
+}

@@ -1,0 +1,184 @@
+//! The WebAssembly exports, run in a browser: every corpus row (`tests/data/urls.tsv`) must come out
+//! of `classify` as the corpus decides, and as the same JSON the native core gives.
+//!
+//! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::{json, Value};
+use signin_guard::regions::Region;
+use signin_guard::wasm;
+use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CORPUS: &str = include_str!("data/urls.tsv");
+
+/// One decided example; an empty cell means "none".
+struct Row {
+    line: usize,
+    /// Exactly as in the file: leading and trailing spaces are part of the example.
+    url: &'static str,
+    kind: &'static str,
+    account: &'static str,
+    region: &'static str,
+    canonical: &'static str,
+}
+
+impl Row {
+    /// How a failure names the row.
+    fn name(&self) -> String {
+        format!("line {} ({:?})", self.line, self.url)
+    }
+}
+
+fn rows() -> Vec<Row> {
+    let rows: Vec<Row> = CORPUS
+        .split('\n')
+        .enumerate()
+        .skip(1) // the header
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(index, line)| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 6, "line {}: expected 6 cells", index + 1);
+            Row {
+                line: index + 1,
+                url: cells[0],
+                kind: cells[1],
+                account: cells[2],
+                region: cells[3],
+                canonical: cells[4],
+            }
+        })
+        .collect();
+    assert!(rows.len() > 100, "only {} corpus rows", rows.len());
+    rows
+}
+
+/// A JS value from the wasm exports, as JSON.
+fn to_json(value: Result<JsValue, JsError>, what: &str) -> Result<Value, String> {
+    let value = value.map_err(|e| format!("{what} threw {:?}", JsValue::from(e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{what}: not JSON: {e}"))
+}
+
+/// The corpus cell as the JSON the verdict holds: empty means `null`.
+fn cell(text: &str) -> Value {
+    if text.is_empty() {
+        Value::Null
+    } else {
+        json!(text)
+    }
+}
+
+/// Panics with every failure at once, so one run shows all rows that differ.
+fn report(test: &str, failures: Vec<String>) {
+    assert!(
+        failures.is_empty(),
+        "{test}: {} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn classify_gives_each_rows_kind_account_region_and_canonical() {
+    let mut failures = Vec::new();
+    for row in rows() {
+        let verdict = match to_json(wasm::classify(row.url), "classify") {
+            Ok(verdict) => verdict,
+            Err(e) => {
+                failures.push(format!("{}: {e}", row.name()));
+                continue;
+            }
+        };
+        let expected = [
+            ("kind", json!(row.kind)),
+            ("account", cell(row.account)),
+            ("region", cell(row.region)),
+            ("canonical", cell(row.canonical)),
+        ];
+        for (field, want) in expected {
+            let got = verdict.get(field).unwrap_or(&Value::Null);
+            if *got != want {
+                failures.push(format!("{}: {field}: got {got}, want {want}", row.name()));
+            }
+        }
+    }
+    report("classify", failures);
+}
+
+#[wasm_bindgen_test]
+fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
+    let mut failures = Vec::new();
+    for row in rows() {
+        let native = serde_json::to_value(signin_guard::classify(row.url));
+        match (to_json(wasm::classify(row.url), "classify"), native) {
+            (Ok(wasm), Ok(native)) if wasm == native => {}
+            (Ok(wasm), Ok(native)) => failures.push(format!(
+                "{}: wasm gave {wasm}, the native core {native}",
+                row.name()
+            )),
+            (Err(e), _) => failures.push(format!("{}: {e}", row.name())),
+            (_, Err(e)) => failures.push(format!("{}: native: {e}", row.name())),
+        }
+    }
+    report("wasm vs native", failures);
+}
+
+#[wasm_bindgen_test]
+fn classify_many_equals_classify_one_by_one() {
+    let rows = rows();
+    let urls: Vec<String> = rows.iter().map(|r| r.url.to_owned()).collect();
+    let many = match to_json(wasm::classify_many(urls), "classifyMany") {
+        Ok(Value::Array(many)) => many,
+        Ok(other) => panic!("classifyMany gave {other}, not an array"),
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(many.len(), rows.len(), "classifyMany: one verdict per URL");
+    let mut failures = Vec::new();
+    for (row, from_many) in rows.iter().zip(&many) {
+        match to_json(wasm::classify(row.url), "classify") {
+            Ok(one) if one == *from_many => {}
+            Ok(one) => failures.push(format!(
+                "{}: classifyMany gave {from_many}, classify {one}",
+                row.name()
+            )),
+            Err(e) => failures.push(format!("{}: {e}", row.name())),
+        }
+    }
+    report("classifyMany", failures);
+}
+
+#[wasm_bindgen_test]
+fn account_signin_url_in_wasm_agrees_with_the_native_core() {
+    let mut failures = Vec::new();
+    for row in rows().iter().filter(|r| !r.account.is_empty()) {
+        let region = (!row.region.is_empty()).then(|| row.region.to_owned());
+        let native = signin_guard::account_signin_url(row.account, region.as_deref(), None)
+            .map_err(|e| e.to_string());
+        let wasm = wasm::account_signin_url(row.account, region.clone())
+            .map_err(|e| format!("{:?}", JsValue::from(e)));
+        match (&wasm, &native) {
+            (Ok(w), Ok(n)) if w == n => {}
+            (Err(_), Err(_)) => {}
+            _ => failures.push(format!(
+                "{}: accountSigninUrl({:?}, {region:?}): wasm {wasm:?}, native {native:?}",
+                row.name(),
+                row.account
+            )),
+        }
+    }
+    report("accountSigninUrl", failures);
+}
+
+#[wasm_bindgen_test]
+fn regions_lists_the_native_table() {
+    let infos: Vec<_> = Region::all(None).map(Region::info).collect();
+    let native = serde_json::to_value(infos).expect("the region table serialises");
+    let wasm = to_json(wasm::regions(None), "regions()").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wasm, native, "regions() differs from the native table");
+    assert!(
+        wasm::regions(Some("no-such-partition".to_owned())).is_err(),
+        "regions(\"no-such-partition\") must throw"
+    );
+}

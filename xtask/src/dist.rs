@@ -1,0 +1,112 @@
+//! Builds the WebAssembly package `dist/pkg`, then the extensions and the web page around it.
+
+use crate::command::{self, cargo, missing};
+use crate::setup::WASM_TARGET;
+use crate::{extension, files, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The crate's library name, and so the name of its `.wasm` and of the JS glue.
+const LIB_NAME: &str = "signin_guard";
+
+/// Features the Rust compiler's wasm output uses. wasm-opt also reads them from the module's
+/// `target_features` section (kept because the release profile does not strip); naming them keeps
+/// it working if that section is ever gone.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds everything under `dist/`: `pkg`, `chrome`, `firefox`, their zips and `www`.
+pub fn dist(root: &Path) -> Result {
+    println!("==> dist");
+    let dist = root.join("dist");
+    files::remove_dir(&dist)?;
+    let pkg = dist.join("pkg");
+    build_pkg(root, &pkg)?;
+    extension::build_extensions(root, &pkg)?;
+    build_www(root, &pkg)?;
+    Ok(())
+}
+
+/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`.
+fn build_pkg(root: &Path, pkg: &Path) -> Result {
+    command::run(
+        cargo()
+            .args(["build", "--release", "--lib", "--package", "signin-guard"])
+            .args(["--target", WASM_TARGET])
+            .current_dir(root),
+    )?;
+    let wasm = target_dir(root)
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{LIB_NAME}.wasm"));
+    command::run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--out-name", LIB_NAME, "--out-dir"])
+            .arg(pkg)
+            .arg(&wasm)
+            .current_dir(root),
+    )?;
+    let optimized = pkg.join(format!("{LIB_NAME}_bg.wasm"));
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.is_file() {
+        return Err(missing("wasm-opt (npm package binaryen)", "npm ci"));
+    }
+    command::run(
+        Command::new(wasm_opt)
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(&optimized)
+            .arg("-o")
+            .arg(&optimized)
+            .current_dir(root),
+    )?;
+    let bytes = files::read(&optimized)?;
+    println!(
+        "{}: {} bytes, {} bytes gzipped (-9)",
+        optimized.display(),
+        bytes.len(),
+        gzipped_len(&bytes)?
+    );
+    Ok(())
+}
+
+/// `dist/www`: the web page, with the wasm package next to it as `pkg`.
+fn build_www(root: &Path, pkg: &Path) -> Result {
+    let www = root.join("www");
+    if !www.is_dir() {
+        println!("no {}: skipping dist/www", www.display());
+        return Ok(());
+    }
+    let out = root.join("dist/www");
+    files::copy_dir(&www, &out, &|p| !p.starts_with("pkg"))?;
+    files::copy_dir(pkg, &out.join("pkg"), &|_| true)?;
+    println!("built {}", out.display());
+    Ok(())
+}
+
+/// Cargo's target folder (`CARGO_TARGET_DIR` or `target/`).
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
+/// The size after `gzip -9`, which is roughly what a download costs.
+fn gzipped_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map(|gz| gz.len())
+        .map_err(|e| format!("gzip failed: {e}"))
+}

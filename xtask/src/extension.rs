@@ -1,0 +1,284 @@
+//! Builds `dist/chrome` and `dist/firefox` (and their zips) from `extension/` and its manifest template.
+//!
+//! One template, transformed per browser: each browser warns about, or rejects, the other's keys.
+
+use crate::files;
+use serde_json::{json, Map, Value};
+use std::path::Path;
+
+/// The manifest every browser's `manifest.json` is made from.
+pub const TEMPLATE: &str = "manifest.template.json";
+
+/// The add-on id Firefox knows the extension by (it is also the key of its managed storage).
+const GECKO_ID: &str = "signin-guard@example.org";
+
+/// The browsers the extension is built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Browser {
+    Chrome,
+    Firefox,
+}
+
+impl Browser {
+    const ALL: [Browser; 2] = [Browser::Chrome, Browser::Firefox];
+
+    fn name(self) -> &'static str {
+        match self {
+            Browser::Chrome => "chrome",
+            Browser::Firefox => "firefox",
+        }
+    }
+}
+
+/// Builds `dist/<browser>/` (the extension plus the wasm package `pkg`) and
+/// `dist/signin-guard-<browser>-<version>.zip`; does nothing without `extension/manifest.template.json`.
+pub fn build_extensions(root: &Path, pkg: &Path) -> Result<(), String> {
+    let source = root.join("extension");
+    let template_path = source.join(TEMPLATE);
+    if !template_path.is_file() {
+        println!(
+            "no {}: skipping dist/chrome and dist/firefox",
+            template_path.display()
+        );
+        return Ok(());
+    }
+    let template: Value = serde_json::from_slice(&files::read(&template_path)?)
+        .map_err(|e| format!("{} is not valid JSON: {e}", template_path.display()))?;
+    let version = template
+        .get("version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{} has no \"version\" string", template_path.display()))?;
+    for browser in Browser::ALL {
+        let out = root.join("dist").join(browser.name());
+        files::remove_dir(&out)?;
+        // `extension/pkg` may be a developer's link to a local build: dist gets the fresh one.
+        files::copy_dir(&source, &out, &|p| {
+            p != Path::new(TEMPLATE) && !p.starts_with("pkg")
+        })?;
+        // TypeScript declarations are for editors, not for the browser.
+        files::copy_dir(pkg, &out.join("pkg"), &|p| {
+            !p.to_string_lossy().ends_with(".d.ts")
+        })?;
+        let manifest = manifest_for(&template, browser)
+            .map_err(|e| format!("{}: {e}", template_path.display()))?;
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+        files::write(&out.join("manifest.json"), text)?;
+        let zip = root
+            .join("dist")
+            .join(format!("signin-guard-{}-{version}.zip", browser.name()));
+        files::zip_dir(&out, &zip)?;
+        println!("built {} and {}", out.display(), zip.display());
+    }
+    Ok(())
+}
+
+/// The template turned into one browser's `manifest.json`.
+fn manifest_for(template: &Value, browser: Browser) -> Result<Value, String> {
+    let mut manifest = template
+        .as_object()
+        .cloned()
+        .ok_or("the manifest template must be a JSON object")?;
+    let worker = manifest
+        .get("background")
+        .and_then(|b| b.get("service_worker"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match browser {
+        Browser::Chrome => {
+            if let Some(worker) = worker {
+                // The worker imports the wasm-bindgen glue as an ES module.
+                manifest.insert(
+                    "background".into(),
+                    json!({"service_worker": worker, "type": "module"}),
+                );
+            }
+            // Chrome warns "Unrecognized manifest key" about Firefox's settings.
+            manifest.shift_remove("browser_specific_settings");
+        }
+        Browser::Firefox => {
+            if let Some(worker) = worker {
+                // Firefox runs MV3 backgrounds as event pages, not service workers; the same
+                // module works there as a background script.
+                manifest.insert(
+                    "background".into(),
+                    json!({"scripts": [worker], "type": "module"}),
+                );
+            }
+            // Firefox does not know it (web-ext lint warns); its own floor is strict_min_version.
+            manifest.shift_remove("minimum_chrome_version");
+            // Chrome's key pins the extension id; Firefox rejects it and uses gecko.id instead.
+            manifest.shift_remove("key");
+            add_gecko_settings(&mut manifest)?;
+        }
+    }
+    Ok(Value::Object(manifest))
+}
+
+/// Firefox's settings; values already in the template win, so the id can be changed there.
+fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
+    let defaults = json!({
+        "id": GECKO_ID,
+        // The oldest Firefox the project supports: ESR 128.
+        "strict_min_version": "128.0",
+        // Required of new add-ons on addons.mozilla.org: the extension collects nothing.
+        "data_collection_permissions": {"required": ["none"]},
+    });
+    let gecko = manifest
+        .entry("browser_specific_settings")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .ok_or("browser_specific_settings must be an object")?
+        .entry("gecko")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .ok_or("browser_specific_settings.gecko must be an object")?;
+    if let Value::Object(defaults) = defaults {
+        for (key, value) in defaults {
+            gecko.entry(key).or_insert(value);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template() -> Value {
+        json!({
+            "manifest_version": 3,
+            "name": "Sign-in Guard for AWS",
+            "version": "0.1.0",
+            "minimum_chrome_version": "121",
+            "key": "MIIB…",
+            "background": {"service_worker": "background.js"},
+            "permissions": ["storage"],
+        })
+    }
+
+    #[test]
+    fn chrome_keeps_the_service_worker_as_a_module() {
+        let manifest = manifest_for(&template(), Browser::Chrome).expect("valid template");
+        assert_eq!(
+            manifest["background"],
+            json!({"service_worker": "background.js", "type": "module"})
+        );
+        assert_eq!(manifest["key"], "MIIB…");
+        assert_eq!(manifest["minimum_chrome_version"], "121");
+        assert!(manifest.get("browser_specific_settings").is_none());
+    }
+
+    #[test]
+    fn firefox_runs_the_worker_as_a_module_background_script() {
+        let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        assert_eq!(
+            manifest["background"],
+            json!({"scripts": ["background.js"], "type": "module"})
+        );
+        assert_eq!(
+            manifest["browser_specific_settings"]["gecko"],
+            json!({
+                "id": GECKO_ID,
+                "strict_min_version": "128.0",
+                "data_collection_permissions": {"required": ["none"]},
+            })
+        );
+    }
+
+    #[test]
+    fn firefox_drops_the_keys_only_chrome_knows() {
+        let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        assert!(manifest.get("key").is_none());
+        assert!(manifest.get("minimum_chrome_version").is_none());
+        assert_eq!(manifest["permissions"], json!(["storage"]));
+    }
+
+    #[test]
+    fn gecko_settings_in_the_template_win() {
+        let mut template = template();
+        template["browser_specific_settings"] = json!({"gecko": {"id": "other@example.com"}});
+        let manifest = manifest_for(&template, Browser::Firefox).expect("valid template");
+        let gecko = &manifest["browser_specific_settings"]["gecko"];
+        assert_eq!(gecko["id"], "other@example.com");
+        assert_eq!(gecko["strict_min_version"], "128.0");
+    }
+
+    #[test]
+    fn builds_a_folder_and_a_zip_per_browser() {
+        let root = std::env::temp_dir().join(format!("xtask-extension-{}", std::process::id()));
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        let template = serde_json::to_string(&template()).expect("JSON");
+        write("extension/manifest.template.json", &template);
+        write(
+            "extension/background.js",
+            "import init from './pkg/signin_guard.js';\n",
+        );
+        write("extension/popup/popup.html", "<!doctype html>\n");
+        write("pkg/signin_guard.js", "export default function init() {}\n");
+        write("pkg/signin_guard.d.ts", "export {};\n");
+
+        build_extensions(&root, &root.join("pkg")).expect("builds");
+
+        for browser in ["chrome", "firefox"] {
+            let out = root.join("dist").join(browser);
+            assert!(
+                out.join("manifest.json").is_file(),
+                "{browser}: manifest.json"
+            );
+            assert!(
+                !out.join(TEMPLATE).exists(),
+                "{browser}: the template is not shipped"
+            );
+            assert!(
+                out.join("popup/popup.html").is_file(),
+                "{browser}: subfolders"
+            );
+            assert!(out.join("pkg/signin_guard.js").is_file(), "{browser}: pkg");
+            assert!(
+                !out.join("pkg/signin_guard.d.ts").exists(),
+                "{browser}: no .d.ts"
+            );
+            let zip = root.join(format!("dist/signin-guard-{browser}-0.1.0.zip"));
+            assert!(zip.is_file(), "{}", zip.display());
+        }
+        let firefox: Value = serde_json::from_slice(
+            &std::fs::read(root.join("dist/firefox/manifest.json")).expect("read"),
+        )
+        .expect("JSON");
+        assert_eq!(firefox["background"]["scripts"], json!(["background.js"]));
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
+
+    #[test]
+    fn no_template_means_no_extension() {
+        let root = std::env::temp_dir().join(format!("xtask-no-extension-{}", std::process::id()));
+        build_extensions(&root, &root.join("pkg")).expect("nothing to do is fine");
+        assert!(!root.join("dist").exists());
+    }
+
+    #[test]
+    fn key_order_follows_the_template() {
+        let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        let keys: Vec<&str> = manifest
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "manifest_version",
+                "name",
+                "version",
+                "background",
+                "permissions",
+                "browser_specific_settings"
+            ]
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
+
+use crate::command::{self, cargo, missing, which};
+use crate::setup::{self, Needs, WASM_TARGET};
+use crate::{dist, files, Result};
+use std::path::Path;
+use std::process::Command;
+
+/// The folders eslint checks, where they exist.
+const LINTED: [&str; 3] = ["extension", "www", "tests/e2e"];
+
+/// One check: its name, whether it needs a browser, and what it runs.
+struct Step<'a> {
+    name: &'static str,
+    browser: bool,
+    action: Box<dyn Fn() -> Result + 'a>,
+}
+
+impl<'a> Step<'a> {
+    fn new(name: &'static str, browser: bool, action: impl Fn() -> Result + 'a) -> Step<'a> {
+        Step {
+            name,
+            browser,
+            action: Box::new(action),
+        }
+    }
+}
+
+/// Runs the checks; `quick` skips the ones that need a browser.
+pub fn test(root: &Path, quick: bool) -> Result {
+    let needs = Needs {
+        lint_tools: true,
+        browsers: !quick,
+    };
+    setup::setup(root, needs)?;
+    let in_root = |make: fn() -> Command| move || command::run(make().current_dir(root));
+    let steps = [
+        Step::new("cargo fmt", false, in_root(fmt)),
+        Step::new("cargo clippy", false, in_root(clippy)),
+        Step::new("cargo clippy (wasm32)", false, in_root(clippy_wasm)),
+        Step::new("cargo test", false, in_root(native_tests)),
+        Step::new("wasm tests (headless Chromium)", true, || wasm_tests(root)),
+        Step::new("eslint", false, || eslint(root)),
+        Step::new("cargo xtask dist", false, || dist::dist(root)),
+        Step::new("end-to-end tests", true, || e2e_tests(root)),
+    ];
+    let total = steps.len();
+    for (number, step) in steps.iter().enumerate() {
+        let number = number + 1;
+        if quick && step.browser {
+            println!("\n==> [{number}/{total}] {}: skipped (--quick)", step.name);
+            continue;
+        }
+        println!("\n==> [{number}/{total}] {}", step.name);
+        (step.action)().map_err(|e| format!("step `{}` failed: {e}", step.name))?;
+    }
+    println!(
+        "\nall checks passed{}",
+        if quick {
+            " (browser steps skipped)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
+fn fmt() -> Command {
+    let mut cmd = cargo();
+    cmd.args(["fmt", "--all", "--check"]);
+    cmd
+}
+
+/// Clippy on the host, over everything.
+fn clippy() -> Command {
+    let mut cmd = cargo();
+    cmd.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    cmd
+}
+
+/// Clippy on wasm32, where `src/wasm.rs` and `tests/wasm.rs` are compiled (the CLI, the benches
+/// and the other tests are host-only).
+fn clippy_wasm() -> Command {
+    let mut cmd = cargo();
+    cmd.args([
+        "clippy",
+        "--package",
+        "signin-guard",
+        "--lib",
+        "--test",
+        "wasm",
+    ])
+    .args(["--target", WASM_TARGET, "--", "-D", "warnings"]);
+    cmd
+}
+
+fn native_tests() -> Command {
+    let mut cmd = cargo();
+    cmd.args(["test", "--workspace"]);
+    cmd
+}
+
+/// `tests/wasm.rs` in headless Chromium, through wasm-bindgen-test-runner (the cargo runner for
+/// wasm32 in `.cargo/config.toml`), which reads the browser's options from `webdriver.json`.
+fn wasm_tests(root: &Path) -> Result {
+    let chromedriver =
+        which("chromedriver").ok_or_else(|| missing("chromedriver", &setup::apt_install_hint()))?;
+    if which("wasm-bindgen-test-runner").is_none() {
+        let version = setup::locked_version(root, "wasm-bindgen")?;
+        return Err(missing(
+            "wasm-bindgen-test-runner",
+            &format!("cargo install wasm-bindgen-cli --version {version}"),
+        ));
+    }
+    let mut cmd = cargo();
+    cmd.args(["test", "--package", "signin-guard", "--test", "wasm"])
+        .args(["--target", WASM_TARGET])
+        // The runner takes the first driver it finds, geckodriver before chromedriver:
+        // naming chromedriver and hiding the others makes it Chromium.
+        .env("CHROMEDRIVER", chromedriver)
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root.join("webdriver.json"),
+        )
+        .env_remove("GECKODRIVER")
+        .env_remove("GECKODRIVER_REMOTE")
+        .env_remove("CHROMEDRIVER_REMOTE")
+        .env_remove("SAFARIDRIVER_REMOTE")
+        .env_remove("MSEDGEDRIVER_REMOTE")
+        .current_dir(root);
+    command::run(&mut cmd)
+}
+
+/// eslint (flat config `eslint.config.mjs`) over the JavaScript folders that exist.
+fn eslint(root: &Path) -> Result {
+    let folders: Vec<&str> = LINTED
+        .into_iter()
+        .filter(|f| root.join(f).is_dir())
+        .collect();
+    if folders.is_empty() {
+        println!("no {}: nothing to lint", LINTED.join(", "));
+        return Ok(());
+    }
+    let eslint = root.join("node_modules/.bin/eslint");
+    if !eslint.is_file() {
+        return Err(missing("eslint (npm)", "npm ci"));
+    }
+    command::run(
+        Command::new(eslint)
+            // A folder with no JavaScript yet is not an error.
+            .arg("--no-error-on-unmatched-pattern")
+            .args(&folders)
+            .current_dir(root),
+    )
+}
+
+/// Node's built-in test runner over the test files in `tests/e2e/`, one file at a time (they share
+/// browsers and ports).
+fn e2e_tests(root: &Path) -> Result {
+    let dir = root.join("tests/e2e");
+    if !dir.is_dir() {
+        println!("no tests/e2e: skipped");
+        return Ok(());
+    }
+    // The files are named, not the folder: Node 20 searches a folder for these names, Node 22
+    // reads its arguments as globs instead. An empty list would pass silently: that is an error.
+    let tests: Vec<String> = files::list_files(&dir)?
+        .into_iter()
+        .filter(|file| is_node_test_file(file))
+        .map(|file| format!("tests/e2e/{}", file.to_string_lossy().replace('\\', "/")))
+        .collect();
+    if tests.is_empty() {
+        return Err(
+            "tests/e2e has no test files: node --test runs files named *.test.mjs, *-test.mjs, \
+             *_test.mjs, test-*.mjs or test.mjs (.js and .cjs too)"
+                .into(),
+        );
+    }
+    if which("node").is_none() {
+        return Err(missing("node", "apt-get install -y nodejs (Node.js 20+)"));
+    }
+    command::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&tests)
+            .current_dir(root),
+    )
+}
+
+/// Whether Node's test runner counts a file as a test by its name (its default patterns).
+fn is_node_test_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(stem) = [".js", ".mjs", ".cjs"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+    else {
+        return false;
+    };
+    stem == "test"
+        || stem.starts_with("test-")
+        || [".test", "-test", "_test"]
+            .iter()
+            .any(|s| stem.ends_with(s))
+        || path.components().any(|c| c.as_os_str() == "test")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_test_files_are_recognised_by_name() {
+        for name in [
+            "popup.test.mjs",
+            "test-firefox.mjs",
+            "a_test.js",
+            "b-test.cjs",
+            "test.mjs",
+        ] {
+            assert!(is_node_test_file(Path::new(name)), "{name}");
+        }
+        for name in [
+            "chromium.mjs",
+            "fixture-server.mjs",
+            "testing.mjs",
+            "popup.test.ts",
+        ] {
+            assert!(!is_node_test_file(Path::new(name)), "{name}");
+        }
+    }
+}
