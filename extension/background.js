@@ -1,0 +1,313 @@
+// Sign-in Guard's background worker. It asks the wasm core about every AWS page a content script
+// reports, sets the toolbar badge, remembers accounts, notices bookmarks of sign-in redirects, and
+// serves the omnibox, the context menu and the optional lookalike protection. Every listener is
+// registered in the first turn (the worker is stopped when idle and woken by these events); each
+// waits for the core inside.
+import { api, omniboxUsesXml } from "./lib/browser.js";
+import {
+  bookmarkFix,
+  classify,
+  linkCanonical,
+  omnibox,
+  pageView,
+  parseUserInfo,
+  ready,
+  rememberAccount,
+} from "./lib/core.js";
+import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
+import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
+import * as permissions from "./lib/permissions.js";
+import * as store from "./lib/store.js";
+import { tabReport } from "./lib/tab-report.js";
+import { bookmarkHeadline, sentence } from "./lib/words.js";
+
+/** The AWS sign-in, console and portal hosts: the manifest's host permissions, the one list of them. */
+const AWS_HOSTS = api.runtime.getManifest().host_permissions;
+const MENU_COPY = "copy-canonical";
+const WARNING_PAGE = api.runtime.getURL("warning.html");
+
+const logError = (error) => console.error("Sign-in Guard:", error);
+
+// Listeners: all registered now, in the first turn ------------------------------------------------
+
+api.webRequest.onBeforeRequest.addListener(onRequest, { urls: AWS_HOSTS, types: ["main_frame"] });
+api.runtime.onMessage.addListener(onMessage);
+api.runtime.onInstalled.addListener(() => createMenus().catch(logError));
+api.contextMenus.onClicked.addListener((info, tab) => void menuClicked(info, tab).catch(logError));
+api.omnibox.onInputChanged.addListener((text, suggest) => void omniboxChanged(text, suggest).catch(logError));
+api.omnibox.onInputEntered.addListener((text, how) => void omniboxEntered(text, how).catch(logError));
+api.tabs.onRemoved.addListener((tabId) => void store.forgetTab(tabId));
+api.permissions.onAdded.addListener(registerOptionalListeners);
+registerOptionalListeners();
+
+/** Bookmark and navigation listeners exist only once their optional permission is granted. */
+function registerOptionalListeners() {
+  if (api.bookmarks && !api.bookmarks.onCreated.hasListener(onBookmarkCreated)) {
+    api.bookmarks.onCreated.addListener(onBookmarkCreated);
+    api.bookmarks.onChanged.addListener(onBookmarkChanged);
+  }
+  if (api.webNavigation && !api.webNavigation.onCommitted.hasListener(onCommitted)) {
+    api.webNavigation.onBeforeNavigate.addListener(onBeforeNavigate);
+    api.webNavigation.onCommitted.addListener(onCommitted);
+  }
+}
+
+// The first URL of each navigation to an AWS host --------------------------------------------------
+
+/**
+ * Remembers where the tab's navigation started. A redirect keeps the request id, so its first URL
+ * stays; a navigation started by an AWS page (the sign-in flow's own steps, form posts) continues
+ * the flow; one started by the browser (a bookmark, a typed URL) or by another site starts anew.
+ */
+function onRequest(details) {
+  if (details.tabId < 0) return;
+  ready.then(() => recordNavigation(details)).catch(logError);
+}
+
+function recordNavigation({ tabId, requestId, url, initiator, originUrl }) {
+  const from = initiator ?? originUrl;
+  const fromAws = from !== undefined && classify(from).partition !== null;
+  return store.updateTabState(tabId, (state) => {
+    if (state.flow?.request_id === requestId) return state;
+    if (fromAws) return { ...state, flow: { request_id: requestId, first_url: state.flow?.first_url ?? null } };
+    return { ...state, flow: { request_id: requestId, first_url: url }, dismissed: false };
+  });
+}
+
+// Messages from the content script -----------------------------------------------------------------
+
+const HANDLERS = new Map([
+  ["page", onPage],
+  ["fix", ({ id }, tabId) => fix(String(id), tabId)],
+  ["undo", ({ id }) => undoFix(String(id))],
+  ["dismiss", (_message, tabId) => store.updateTabState(tabId, (state) => ({ ...state, dismissed: true }))],
+  ["open-options", () => api.runtime.openOptionsPage()],
+]);
+
+/** Answers content scripts only (extension pages call the core themselves). */
+function onMessage(message, sender, sendResponse) {
+  const handler = HANDLERS.get(message?.type);
+  const tabId = sender.tab?.id;
+  if (!handler || tabId === undefined) return false;
+  ready
+    .then(() => handler(message, tabId))
+    .then(sendResponse, (error) => {
+      logError(error);
+      sendResponse({ ok: false, message: error.message });
+    });
+  return true;
+}
+
+/** `{type: "page", url, userInfo}` → `{notice}`; the badge and the known accounts are updated after. */
+async function onPage(message, tabId) {
+  if (typeof message.url !== "string") return { notice: null };
+  const userInfo = typeof message.userInfo === "string" ? message.userInfo : null;
+  const [report, noticeOn] = await Promise.all([tabReport(tabId, message.url, userInfo), store.noticeEnabled()]);
+  afterPage(tabId, message.url, userInfo, report).catch(logError);
+  return { notice: noticeOn ? noticeFor(report) : null };
+}
+
+async function afterPage(tabId, url, userInfo, { view, redirect, known }) {
+  await store.updateTabState(tabId, (state) => ({ ...state, url, user_info: userInfo }));
+  const badge = redirect ? pageView(redirect.url, { user_info: null, known }).badge : view.badge;
+  const alarming = redirect !== null || (view.notice !== null && view.notice.level !== "info");
+  await showBadge(badge, { tabId, alarming });
+  // Remember what the page itself says (its URL or the console's cookie), not a guess from known accounts.
+  const named = view.verdict.account !== null || (userInfo !== null && parseUserInfo(userInfo) !== null);
+  if (named && (view.account_id || view.alias)) {
+    await store.updateKnownAccounts((list) =>
+      rememberAccount(list, view.account_id, view.alias, view.verdict.region, Date.now()),
+    );
+  }
+}
+
+/**
+ * The notice for the content script: the core's, or the captured-redirect warning. Once dismissed in
+ * a tab, only warnings and dangers come back (until the next navigation from outside AWS).
+ */
+function noticeFor({ view, redirect, opened, bookmark, bookmarksAllowed, state }) {
+  const arrived = redirect !== null && !state.dismissed;
+  const base = arrived
+    ? {
+        level: "warning",
+        headline: bookmark ? bookmarkHeadline(redirect.verdict.kind) : "You arrived through a sign-in redirect",
+        detail: redirect.verdict.warnings[0]?.message,
+        show_canonical: true,
+      }
+    : view.notice;
+  if (!base || (state.dismissed && base.level === "info")) return null;
+  // Without the bookmarks permission the extension cannot look for the bookmark: say so.
+  const settings = opened !== null && !bookmarksAllowed;
+  const ask = settings ? " To find and fix a bookmark of it, allow bookmark access in the settings." : "";
+  return {
+    level: base.level,
+    headline: base.headline,
+    detail: sentence(base.detail) + ask,
+    canonical: base.show_canonical && view.canonical ? view.canonical : null,
+    fix: bookmark?.fix ? bookmark.id : null,
+    settings,
+  };
+}
+
+/** "Fix this bookmark" from the notice; once fixed, the tab's redirect warning is done with. */
+async function fix(id, tabId) {
+  if (!(await permissions.has("bookmarks"))) {
+    return { ok: false, message: `Sign-in Guard needs bookmark access to ${permissions.PURPOSE.bookmarks}.` };
+  }
+  const result = await fixBookmark(id);
+  if (!result.ok) return result;
+  await store.updateTabState(tabId, (state) => ({ ...state, dismissed: true }));
+  if (!(await store.bookmarkWarning())) await clearGlobalBadge();
+  return result;
+}
+
+// Bookmarks (with the optional permission) ------------------------------------------------------------
+
+function onBookmarkCreated(id, node) {
+  ready.then(() => checkBookmark(id, node.url, node.title)).catch(logError);
+}
+
+function onBookmarkChanged(id, change) {
+  if (change.url) ready.then(() => checkBookmark(id, change.url, change.title)).catch(logError);
+}
+
+/** A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can. */
+async function checkBookmark(id, url, title) {
+  if (!url || (await store.isExpectedBookmarkChange(id, url))) return;
+  const verdict = classify(url);
+  if (verdict.bookmark_safe !== false) return;
+  const known = await store.knownAccounts();
+  const headline = bookmarkHeadline(verdict.kind, { created: true });
+  const message = sentence(verdict.warnings[0]?.message);
+  await store.setBookmarkWarning({ id, title, kind: verdict.kind, input: verdict.input, headline, message, time_ms: Date.now() });
+  await showBadge(pageView(url, { user_info: null, known }).badge, { alarming: true });
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined || !(await store.noticeEnabled())) return;
+  const fixable = bookmarkFix(url, known, null) !== null;
+  const notice = { level: "warning", headline, detail: `“${title}”: ${message}`, canonical: null, fix: fixable ? id : null };
+  // Only AWS pages run the content script; elsewhere the popup shows the warning.
+  await api.tabs.sendMessage(tab.id, { type: "notice", notice }).catch(() => {});
+}
+
+// Lookalike protection (with the optional webNavigation permission) ------------------------------------
+
+function onBeforeNavigate(details) {
+  if (details.frameId === 0) ready.then(() => checkLookalike(details, false)).catch(logError);
+}
+
+function onCommitted(details) {
+  if (details.frameId === 0) ready.then(() => checkLookalike(details, true)).catch(logError);
+}
+
+/** Sends a tab headed for a lookalike to the warning page, unless the person chose to continue. */
+async function checkLookalike({ tabId, url }, committed) {
+  if (tabId < 0 || url === WARNING_PAGE) return;
+  const lookalike = classify(url).kind === "lookalike";
+  const state = await store.tabState(tabId);
+  if (!lookalike) {
+    // The tab left the lookalike: the next one is stopped again.
+    if (committed && (state.allowed || state.blocked)) {
+      await store.updateTabState(tabId, (s) => ({ ...s, allowed: false, blocked: null }));
+    }
+    return;
+  }
+  if (state.allowed) return;
+  await store.updateTabState(tabId, (s) => ({ ...s, blocked: { url, committed } }));
+  await api.tabs.update(tabId, { url: WARNING_PAGE });
+}
+
+// Context menu: "Copy canonical AWS sign-in URL" on links ------------------------------------------
+
+async function createMenus() {
+  await api.contextMenus.removeAll();
+  api.contextMenus.create({
+    id: MENU_COPY,
+    title: "Copy canonical AWS sign-in URL",
+    contexts: ["link"],
+    targetUrlPatterns: AWS_HOSTS,
+  });
+}
+
+/** Copies the link's canonical sign-in URL; says what happened in the tab's badge and notice. */
+async function menuClicked(info, tab) {
+  if (info.menuItemId !== MENU_COPY) return;
+  await ready;
+  const { url, message } = linkCanonical(info.linkUrl);
+  const copied = url !== null && tab?.id !== undefined && (await copyInTab(tab.id, info.frameId ?? 0, url));
+  const notice = copied
+    ? { level: "info", headline: "Copied the canonical sign-in URL", detail: sentence(message), canonical: url }
+    : { level: "warning", headline: url ? "Could not copy to the clipboard" : "No canonical sign-in URL", detail: sentence(message), canonical: url };
+  if (tab?.id === undefined) return;
+  await store.updateTabState(tab.id, (state) => ({ ...state, last_copy: { url, copied, message } }));
+  await api.tabs.sendMessage(tab.id, { type: "notice", notice }).catch(() => {});
+  await flashBadge(tab.id, copied ? "✓" : "✗", copied ? `Copied ${url}` : sentence(message));
+}
+
+/**
+ * Copies text in the page where the menu was used: the click grants activeTab, so no clipboard
+ * permission is needed (a worker has no clipboard of its own).
+ */
+async function copyInTab(tabId, frameId, text) {
+  const write = (value) =>
+    navigator.clipboard.writeText(value).then(
+      () => true,
+      () => {
+        const area = document.createElement("textarea");
+        area.value = value;
+        document.documentElement.append(area);
+        area.select();
+        const done = document.execCommand("copy");
+        area.remove();
+        return done;
+      },
+    );
+  // The frame with the link first (it has the focus), then the top frame.
+  for (const frame of new Set([frameId, 0])) {
+    const [result] = await api.scripting
+      .executeScript({ target: { tabId, frameIds: [frame] }, func: write, args: [text] })
+      .catch(() => []);
+    if (result?.result === true) return true;
+  }
+  return false;
+}
+
+async function flashBadge(tabId, text, title) {
+  const [oldText, oldTitle] = await Promise.all([
+    api.action.getBadgeText({ tabId }),
+    api.action.getTitle({ tabId }),
+  ]).catch(() => ["", DEFAULT_TITLE]);
+  await Promise.all([api.action.setBadgeText({ tabId, text }), api.action.setTitle({ tabId, title })]).catch(() => {});
+  setTimeout(() => {
+    api.action.setBadgeText({ tabId, text: oldText }).catch(() => {});
+    api.action.setTitle({ tabId, title: oldTitle }).catch(() => {});
+  }, 2500);
+}
+
+// Omnibox: "aws prod eu-west-1" ----------------------------------------------------------------------
+
+/** Chrome reads omnibox descriptions as XML; Firefox as plain text. */
+function omniboxText(text) {
+  if (!omniboxUsesXml) return text;
+  const entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+  return String(text).replace(/[&<>"']/g, (c) => entities[c]);
+}
+
+async function omniboxChanged(text, suggest) {
+  await ready;
+  const result = omnibox(text, await store.knownAccounts());
+  const hint = result.error ?? (result.url ? `Open ${result.url}` : "Type an account and a region, e.g. prod eu-west-1");
+  api.omnibox.setDefaultSuggestion({ description: omniboxText(hint) });
+  suggest(result.suggestions.map(({ content, description }) => ({ content, description: omniboxText(description) })));
+}
+
+async function omniboxEntered(text, disposition) {
+  await ready;
+  const { url } = omnibox(text, await store.knownAccounts());
+  if (!url) return;
+  if (disposition === "newForegroundTab") await api.tabs.create({ url });
+  else if (disposition === "newBackgroundTab") await api.tabs.create({ url, active: false });
+  else await api.tabs.update({ url });
+}
+
+// For the end-to-end tests: a headless browser has no context menu or omnibox to click.
+globalThis.signinGuard = Object.freeze({ menuClicked, omniboxChanged, omniboxEntered });

@@ -1,0 +1,27 @@
+// The toolbar button's badge, title and icon: per tab for the page's verdict, and globally for a
+// bookmark that needs attention. The core decides the text and colour; this only applies them.
+import { api } from "./browser.js";
+
+export const DEFAULT_TITLE = "Sign-in Guard for AWS";
+
+const icons = (name) => Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icons/${name}-${size}.png`]));
+const NORMAL_ICONS = icons("icon");
+const WARNING_ICONS = icons("warning");
+
+/** Shows the core's badge `{text, color, title}` on one tab (or on every tab without its own). */
+export async function showBadge(badge, { tabId, alarming = false } = {}) {
+  const target = tabId === undefined ? {} : { tabId };
+  const steps = [
+    api.action.setBadgeText({ ...target, text: badge.text ?? "" }),
+    api.action.setTitle({ ...target, title: badge.title || DEFAULT_TITLE }),
+    api.action.setIcon({ ...target, path: alarming ? WARNING_ICONS : NORMAL_ICONS }),
+  ];
+  if (badge.color) steps.push(api.action.setBadgeBackgroundColor({ ...target, color: badge.color }));
+  // A tab closed meanwhile has no badge to set.
+  await Promise.all(steps).catch(() => {});
+}
+
+/** Removes the global badge (the bookmark warning is resolved). */
+export function clearGlobalBadge() {
+  return showBadge({ text: "", title: DEFAULT_TITLE });
+}

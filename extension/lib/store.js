@@ -1,0 +1,238 @@
+// What the extension keeps: known accounts, preferences and the bookmark journal in `storage.local`
+// (never synced), per-tab state in `storage.session`. Each item has its own key, so one unreadable
+// item is reset alone; a failed write is reported as a problem for the popup and options page
+// instead of being thrown at the person.
+import { api } from "./browser.js";
+import { loadKnownAccounts } from "./core.js";
+
+const KNOWN = "known_accounts";
+const NOTICE = "notice_enabled";
+const FAVOURITES = "favourite_regions";
+const RECENT = "recent_regions";
+const BOOKMARK_WARNING = "bookmark_warning";
+const JOURNAL = "bookmark_journal";
+const PROBLEMS = "storage_problems";
+const EXPECTED_CHANGE = "expected_bookmark_change";
+
+const RECENT_MAX = 5;
+const JOURNAL_MAX = 20;
+const PROBLEMS_MAX = 5;
+
+let queue = Promise.resolve();
+
+/** Runs read-modify-write steps one after another within this context, so none overwrites another. */
+export function serialized(step) {
+  const run = queue.then(step);
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** Records a problem for the popup and options page: in session storage (its own quota), then local. */
+export async function noteProblem(message) {
+  const entry = { message, time_ms: Date.now() };
+  for (const area of ["session", "local"]) {
+    try {
+      const list = (await api.storage[area].get(PROBLEMS))[PROBLEMS];
+      const others = Array.isArray(list) ? list.filter((p) => p?.message !== message) : [];
+      await api.storage[area].set({ [PROBLEMS]: [entry, ...others].slice(0, PROBLEMS_MAX) });
+    } catch (error) {
+      console.error(`Sign-in Guard: ${message} (and recording it failed: ${error.message})`);
+    }
+  }
+}
+
+/** The recorded problems, newest first, without duplicates. */
+export async function problems() {
+  const lists = await Promise.all(
+    ["session", "local"].map((area) =>
+      api.storage[area].get(PROBLEMS).then((items) => items[PROBLEMS], () => []),
+    ),
+  );
+  const seen = new Map();
+  for (const entry of lists.flatMap((list) => (Array.isArray(list) ? list : []))) {
+    if (typeof entry?.message === "string" && !seen.has(entry.message)) seen.set(entry.message, entry);
+  }
+  return [...seen.values()].sort((a, b) => b.time_ms - a.time_ms);
+}
+
+/** Forgets the recorded problems (the person has read them). */
+export async function clearProblems() {
+  await Promise.all(["session", "local"].map((area) => api.storage[area].remove(PROBLEMS).catch(() => {})));
+}
+
+async function read(area, key) {
+  try {
+    return (await api.storage[area].get(key))[key];
+  } catch (error) {
+    await noteProblem(`Sign-in Guard could not read its saved data (${error.message}).`);
+    return undefined;
+  }
+}
+
+/** Saves `items`; on failure records a problem and returns false (nothing else is touched). */
+async function write(area, items) {
+  try {
+    await api.storage[area].set(items);
+    return true;
+  } catch (error) {
+    const what = area === "session" ? "this tab's state" : "your settings";
+    await noteProblem(
+      `Sign-in Guard could not save ${what} (${error.message}). Your other saved data is unchanged; ` +
+        "if the browser's storage is full, free some space.",
+    );
+    return false;
+  }
+}
+
+async function remove(area, key) {
+  try {
+    await api.storage[area].remove(key);
+  } catch (error) {
+    await noteProblem(`Sign-in Guard could not remove saved data (${error.message}).`);
+  }
+}
+
+// Known accounts --------------------------------------------------------------------------------
+
+/** The known accounts; unreadable data is reset, with the core's message recorded as a problem. */
+export async function knownAccounts() {
+  const stored = await read("local", KNOWN);
+  const { known, error } = loadKnownAccounts(stored ?? null);
+  if (error && stored !== undefined) {
+    await noteProblem(error);
+    await write("local", { [KNOWN]: known });
+  }
+  return known;
+}
+
+/** Applies `change(known) → known` to the known accounts and saves the result. */
+export function updateKnownAccounts(change) {
+  return serialized(async () => {
+    const next = change(await knownAccounts());
+    await write("local", { [KNOWN]: next });
+    return next;
+  });
+}
+
+// Preferences -----------------------------------------------------------------------------------
+
+/** Whether the in-page notice is shown (on unless turned off). */
+export async function noticeEnabled() {
+  return (await read("local", NOTICE)) !== false;
+}
+
+export function setNoticeEnabled(on) {
+  return write("local", { [NOTICE]: Boolean(on) });
+}
+
+/** A stored list of region codes; anything else is reset to empty with a message. */
+async function regionList(key, what) {
+  const value = await read("local", key);
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((code) => typeof code === "string")) return value;
+  await noteProblem(`Your ${what} could not be read and were reset; nothing else was changed.`);
+  await write("local", { [key]: [] });
+  return [];
+}
+
+export const favouriteRegions = () => regionList(FAVOURITES, "favourite regions");
+export const recentRegions = () => regionList(RECENT, "recent regions");
+
+/** Adds the region to the favourites, or removes it; resolves to whether it is a favourite now. */
+export function toggleFavourite(code) {
+  return serialized(async () => {
+    const list = await favouriteRegions();
+    const next = list.includes(code) ? list.filter((c) => c !== code) : [...list, code];
+    await write("local", { [FAVOURITES]: next });
+    return next.includes(code);
+  });
+}
+
+/** Puts the region first among the recent ones. */
+export function addRecent(code) {
+  return serialized(async () => {
+    const list = await recentRegions();
+    await write("local", { [RECENT]: [code, ...list.filter((c) => c !== code)].slice(0, RECENT_MAX) });
+  });
+}
+
+export const clearRecent = () => write("local", { [RECENT]: [] });
+
+// Bookmark warnings and the fix journal ----------------------------------------------------------
+
+/** The pending warning about a bookmark just created or edited, or null. */
+export async function bookmarkWarning() {
+  const value = await read("local", BOOKMARK_WARNING);
+  return typeof value?.id === "string" ? value : null;
+}
+
+export const setBookmarkWarning = (warning) => write("local", { [BOOKMARK_WARNING]: warning });
+
+/** Removes the pending warning (only if it is about bookmark `id`, when given). */
+export function clearBookmarkWarning(id) {
+  return serialized(async () => {
+    const warning = await bookmarkWarning();
+    if (warning && (id === undefined || warning.id === id)) await remove("local", BOOKMARK_WARNING);
+  });
+}
+
+async function journal() {
+  const value = await read("local", JOURNAL);
+  return Array.isArray(value) ? value.filter((e) => typeof e?.id === "string") : [];
+}
+
+/** Records a fix `{id, old_url, new_url, title, parent_id, index, time_ms}`; false if it could not be saved. */
+export function journalFix(entry) {
+  return serialized(async () => write("local", { [JOURNAL]: [entry, ...(await journal())].slice(0, JOURNAL_MAX) }));
+}
+
+/** The latest fix of bookmark `id`, or null. */
+export async function lastFix(id) {
+  return (await journal()).find((entry) => entry.id === id) ?? null;
+}
+
+/** Removes the latest fix of bookmark `id` from the journal. */
+export function dropFix(entry) {
+  return serialized(async () => {
+    const list = await journal();
+    const at = list.findIndex((e) => e.id === entry.id && e.time_ms === entry.time_ms);
+    if (at >= 0) list.splice(at, 1);
+    await write("local", { [JOURNAL]: list });
+  });
+}
+
+/** Notes that bookmark `id` is about to be set to `url` by an Undo, so it raises no new warning. */
+export const expectBookmarkChange = (id, url) => write("session", { [EXPECTED_CHANGE]: { id, url } });
+
+/** Whether this change is the one an Undo announced (and forgets the announcement). */
+export async function isExpectedBookmarkChange(id, url) {
+  const expected = await read("session", EXPECTED_CHANGE);
+  if (expected?.id !== id || expected?.url !== url) return false;
+  await remove("session", EXPECTED_CHANGE);
+  return true;
+}
+
+// Per-tab state (session storage: cleared when the browser closes) ----------------------------
+
+const tabKey = (tabId) => `tab:${tabId}`;
+
+/**
+ * What the worker knows about a tab: `flow` (`{request_id, first_url}`: the first URL of the
+ * navigation that led here), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
+ * and for lookalikes `blocked` (`{url}`) and `allowed`.
+ */
+export async function tabState(tabId) {
+  const value = await read("session", tabKey(tabId));
+  return value && typeof value === "object" ? value : {};
+}
+
+/** Applies `change(state) → state` to the tab's state. */
+export function updateTabState(tabId, change) {
+  return serialized(async () => {
+    const next = change(await tabState(tabId));
+    await write("session", { [tabKey(tabId)]: next });
+    return next;
+  });
+}
+
+export const forgetTab = (tabId) => remove("session", tabKey(tabId));

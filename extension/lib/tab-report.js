@@ -1,0 +1,41 @@
+// What the extension knows about one tab, for the worker, the popup and the notice alike: the core's
+// page view of its URL, and whether the navigation that led here started at a URL that is unsafe to
+// bookmark (a captured sign-in redirect or a federation token), with the bookmark that holds it.
+import { api } from "./browser.js";
+import { bookmarkFix, classify, pageView } from "./core.js";
+import * as permissions from "./permissions.js";
+import * as store from "./store.js";
+
+/**
+ * @param {number} tabId
+ * @param {string} url the tab's URL
+ * @param {string|null} [userInfo] the page's raw `aws-userInfo` cookie; omitted: the one last seen in the tab
+ * @returns {Promise<{view, redirect: {url, verdict}|null, opened: string|null,
+ *   bookmark: {id, title, fix}|null, bookmarksAllowed: boolean, known, state}>} where `opened` is the
+ *   unsafe URL this navigation started at, if any (the core must be ready)
+ */
+export async function tabReport(tabId, url, userInfo) {
+  const [known, state, bookmarksAllowed] = await Promise.all([
+    store.knownAccounts(),
+    // After any pending write of this context (the navigation's first URL may still be on its way).
+    store.serialized(() => store.tabState(tabId)),
+    permissions.has("bookmarks"),
+  ]);
+  const user_info = userInfo === undefined ? (state.user_info ?? null) : userInfo;
+  const view = pageView(url, { user_info, known });
+  const first = state.flow?.first_url;
+  const origin = first && first !== url ? classify(first) : null;
+  const redirect = origin?.bookmark_safe === false ? { url: first, verdict: origin } : null;
+  // The URL a bookmark may hold: where this navigation started, if that is unsafe to bookmark.
+  const landedUnsafe = (!first || first === url) && view.verdict.bookmark_safe === false;
+  const opened = redirect ? redirect.url : landedUnsafe ? url : null;
+  const bookmark = bookmarksAllowed && opened ? await bookmarkOf(opened, known) : null;
+  return { view, redirect, opened, bookmark, bookmarksAllowed, known, state };
+}
+
+/** The first bookmark whose URL is exactly `url`, with the core's fix for it, or null. */
+async function bookmarkOf(url, known) {
+  const [node] = await api.bookmarks.search({ url }).catch(() => []);
+  if (!node) return null;
+  return { id: node.id, title: node.title, fix: bookmarkFix(url, known, null) };
+}
