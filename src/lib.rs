@@ -4,6 +4,7 @@
 //! dependency; `wasm` only converts types at the WebAssembly boundary.
 
 pub mod account;
+pub mod bookmark_doctor;
 pub mod classify;
 pub mod cloudtrail;
 mod lookalike;
@@ -17,6 +18,7 @@ pub mod verdict;
 pub mod wasm;
 
 pub use account::{Account, AccountError, AccountId, Alias};
+pub use bookmark_doctor::{analyze, fix_with_account, Bookmark, Report};
 pub use classify::classify;
 pub use links::{account_signin_url, LinkError};
 pub use partition::Partition;
