@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod bookmark_doctor;
+pub mod bookmark_file;
 pub mod classify;
 pub mod cloudtrail;
 mod lookalike;
@@ -19,6 +20,7 @@ pub mod wasm;
 
 pub use account::{Account, AccountError, AccountId, Alias};
 pub use bookmark_doctor::{analyze, fix_with_account, Bookmark, Report};
+pub use bookmark_file::{check_file, ParseError};
 pub use classify::classify;
 pub use links::{account_signin_url, LinkError};
 pub use partition::Partition;
