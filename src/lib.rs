@@ -20,7 +20,7 @@ pub mod wasm;
 
 pub use account::{Account, AccountError, AccountId, Alias};
 pub use bookmark_doctor::{analyze, fix_with_account, Bookmark, Report};
-pub use bookmark_file::{check_file, ParseError};
+pub use bookmark_file::{check_file, fix_file, FixPolicy, FixResult, ParseError};
 pub use classify::classify;
 pub use links::{account_signin_url, LinkError};
 pub use partition::Partition;

@@ -44,6 +44,20 @@ pub(crate) fn decode_lossy(raw: &[u8]) -> Cow<'_, str> {
     )
 }
 
+/// Whether the bytes hold at least one character reference we decode (so the writer escaped `&`).
+pub(crate) fn has_reference(raw: &[u8]) -> bool {
+    raw.iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'&' && reference_at(&raw[i + 1..]).is_some())
+}
+
+/// Whether the bytes hold an `&` that starts no reference (so the writer left `&` as is).
+pub(crate) fn has_bare_ampersand(raw: &[u8]) -> bool {
+    raw.iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'&' && reference_at(&raw[i + 1..]).is_none())
+}
+
 /// The text of the reference starting right after an `&`, and how many bytes it spans
 /// (through the `;`). References must end with `;`: `&region=` in a URL is no reference.
 fn reference_at(after_ampersand: &[u8]) -> Option<(Cow<'static, str>, usize)> {
@@ -70,6 +84,21 @@ fn parse_number(digits: &[u8], radix: u32) -> Option<u32> {
     u32::from_str_radix(text, radix).ok()
 }
 
+/// Writes `text` for an attribute value: `&` as `&amp;` if `escape_ampersand`, and the quote
+/// that delimits the value as a reference.
+pub(crate) fn escape_attribute(text: &str, escape_ampersand: bool, quote: Option<u8>) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' if escape_ampersand => out.push_str("&amp;"),
+            '"' if quote == Some(b'"') => out.push_str("&quot;"),
+            '\'' if quote == Some(b'\'') => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +115,8 @@ mod tests {
     fn bare_ampersand_parameters_are_not_references() {
         let raw = b"https://x/?a=1&region=us-east-1&lt=2";
         assert_eq!(decode_lossy(raw), "https://x/?a=1&region=us-east-1&lt=2");
+        assert!(has_bare_ampersand(raw));
+        assert!(!has_reference(raw));
     }
 
     #[test]
@@ -96,5 +127,17 @@ mod tests {
     #[test]
     fn latin1_bytes_become_replacement_characters() {
         assert_eq!(decode_lossy(b"Caf\xe9 &amp; bar"), "Caf\u{fffd} & bar");
+    }
+
+    #[test]
+    fn escaping_follows_the_quote() {
+        assert_eq!(
+            escape_attribute("a&b\"c'", true, Some(b'"')),
+            "a&amp;b&quot;c'"
+        );
+        assert_eq!(
+            escape_attribute("a&b\"c'", false, Some(b'\'')),
+            "a&b\"c&#39;"
+        );
     }
 }

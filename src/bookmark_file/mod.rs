@@ -7,11 +7,13 @@
 
 mod entities;
 mod error;
+mod fix;
 mod lines;
 mod scan;
 mod sniff;
 
 pub use error::{Note, ParseError, Position};
+pub use fix::{fix_file, Change, FixPolicy, FixResult, Unchanged};
 pub use scan::Quote;
 
 use crate::bookmark_doctor::{self, BookmarkView, Report};
