@@ -93,7 +93,8 @@ pub fn parse(bytes: &[u8]) -> Result<BookmarkFile<'_>, ParseError> {
     let start = sniff::content_start(bytes)?;
     let mut parser = Parser::new(bytes);
     parser.run(start);
-    if !parser.doctype && !parser.list_seen {
+    let doctype = parser.doctype;
+    if !doctype && !parser.list_seen {
         let content = &bytes[start..];
         let skipped = content
             .iter()
@@ -110,10 +111,18 @@ pub fn parse(bytes: &[u8]) -> Result<BookmarkFile<'_>, ParseError> {
             looks_like: sniff::looks_like(&content[skipped..]),
         });
     }
-    if !parser.doctype {
-        parser.note(start, "no <!DOCTYPE NETSCAPE-Bookmark-file-1> line; read as a bookmark file because it has a <DL> list".to_owned());
+    let mut file = parser.finish();
+    if !doctype {
+        let note = Note {
+            at: LineCounter::new(bytes).position(start),
+            message:
+                "no <!DOCTYPE NETSCAPE-Bookmark-file-1> line; read as a bookmark file because \
+                      it has <DL> or <DT> bookmark lists"
+                    .to_owned(),
+        };
+        file.notes.insert(0, note);
     }
-    Ok(parser.finish())
+    Ok(file)
 }
 
 /// The state of one pass over the file.
