@@ -201,12 +201,11 @@ fn replacement_is_escaped_like_the_original() {
         "{text}"
     );
 
-    let unquoted =
-        "<DL><DT><A HREF=http://MyAlias.signin.aws.amazon.com/console/ ADD_DATE=1>p</A></DL>";
+    let unquoted = "<DL><DT><A HREF=http://MyAlias.signin.aws.amazon.com/console/?region=us-east-2 ADD_DATE=1>p</A></DL>";
     let fixed = fix_file(unquoted.as_bytes(), &FixPolicy::default()).unwrap();
     assert_eq!(
         String::from_utf8(fixed.output).unwrap(),
-        "<DL><DT><A HREF=https://myalias.signin.aws.amazon.com/console ADD_DATE=1>p</A></DL>"
+        "<DL><DT><A HREF=https://myalias.signin.aws.amazon.com/console?region=us-east-2 ADD_DATE=1>p</A></DL>"
     );
 }
 

@@ -209,10 +209,11 @@ fn planned_change(
     // A bare `&` is only safe where it cannot be read as the start of a reference.
     let escape = escape || decode_lossy(new_url.as_bytes()) != new_url;
     let written = escape_attribute(&new_url, escape, bookmark.quote.byte());
+    // Unquoted, a value ends at white space or `>`; browsers and this parser accept `=` in it.
     if bookmark.quote == Quote::Unquoted
         && written
             .bytes()
-            .any(|b| b.is_ascii_whitespace() || b"\"'<>=`".contains(&b))
+            .any(|b| b.is_ascii_whitespace() || b"\"'<>".contains(&b))
     {
         return Err(
             "the new URL cannot be written without quotes: fix this bookmark by hand".to_owned(),
