@@ -4,6 +4,8 @@
 //! dependency; `wasm` only converts types at the WebAssembly boundary.
 
 pub mod account;
+pub mod bookmark_doctor;
+pub mod bookmark_file;
 pub mod bookmark_fix;
 pub mod canonical_link;
 pub mod classify;
@@ -26,6 +28,8 @@ pub mod verdict;
 pub mod wasm;
 
 pub use account::{Account, AccountError, AccountId, Alias};
+pub use bookmark_doctor::{analyze, fix_with_account, Bookmark, Report};
+pub use bookmark_file::{check_file, fix_file, FixPolicy, FixResult, ParseError};
 pub use classify::classify;
 pub use links::{account_signin_url, LinkError};
 pub use partition::Partition;
