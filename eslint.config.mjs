@@ -18,7 +18,7 @@ export default [
   },
   {
     // The tests drive browsers from Node.js; code they send into a page may use browser globals.
-    files: ["tests/e2e/**/*.{js,mjs}"],
+    files: ["tests/e2e/**/*.{js,mjs}", "bench/**/*.{js,mjs}"],
     languageOptions: {
       ecmaVersion: "latest",
       sourceType: "module",

@@ -1,0 +1,53 @@
+// The DOM contract between the extension and its tests (data-testid values), and functions that read
+// the extension's pages through it. The readers run INSIDE the page (Playwright's `page.evaluate`,
+// Selenium's `executeScript`), so they use no closure and return plain JSON: both browsers share them.
+
+/** data-testid values of the in-page notice (inside a closed shadow root on `[data-signin-guard-notice]`). */
+export const NOTICE = Object.freeze({
+  host: "data-signin-guard-notice",
+  headline: "notice-headline",
+  detail: "notice-detail",
+  canonical: "notice-canonical",
+  copy: "notice-copy",
+  fix: "notice-fix",
+  undo: "notice-undo",
+  dismiss: "notice-dismiss",
+});
+
+/** data-testid values of the popup (`popup.html?tab=<id>`). */
+export const POPUP = Object.freeze({
+  kind: "verdict-kind",
+  account: "account-label",
+  canonical: "canonical-url",
+  copy: "copy-canonical",
+  regionSearch: "region-search",
+  regionOption: "region-option",
+  switchRegion: "switch-region",
+  warning: "warning",
+  danger: "danger-panel",
+});
+
+/**
+ * In the popup: what it shows now. `kind` is the verdict's code (`data-kind` of verdict-kind, else its
+ * text); texts are null when their element is absent or hidden; `ready` is set by the popup when done.
+ */
+export function readPopupInPage() {
+  const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+  const shown = (node) => Boolean(node) && node.closest("[hidden]") === null && node.getClientRects().length > 0;
+  const text = (id) => {
+    const node = byTestId(id);
+    return shown(node) ? node.textContent.replace(/\s+/g, " ").trim() : null;
+  };
+  const kindNode = byTestId("verdict-kind");
+  return {
+    ready: document.body.dataset.ready === "true",
+    kind: kindNode?.dataset.kind ?? text("verdict-kind"),
+    kindText: text("verdict-kind"),
+    account: text("account-label"),
+    canonical: text("canonical-url"),
+    warnings: [...document.querySelectorAll('[data-testid="warning"]')].filter(shown).map((node) => node.dataset.code),
+    danger: shown(byTestId("danger-panel")),
+    regions: [...document.querySelectorAll('[data-testid="region-option"]')].filter(shown).map((node) => node.dataset.code),
+    switchRegion: text("switch-region"),
+  };
+}

@@ -1,0 +1,202 @@
+// One list of scenarios, two browsers: the fixture pages that the local TLS server serves for real AWS
+// host names, and what the extension must say about each. The Chromium tests (`chromium.test.mjs`) and the
+// Firefox tests read this file; neither keeps its own copy of a URL or an expectation.
+//
+// Expected values are the core's (`signin-guard check --json URL` prints the same verdict).
+
+/** Domains whose hosts the browser sends to the fixture server (Chromium `--host-resolver-rules`). */
+export const MAPPED_DOMAINS = ["amazon.com", "amazonaws.cn", "amazonaws-us-gov.com", "evil.example", "aws-amazon.com"];
+
+/** The account the fixtures sign in to: its alias is in the sign-in URL, its id in the console's cookie. */
+export const ACCOUNT = Object.freeze({ alias: "myalias", id: "123456789012", user: "jane" });
+
+/** The canonical sign-in URL of that account: the URL to bookmark. */
+export const CANONICAL = "https://myalias.signin.aws.amazon.com/console";
+
+/** The sign-in page for people who type their account in themselves (the `aws` partition's). */
+export const GENERAL_SIGNIN = "https://console.aws.amazon.com/";
+
+// The console's own OAuth client (an AWS-owned account id, never the user's) and the console home it returns to.
+const CONSOLE_CLIENT = "arn:aws:iam::015428540659:user/homepage";
+const RETURN_TO = "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true";
+const CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+/**
+ * Where `signin.aws.amazon.com/signin?…` sends the browser, as AWS does: the regional OAuth endpoint, with the
+ * same client and return address.
+ * @param {URL} from the request's URL
+ */
+export function regionalOauthUrl(from) {
+  const to = new URL("https://us-east-1.signin.aws.amazon.com/oauth");
+  to.searchParams.set("response_type", "code");
+  to.searchParams.set("client_id", from.searchParams.get("client_id") ?? CONSOLE_CLIENT);
+  to.searchParams.set("redirect_uri", from.searchParams.get("redirect_uri") ?? RETURN_TO);
+  to.searchParams.set("code_challenge", CODE_CHALLENGE);
+  to.searchParams.set("code_challenge_method", "SHA-256");
+  return to.href;
+}
+
+const capturedRedirect = (() => {
+  const url = new URL("https://signin.aws.amazon.com/signin");
+  url.searchParams.set("redirect_uri", RETURN_TO);
+  url.searchParams.set("client_id", CONSOLE_CLIENT);
+  url.searchParams.set("forceMobileApp", "0");
+  return url.href;
+})();
+
+/** The `aws-userInfo` cookie the console sets (URL-encoded JSON, readable by scripts, for `.amazon.com`). */
+export const USER_INFO = Object.freeze({
+  alias: ACCOUNT.alias,
+  arn: `arn:aws:iam::${ACCOUNT.id}:user/${ACCOUNT.user}`,
+  username: ACCOUNT.user,
+  keybase: "",
+  issuer: "https://signin.aws.amazon.com/signin",
+  signinType: "PUBLIC",
+});
+
+/**
+ * The scenarios: each page a person may open, and what the extension shows there.
+ * - `url`: what the browser opens; `lands`: where it ends up after the server's redirects (if elsewhere);
+ * - `kind`, `account`, `canonical`, `warnings` (codes): the core's verdict of `url`;
+ * - `notice`: the in-page notice's level (`info`, `warning`, `danger`); `undefined`: not asserted;
+ * - `fix`: what "Fix this bookmark" makes of a bookmark of `url` once the account is known.
+ */
+export const PAGES = Object.freeze({
+  accountSignin: {
+    title: "account sign-in page (alias in the URL)",
+    url: CANONICAL,
+    kind: "account_signin",
+    account: ACCOUNT.alias,
+    canonical: CANONICAL,
+    warnings: [],
+    notice: "info",
+  },
+  accountSigninChina: {
+    title: "account sign-in page in the China partition",
+    url: "https://myalias.signin.amazonaws.cn/console",
+    kind: "account_signin",
+    account: ACCOUNT.alias,
+    canonical: "https://myalias.signin.amazonaws.cn/console",
+    warnings: [],
+    notice: "info",
+  },
+  capturedRedirect: {
+    title: "bookmark of signin.aws.amazon.com/signin?redirect_uri=… (redirects to a regional /oauth page)",
+    url: capturedRedirect,
+    lands: regionalOauthUrl(new URL(capturedRedirect)),
+    kind: "signin_redirect",
+    account: null,
+    canonical: null,
+    warnings: ["captured_redirect"],
+    notice: "warning",
+    fix: CANONICAL,
+  },
+  regionalOauth: {
+    title: "regional /oauth?… page of the sign-in flow",
+    url: regionalOauthUrl(new URL(capturedRedirect)),
+    kind: "signin_redirect",
+    account: null,
+    canonical: null,
+    warnings: ["captured_redirect"],
+    notice: "warning",
+    fix: CANONICAL,
+  },
+  console: {
+    title: "console home in us-east-1 (sets the aws-userInfo cookie)",
+    url: "https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
+    kind: "console_page",
+    account: null, // the URL does not name it; the cookie does
+    accountFromCookie: ACCOUNT.alias,
+    canonical: CANONICAL, // known from the cookie
+    warnings: [],
+    notice: undefined, // not asserted: whether the console gets a notice is the extension's choice
+    region: "us-east-1",
+  },
+  lookalike: {
+    title: "lookalike host (AWS host name inside evil.example)",
+    url: "https://myalias.signin.aws.amazon.com.evil.example/console",
+    kind: "lookalike",
+    account: null,
+    canonical: null,
+    warnings: ["lookalike"],
+    notice: "danger",
+  },
+  lookalikeHyphen: {
+    title: "lookalike registrable domain (aws-amazon.com)",
+    url: "https://signin.aws-amazon.com/console",
+    kind: "lookalike",
+    account: null,
+    canonical: null,
+    warnings: ["lookalike"],
+    notice: "danger",
+  },
+});
+
+/** The region picker: what is typed, and where the chosen region's sign-in link goes. */
+export const REGION_PICK = Object.freeze({
+  from: "accountSignin",
+  query: "ohio",
+  code: "us-east-2",
+  opens: `${CANONICAL}?region=us-east-2`,
+});
+
+/** Switching the console tab of `PAGES.console` to another region rewrites its URL to this. */
+export const REGION_SWITCH = Object.freeze({
+  from: "console",
+  code: "us-east-2",
+  becomes: "https://us-east-2.console.aws.amazon.com/console/home?region=us-east-2",
+});
+
+/**
+ * The omnibox keyword `aws`, once the account is known: `text` typed after it opens `opens`; typing
+ * `partial` suggests `suggests`.
+ */
+export const OMNIBOX = Object.freeze({
+  keyword: "aws",
+  text: `${ACCOUNT.alias} eu-west-1`,
+  opens: `${CANONICAL}?region=eu-west-1`,
+  partial: ACCOUNT.alias.slice(0, 3),
+  suggests: ACCOUNT.alias,
+});
+
+/** The context-menu item on links ("Copy canonical AWS sign-in URL"): its id, shared with the extension. */
+export const MENU_COPY_CANONICAL = "copy-canonical";
+
+/** Links on the fixture console page, and what "Copy canonical AWS sign-in URL" copies for each. */
+export const LINKS = Object.freeze([
+  { id: "link-deep", url: "https://myalias.signin.aws.amazon.com/console/s3?region=eu-west-1", canonical: CANONICAL },
+  { id: "link-china", url: "https://myalias.signin.amazonaws.cn/console", canonical: "https://myalias.signin.amazonaws.cn/console" },
+  { id: "link-redirect", url: capturedRedirect, canonical: null },
+]);
+
+/**
+ * What the fixture server answers, keyed by host (a `*.` prefix matches any labels) and path (a prefix that
+ * ends at `/` or `?`; `*` matches any). The first match wins. `page` names a template of the server;
+ * `redirect` computes a 302's Location.
+ */
+export const ROUTES = Object.freeze([
+  { host: "signin.aws.amazon.com", path: "/signin", redirect: (url) => regionalOauthUrl(url) },
+  { host: "signin.aws.amazon.com", path: "/console", page: "general-signin" },
+  { host: "console.aws.amazon.com", path: "/", exact: true, page: "general-signin" },
+  { host: "*.signin.aws.amazon.com", path: "/oauth", page: "oauth-signin" },
+  { host: "*.signin.aws.amazon.com", path: "/console", page: "account-signin" },
+  { host: "*.signin.amazonaws.cn", path: "/console", page: "account-signin" },
+  { host: "*.signin.amazonaws-us-gov.com", path: "/console", page: "account-signin" },
+  { host: "*.console.aws.amazon.com", path: "/console/home", page: "console", cookieDomain: ".amazon.com" },
+  { host: "*.evil.example", path: "*", page: "phishing" },
+  { host: "*.aws-amazon.com", path: "*", page: "phishing" },
+]);
+
+/** Every host name the scenarios use, for the test certificate's names. */
+export function fixtureHosts() {
+  const urls = [
+    ...Object.values(PAGES).flatMap((page) => [page.url, page.lands ?? page.url]),
+    REGION_PICK.opens,
+    REGION_SWITCH.becomes,
+    OMNIBOX.opens,
+    GENERAL_SIGNIN,
+    ...LINKS.map((link) => link.url),
+  ];
+  const hosts = new Set(urls.map((url) => new URL(url).hostname));
+  return [...hosts].sort();
+}
