@@ -3,7 +3,7 @@
 // Playwright attaches to every service worker as it starts and holds it until the debugger lets it run;
 // that adds tens of milliseconds to exactly what `sw-wake.mjs` measures. This client attaches only to the
 // targets it is asked to, so a worker starts as it would for a person.
-/* global process */
+
 
 import { spawn } from "node:child_process";
 import { clearTimeout, setTimeout } from "node:timers";

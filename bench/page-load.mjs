@@ -9,7 +9,7 @@
 //   node bench/page-load.mjs [N] [PAGE]   (default 30 and accountSignin, a key of PAGES in
 //                                          tests/e2e/scenarios.mjs; prints a JSON summary)
 //   EXTENSION=DIR node bench/page-load.mjs  measures another unpacked build (e.g. a variant of dist/chrome)
-/* global console, process, performance */
+
 
 import { readFile } from "node:fs/promises";
 import { loadavg } from "node:os";

@@ -11,7 +11,7 @@
 // to the worker as it starts and hold it, adding to the very time measured.
 //
 //   node bench/sw-wake.mjs [CYCLES]     (default 20; prints a JSON summary)
-/* global console, process, chrome, location, performance */
+
 
 import { loadavg } from "node:os";
 import { DIST_CHROME, requireBuiltExtension, waitFor } from "../tests/e2e/chromium.mjs";

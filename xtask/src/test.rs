@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The folders eslint checks, where they exist.
-const LINTED: [&str; 3] = ["extension", "www", "tests/e2e"];
+const LINTED: [&str; 4] = ["extension", "www", "tests/e2e", "bench"];
 
 /// One check: its name, whether it needs a browser, and what it runs.
 struct Step<'a> {
