@@ -3,7 +3,7 @@
 use crate::links;
 use crate::partition::Partition;
 use crate::verdict::Verdict;
-use url::{Host, Url};
+use url::Url;
 
 /// The account's canonical sign-in URL when the verdict names an account, else the general
 /// sign-in URL of its partition (`aws` when unknown).
@@ -44,31 +44,8 @@ pub(crate) fn canonical_account_url(verdict: &Verdict, url: &str) -> Option<Stri
     Some(out)
 }
 
-/// The console link that outlives a multi-session sign-in: the same path, query and fragment
-/// on `REGION.console.aws.amazon.com` instead of `ACCOUNTID-XXXXXXXX.REGION.console.…`.
-///
-/// `None` when the host is not a multi-session console host.
-pub fn stable_console_url(url: &str) -> Option<String> {
-    let mut parsed = Url::parse(url.trim()).ok()?;
-    let Some(Host::Domain(host)) = parsed.host() else {
-        return None;
-    };
-    let host = host.strip_suffix('.').unwrap_or(host);
-    let prefix = host
-        .strip_suffix(Partition::Aws.console_domain())?
-        .strip_suffix('.')?;
-    let (session, region) = prefix.split_once('.')?;
-    if !session.contains('-') || region.contains('.') {
-        return None;
-    }
-    let stable = format!("{region}.{}", Partition::Aws.console_domain());
-    parsed.set_host(Some(&stable)).ok()?;
-    parsed.set_scheme("https").ok()?;
-    parsed.set_port(None).ok()?;
-    parsed.set_username("").ok()?;
-    parsed.set_password(None).ok()?;
-    Some(parsed.into())
-}
+// The stable form of a multi-session console link is the extension's too: one definition.
+pub use crate::console_links::stable_console_url;
 
 #[cfg(test)]
 mod tests {
