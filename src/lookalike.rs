@@ -69,7 +69,9 @@ impl Finding {
     pub fn message(&self) -> String {
         let how = match self.trick {
             Trick::Userinfo => "an AWS name placed before '@', which the browser ignores",
-            Trick::EmbeddedAwsName => "an AWS host name inside a longer, foreign host name",
+            Trick::EmbeddedAwsName => {
+                "(part of) an AWS host name inside a host name that AWS does not own"
+            }
             Trick::AwsWords => "AWS sign-in words on a domain that AWS does not own",
             Trick::Typosquat => "a misspelt or look-alike AWS domain name",
             Trick::CustomerContent => "customer-hosted content named like an AWS host",

@@ -1,5 +1,6 @@
 //! The `signin-guard` command line: arguments, dispatch to one module a subcommand, exit status.
 
+mod bookmarks;
 mod check;
 mod failure;
 mod link;
@@ -13,9 +14,10 @@ use std::process::ExitCode;
 
 const MAIN_AFTER_HELP: &str = "\
 Exit status:
-  0  success; for `check` whatever the verdicts are (the output is a report)
-  1  reading standard input or writing the output failed
-  2  usage error: unknown flag, or a bad account, region or partition
+  0  success; for `check` and `bookmarks check` whatever they find (the output is a report)
+  1  reading standard input or a file, or writing the output or a file, failed
+  2  usage error: unknown flag, a bad account, region or partition, a file that is not a
+     bookmark file, or `bookmarks fix -o` naming the input file
 
 Output stops quietly, with status 0, when its reader goes away (`signin-guard regions | head`).
 
@@ -23,17 +25,21 @@ Examples:
   signin-guard check https://myalias.signin.aws.amazon.com/console
   signin-guard check --json < urls.txt
   signin-guard link myalias --region us-east-2
-  signin-guard regions --partition aws-cn";
+  signin-guard regions --partition aws-cn
+  signin-guard bookmarks check bookmarks.html
+  signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html";
 
 /// Keeps people on the right AWS sign-in URL.
 #[derive(Debug, Parser)]
 #[command(
     name = "signin-guard",
     version,
-    about = "Checks AWS sign-in and console URLs, makes account sign-in links and lists regions",
-    long_about = "Checks AWS sign-in and console URLs, makes account sign-in links and lists regions.\n\n\
+    about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, and \
+        checks and fixes AWS bookmarks in exported bookmark files",
+    long_about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, and \
+        checks and fixes AWS bookmarks in exported bookmark files.\n\n\
         It runs the same core as the Sign-in Guard browser extension: what `check` says about a URL \
-        is what the extension says.",
+        is what the extension says, and `bookmarks` finds what its bookmark doctor finds.",
     after_help = MAIN_AFTER_HELP
 )]
 struct Cli {
@@ -52,6 +58,9 @@ enum Command {
     /// Lists the known regions with their names, partitions and opt-in status
     #[command(after_help = regions::AFTER_HELP)]
     Regions(regions::Args),
+    /// Checks and fixes the AWS bookmarks of an exported bookmark file (bookmarks.html)
+    #[command(after_help = bookmarks::AFTER_HELP)]
+    Bookmarks(bookmarks::Args),
 }
 
 /// Parses the arguments, runs the subcommand and turns its outcome into the exit status.
@@ -63,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args, &mut out),
         Command::Link(args) => link::run(args, &mut out),
         Command::Regions(args) => regions::run(args, &mut out),
+        Command::Bookmarks(args) => bookmarks::run(args, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Write);
     match result.and(flushed) {
