@@ -5,15 +5,26 @@
 // "stopped"), and the page's content script asks for its verdict exactly as it does on a page load
 // (`{type: "page", url, userInfo}`, sent from the content script's own isolated world). The time from
 // sending to the answer covers the worker's start, its module and wasm initialisation, and the verdict.
-// The same question to the running worker gives the warm time.
+// The same question to the running worker gives the warm time (one question every WARM_GAP_MS, as pages
+// come, so that one answer's bookkeeping is not counted in the next).
+//
+// The floor: the same cycles with a minimal extension (generated here: a module worker whose listener
+// answers at once, an empty content script), in its own browser, interleaved cycle by cycle. What
+// Chromium itself takes to start a stopped worker and deliver a message is in the floor; the difference
+// (`above_floor_ms`, median of each cycle's difference) is what this extension adds to it.
 //
 // The browser is driven through a bare DevTools pipe (cdp-pipe.mjs), not Playwright, which would attach
 // to the worker as it starts and hold it, adding to the very time measured.
 //
-//   node bench/sw-wake.mjs [CYCLES]     (default 20; prints a JSON summary)
+//   node bench/sw-wake.mjs [CYCLES]   (default 20; prints a JSON summary)
+//   EXTENSION=DIR                      measures another unpacked build (default dist/chrome)
+//   COMPARE=DIR[,DIR…]                 also measures these builds in the same cycles (an A/B under the same load)
+//   FLOOR=0                            skips the floor
 
-
-import { loadavg } from "node:os";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DIST_CHROME, requireBuiltExtension, waitFor } from "../tests/e2e/chromium.mjs";
 import { startFixtureServer } from "../tests/e2e/fixture-server.mjs";
 import { PAGES } from "../tests/e2e/scenarios.mjs";
@@ -22,6 +33,10 @@ import { median, summary } from "./stats.mjs";
 
 const CYCLES = Number(process.argv[2] ?? 20);
 const PAGE = PAGES.accountSignin;
+const WARM_GAP_MS = 100;
+const EXTENSION = process.env.EXTENSION ?? DIST_CHROME;
+const COMPARE = (process.env.COMPARE ?? "").split(",").filter(Boolean);
+const FLOOR = process.env.FLOOR !== "0";
 
 /** Runs in the content script's world: one verdict request, timed. */
 function askForVerdict() {
@@ -33,84 +48,142 @@ function askForVerdict() {
   }));
 }
 
+/** Writes the floor extension: the least an extension can do to answer the content script's question. */
+async function writeFloorExtension(dir, manifest) {
+  const floor = {
+    manifest_version: 3,
+    name: "Wake floor",
+    version: "1.0",
+    background: { service_worker: "worker.js", type: "module" },
+    host_permissions: manifest.host_permissions,
+    content_scripts: [{ matches: manifest.content_scripts[0].matches, js: ["content.js"], run_at: "document_idle" }],
+  };
+  await writeFile(join(dir, "manifest.json"), JSON.stringify(floor, null, 2));
+  await writeFile(
+    join(dir, "worker.js"),
+    "chrome.runtime.onMessage.addListener((message, sender, sendResponse) => void sendResponse({ notice: null }));\n",
+  );
+  await writeFile(join(dir, "content.js"), "");
+}
+
+/** One browser with one extension, on the fixture page, ready to stop its worker and ask. */
+async function openSetup(name, extension, server, { check = true } = {}) {
+  const browser = await PipeBrowser.launch({ extension, args: server.chromiumArgs() });
+  const worker = await waitFor(
+    async () => (await browser.targets("service_worker")).find((t) => t.url.startsWith("chrome-extension://")),
+    { what: `the service worker of ${extension}` },
+  );
+  // `new URL(…).origin` is "null" for a chrome-extension: URL; the context's origin is scheme and host.
+  const origin = worker.url.match(/^chrome-extension:\/\/[a-p]{32}/)[0];
+  const page = await browser.newPage();
+  const contexts = [];
+  page.on("Runtime.executionContextCreated", ({ context }) => contexts.push(context));
+  await page.send("Page.enable");
+  await page.send("Runtime.enable");
+  await navigate(page, PAGE.url);
+  const world = await waitFor(() => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === origin), {
+    what: "the content script's world",
+  });
+  const setup = { name, extension, browser, page, origin, status: "running", cold: [], started: [], warm: [] };
+  setup.ask = async () => {
+    const { result, exceptionDetails } = await page.send("Runtime.evaluate", {
+      contextId: world.id,
+      expression: `(${askForVerdict})()`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    if (check && result.value.canonical !== PAGE.canonical) {
+      throw new Error(`${name}: wrong answer: ${JSON.stringify(result.value)}`);
+    }
+    return result.value;
+  };
+  page.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(origin)) setup.status = v.runningStatus;
+  });
+  await page.send("ServiceWorker.enable");
+  return setup;
+}
+
+/** Stops the worker, asks once, and notes the times (and when the worker's global scope began). */
+async function coldCycle(setup, cycle) {
+  const { browser, page, origin } = setup;
+  await page.send("ServiceWorker.stopAllWorkers");
+  await waitFor(() => setup.status === "stopped", { interval: 10, what: `cycle ${cycle}: the worker to stop` });
+  await waitFor(async () => (await browser.targets("service_worker")).length === 0, { what: "no worker target" });
+  const answer = await setup.ask();
+  setup.cold.push(answer.ms);
+  // When the worker's global scope began, after the question was sent (both clocks are wall-clock based).
+  const target = (await browser.targets("service_worker")).find((t) => t.url.startsWith(origin));
+  const session = await browser.attach(target.targetId);
+  const { result } = await session.send("Runtime.evaluate", { expression: "performance.timeOrigin", returnByValue: true });
+  await browser.send("Target.detachFromTarget", { sessionId: session.sessionId });
+  setup.started.push(result.value - answer.sent_at);
+}
+
+const round2 = (ms) => Math.round(ms * 100) / 100;
+
+function resultOf(setup, floor) {
+  return {
+    extension: setup.extension,
+    wake_to_verdict_ms: summary(setup.cold),
+    worker_global_scope_after_ms: summary(setup.started),
+    global_scope_to_verdict_ms: summary(setup.cold.map((ms, i) => ms - setup.started[i])),
+    warm_verdict_ms: summary(setup.warm),
+    ...(floor ? { above_floor_ms: round2(median(setup.cold.map((ms, i) => ms - floor.cold[i]))) } : {}),
+  };
+}
+
 async function main() {
-  await requireBuiltExtension();
+  for (const dir of [EXTENSION, ...COMPARE]) await requireBuiltExtension(dir);
+  const manifest = JSON.parse(await readFile(join(EXTENSION, "manifest.json"), "utf8"));
   const server = await startFixtureServer();
-  const browser = await PipeBrowser.launch({ extension: DIST_CHROME, args: server.chromiumArgs() });
+  const floorDir = FLOOR ? await mkdtemp(join(tmpdir(), "signin-guard-wake-floor-")) : null;
+  const setups = [];
   try {
-    const worker = await waitFor(
-      async () => (await browser.targets("service_worker")).find((t) => t.url.startsWith("chrome-extension://")),
-      { what: "the extension's service worker" },
-    );
-    // `new URL(…).origin` is "null" for a chrome-extension: URL; the context's origin is scheme and host.
-    const origin = worker.url.match(/^chrome-extension:\/\/[a-p]{32}/)[0];
-    const page = await browser.newPage();
-    const contexts = [];
-    page.on("Runtime.executionContextCreated", ({ context }) => contexts.push(context));
-    await page.send("Page.enable");
-    await page.send("Runtime.enable");
-    await navigate(page, PAGE.url);
-    const world = await waitFor(() => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === origin), {
-      what: "the content script's world",
-    });
-    const ask = async () => {
-      const { result, exceptionDetails } = await page.send("Runtime.evaluate", {
-        contextId: world.id,
-        expression: `(${askForVerdict})()`,
-        awaitPromise: true,
-        returnByValue: true,
-      });
-      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-      if (result.value.canonical !== PAGE.canonical) throw new Error(`wrong answer: ${JSON.stringify(result.value)}`);
-      return result.value;
-    };
-
-    const warm = [];
-    await ask();
-    for (let i = 0; i < CYCLES; i += 1) warm.push((await ask()).ms);
-
-    let status = "running";
-    page.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(origin)) status = v.runningStatus;
-    });
-    await page.send("ServiceWorker.enable");
-    const cold = [];
-    const started = [];
-    for (let i = 0; i < CYCLES; i += 1) {
-      await page.send("ServiceWorker.stopAllWorkers");
-      await waitFor(() => status === "stopped", { what: `cycle ${i + 1}: the worker to stop` });
-      await waitFor(async () => (await browser.targets("service_worker")).length === 0, { what: "no worker target" });
-      const answer = await ask();
-      cold.push(answer.ms);
-      // When the worker's global scope began, after the question was sent (both clocks are wall-clock based).
-      const target = (await browser.targets("service_worker")).find((t) => t.url.startsWith(origin));
-      const session = await browser.attach(target.targetId);
-      const { result } = await session.send("Runtime.evaluate", { expression: "performance.timeOrigin", returnByValue: true });
-      await browser.send("Target.detachFromTarget", { sessionId: session.sessionId });
-      started.push(result.value - answer.sent_at);
+    setups.push(await openSetup("extension", EXTENSION, server));
+    for (const dir of COMPARE) setups.push(await openSetup(basename(dir), dir, server));
+    if (floorDir) {
+      await writeFloorExtension(floorDir, manifest);
+      setups.push(await openSetup("floor", floorDir, server, { check: false }));
     }
 
+    for (const setup of setups) {
+      await setup.ask();
+      for (let i = 0; i < CYCLES; i += 1) {
+        await sleep(WARM_GAP_MS);
+        setup.warm.push((await setup.ask()).ms);
+      }
+    }
+    for (let i = 0; i < CYCLES; i += 1) {
+      // Rotate which browser goes first, so none always runs right after another.
+      for (let k = 0; k < setups.length; k += 1) await coldCycle(setups[(i + k) % setups.length], i + 1);
+    }
+
+    const floor = floorDir ? setups.at(-1) : null;
+    const measured = floor ? setups.slice(0, -1) : setups;
+    const [result, ...compared] = measured.map((setup) => resultOf(setup, floor));
     console.log(
       JSON.stringify(
         {
           benchmark: "service-worker wake to first verdict",
           page: PAGE.url,
           cycles: CYCLES,
-          wake_to_verdict_ms: summary(cold),
-          worker_global_scope_after_ms: summary(started),
-          global_scope_to_verdict_ms: summary(cold.map((ms, i) => ms - started[i])),
-          warm_verdict_ms: summary(warm),
+          ...result,
+          ...(compared.length ? { compared: Object.fromEntries(compared.map((r, k) => [measured[k + 1].name, r])) } : {}),
+          ...(floor ? { floor: resultOf(floor, null) } : {}),
           goal_ms: 20,
-          meets_goal: median(cold) <= 20,
-          load_average: loadavg().map((x) => Math.round(x * 100) / 100),
+          meets_goal: median(measured[0].cold) <= 20,
+          load_average: loadavg().map((x) => round2(x)),
         },
         null,
         2,
       ),
     );
   } finally {
-    await browser.close();
+    for (const setup of setups) await setup.browser.close();
     await server.close();
+    if (floorDir) await rm(floorDir, { recursive: true, force: true });
   }
 }
 

@@ -16,8 +16,10 @@ import {
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
+import { styled } from "./lib/notice-style.js";
 import * as permissions from "./lib/permissions.js";
 import * as store from "./lib/store.js";
+import { watchSiteAccess } from "./lib/site-access.js";
 import { tabReport } from "./lib/tab-report.js";
 import { bookmarkHeadline, sentence } from "./lib/words.js";
 
@@ -39,6 +41,8 @@ api.omnibox.onInputEntered.addListener((text, how) => void omniboxEntered(text, 
 api.tabs.onRemoved.addListener((tabId) => void store.forgetTab(tabId));
 api.permissions.onAdded.addListener(registerOptionalListeners);
 registerOptionalListeners();
+// Lost access to the AWS sites (Firefox lets people withhold it): a badge that leads to the popup.
+watchSiteAccess();
 
 /** Bookmark and navigation listeners exist only once their optional permission is granted. */
 function registerOptionalListeners() {
@@ -55,23 +59,14 @@ function registerOptionalListeners() {
 // The first URL of each navigation to an AWS host --------------------------------------------------
 
 /**
- * Remembers where the tab's navigation started. A redirect keeps the request id, so its first URL
- * stays; a navigation started by an AWS page (the sign-in flow's own steps, form posts) continues
- * the flow; one started by the browser (a bookmark, a typed URL) or by another site starts anew.
+ * Notes where the tab's navigation started (a redirect keeps the request id, so its first URL stays).
+ * Nothing else: it runs while the page loads, so it neither waits for the core nor reads the URL; the
+ * core reads the noted navigations when the page asks (store.js `tabState`).
  */
-function onRequest(details) {
-  if (details.tabId < 0) return;
-  ready.then(() => recordNavigation(details)).catch(logError);
-}
-
-function recordNavigation({ tabId, requestId, url, initiator, originUrl }) {
-  const from = initiator ?? originUrl;
-  const fromAws = from !== undefined && classify(from).partition !== null;
-  return store.updateTabState(tabId, (state) => {
-    if (state.flow?.request_id === requestId) return state;
-    if (fromAws) return { ...state, flow: { request_id: requestId, first_url: state.flow?.first_url ?? null } };
-    return { ...state, flow: { request_id: requestId, first_url: url }, dismissed: false };
-  });
+function onRequest({ tabId, requestId, url, initiator, originUrl }) {
+  if (tabId < 0) return;
+  const from = initiator ?? originUrl ?? null;
+  store.noteNavigation(tabId, { request_id: requestId, url, from }).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------
@@ -98,13 +93,20 @@ function onMessage(message, sender, sendResponse) {
   return true;
 }
 
-/** `{type: "page", url, userInfo}` → `{notice}`; the badge and the known accounts are updated after. */
+/**
+ * `{type: "page", url, userInfo}` → `{notice}`, from one read of each storage area. The badge and the
+ * known accounts are updated after the answer has gone, so the notice shows sooner.
+ */
 async function onPage(message, tabId) {
   if (typeof message.url !== "string") return { notice: null };
   const userInfo = typeof message.userInfo === "string" ? message.userInfo : null;
-  const [report, noticeOn] = await Promise.all([tabReport(tabId, message.url, userInfo), store.noticeEnabled()]);
-  afterPage(tabId, message.url, userInfo, report).catch(logError);
-  return { notice: noticeOn ? noticeFor(report) : null };
+  const settings = store.pageSettings();
+  const [report, { noticeOn }] = await Promise.all([
+    tabReport(tabId, message.url, userInfo, settings.then(({ known }) => known)),
+    settings,
+  ]);
+  setTimeout(() => afterPage(tabId, message.url, userInfo, report).catch(logError));
+  return { notice: noticeOn ? styled(noticeFor(report)) : null };
 }
 
 async function afterPage(tabId, url, userInfo, { view, redirect, known }) {
@@ -186,7 +188,7 @@ async function checkBookmark(id, url, title) {
   const fixable = bookmarkFix(url, known, null) !== null;
   const notice = { level: "warning", headline, detail: `“${title}”: ${message}`, canonical: null, fix: fixable ? id : null };
   // Only AWS pages run the content script; elsewhere the popup shows the warning.
-  await api.tabs.sendMessage(tab.id, { type: "notice", notice }).catch(() => {});
+  await api.tabs.sendMessage(tab.id, { type: "notice", notice: styled(notice) }).catch(() => {});
 }
 
 // Lookalike protection (with the optional webNavigation permission) ------------------------------------
@@ -239,7 +241,7 @@ async function menuClicked(info, tab) {
     : { level: "warning", headline: url ? "Could not copy to the clipboard" : "No canonical sign-in URL", detail: sentence(message), canonical: url };
   if (tab?.id === undefined) return;
   await store.updateTabState(tab.id, (state) => ({ ...state, last_copy: { url, copied, message } }));
-  await api.tabs.sendMessage(tab.id, { type: "notice", notice }).catch(() => {});
+  await api.tabs.sendMessage(tab.id, { type: "notice", notice: styled(notice) }).catch(() => {});
   await flashBadge(tab.id, copied ? "✓" : "✗", copied ? `Copied ${url}` : sentence(message));
 }
 

@@ -5,6 +5,7 @@ import { forgetAccount, ready, regions } from "./lib/core.js";
 import { byId, h } from "./lib/dom.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
+import { showSiteAccess } from "./lib/site-access-view.js";
 import * as store from "./lib/store.js";
 
 const OPTIONAL = ["bookmarks", "webNavigation"];
@@ -23,7 +24,7 @@ main().catch((error) => {
 
 async function main() {
   await ready;
-  await Promise.all([showAccounts(), showFavourites(), showNotice(), showPermissions()]);
+  await Promise.all([showAccounts(), showFavourites(), showNotice(), showPermissions(), showSiteAccess(byId("site-access"))]);
   await showProblems(byId("problems"));
   wire();
   document.body.dataset.ready = "true";

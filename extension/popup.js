@@ -7,6 +7,7 @@ import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
+import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
 import * as store from "./lib/store.js";
 import { tabReport } from "./lib/tab-report.js";
@@ -35,7 +36,13 @@ async function main() {
   const url = tab.url === WARNING_PAGE || !tab.url ? (state.blocked?.url ?? null) : tab.url;
   const report = url === null ? null : await tabReport(tab.id, url);
   const known = report?.known ?? (await store.knownAccounts());
-  await Promise.all([showProblems(byId("problems")), showBookmarkWarning(known, report?.bookmark?.id)]);
+  await Promise.all([
+    showProblems(byId("problems")),
+    showBookmarkWarning(known, report?.bookmark?.id),
+    // Without access to the AWS sites (Firefox lets people withhold it): explain and ask; once allowed,
+    // read the tab again.
+    showSiteAccess(byId("site-access"), { onGranted: () => location.reload() }),
+  ]);
   showTab(report, tab);
   await setUpRegions(report, url, known, tab);
   // A save that fails later (storage full) is reported at once.

@@ -11,6 +11,7 @@ pub mod canonical_link;
 pub mod classify;
 pub mod cloudtrail;
 pub mod console_links;
+pub mod import;
 pub mod known_accounts;
 pub mod links;
 mod lookalike;
@@ -21,6 +22,7 @@ mod quick_reject;
 pub mod redact;
 pub mod region_search;
 pub mod regions;
+pub mod team_config;
 pub mod user_info;
 pub mod verdict;
 

@@ -5,6 +5,7 @@ use crate::partition::Partition;
 use crate::regions::Region;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Serialises plain objects (not `Map`s) so JS reads fields as `verdict.kind`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
@@ -171,4 +172,172 @@ pub fn omnibox(text: &str, known: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = linkCanonical)]
 pub fn link_canonical(url: &str) -> Result<JsValue, JsError> {
     to_js(&crate::canonical_link::canonical_link(url))
+}
+
+// The bookmark doctor ------------------------------------------------------------------------------
+
+/// The doctor's report on the whole bookmark tree, `[{id, url, title, folder_path}]`, in one
+/// boundary crossing.
+///
+/// Conversion only, shaped for 50,000 bookmarks: `id`, `url` and `title` of all of them cross as
+/// one JSON text read without copying (`JSON.stringify` with those keys), and the `folder_path`
+/// of a bookmark is read only when the report lists it.
+#[wasm_bindgen(js_name = analyzeBookmarks)]
+pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
+    use crate::bookmark_doctor::{analyze_views, BookmarkView};
+    let keys = to_js(&["id", "url", "title"])?;
+    let text = json_stringify(&bookmarks, &keys)
+        .ok()
+        .flatten()
+        .ok_or_else(|| {
+            JsError::new("bookmarks: expected a list of {id, url, title, folder_path}")
+        })?;
+    let list: Vec<BookmarkText> =
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bookmarks: {e}")))?;
+    let objects: &BookmarkObjects = bookmarks.unchecked_ref();
+    let views = list.iter().map(|b| BookmarkView {
+        id: std::borrow::Cow::Borrowed(&b.id),
+        url: &b.url,
+        title: &b.title,
+        line: None,
+    });
+    let report = analyze_views(views, |index| {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        let object: BookmarkObject = objects.get(index).unchecked_into();
+        // A missing or malformed path shows as the top level; it decides nothing.
+        object
+            .folder_path()
+            .ok()
+            .and_then(|path| serde_wasm_bindgen::from_value(path).ok())
+            .unwrap_or_default()
+    });
+    to_js(&report)
+}
+
+/// What `analyzeBookmarks` reads of every bookmark, borrowed from the JSON text.
+#[derive(serde::Deserialize)]
+struct BookmarkText<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    url: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    title: std::borrow::Cow<'a, str>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify(value, keys)`; `None` for values JSON cannot hold.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue, keys: &JsValue) -> Result<Option<String>, JsValue>;
+
+    /// The array given to `analyzeBookmarks`.
+    type BookmarkObjects;
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn get(this: &BookmarkObjects, index: u32) -> JsValue;
+
+    /// One of its objects.
+    type BookmarkObject;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn folder_path(this: &BookmarkObject) -> Result<JsValue, JsValue>;
+}
+
+/// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
+/// the account is not valid, in words for people.
+#[wasm_bindgen(js_name = doctorFixWithAccount)]
+pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
+    let finding: crate::bookmark_doctor::Finding = from_js(finding, "finding")?;
+    crate::bookmark_doctor::fix_with_account(&finding, account).map_err(human_error)
+}
+
+/// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
+/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
+#[wasm_bindgen(js_name = planBookmarkBatch)]
+pub fn plan_bookmark_batch(report: JsValue, selection: JsValue) -> Result<JsValue, JsError> {
+    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
+    let selection: crate::bookmark_doctor::Selection = from_js(selection, "selection")?;
+    to_js(&crate::bookmark_doctor::plan_batch(&report, &selection))
+}
+
+/// `{steps, skipped}`: how to undo a journaled batch, given its bookmarks as they are now.
+#[wasm_bindgen(js_name = planBookmarkUndo)]
+pub fn plan_bookmark_undo(entries: JsValue, current: JsValue) -> Result<JsValue, JsError> {
+    let entries: Vec<crate::bookmark_doctor::JournalEntry> = from_js(entries, "the undo record")?;
+    let current: Vec<crate::bookmark_doctor::CurrentBookmark> = from_js(current, "bookmarks")?;
+    to_js(&crate::bookmark_doctor::plan_undo(&entries, &current))
+}
+
+/// A report's findings as the text of a `json` or `csv` file (URLs redacted).
+#[wasm_bindgen(js_name = findingsExport)]
+pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError> {
+    use crate::bookmark_doctor::{export_findings, ExportFormat};
+    let format = ExportFormat::from_name(format)
+        .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
+    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
+    Ok(export_findings(&report, format))
+}
+
+// Team configuration -------------------------------------------------------------------------------
+
+/// A team configuration handed over by JS, read leniently: JSON text, or the object itself (as
+/// managed storage gives it).
+fn read_team_config(value: JsValue) -> crate::team_config::Parsed {
+    use crate::team_config::{Parsed, TeamConfig};
+    if let Some(text) = value.as_string() {
+        return TeamConfig::parse(&text);
+    }
+    match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+        Ok(value) => TeamConfig::from_value(&value),
+        Err(e) => Parsed::unusable(conversion_message(&e)),
+    }
+}
+
+/// A configuration that may be absent: `null`/`undefined`, or an unusable one, is none.
+fn optional_team_config(value: JsValue) -> Option<crate::team_config::TeamConfig> {
+    if value.is_null() || value.is_undefined() {
+        return None;
+    }
+    read_team_config(value).config
+}
+
+/// `{config, problems}` for a team configuration (the object read from managed storage, or
+/// pasted JSON text); `config` is null only when the document is unusable. Never throws.
+#[wasm_bindgen(js_name = parseTeamConfig)]
+pub fn parse_team_config(value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&read_team_config(value))
+}
+
+/// `{format, config, profiles, problems, skipped_secrets}` for the text of `~/.aws/config` or
+/// of an AWS Extend Switch Roles configuration; `format` is `aws-config`, `aesr` or `auto`
+/// (the default). Throws on an unknown format or on JSON text.
+#[wasm_bindgen(js_name = importAwsConfig)]
+pub fn import_aws_config(text: &str, format: Option<String>) -> Result<JsValue, JsError> {
+    use crate::import::{import, ImportFormat};
+    let format =
+        ImportFormat::from_name(format.as_deref().unwrap_or("auto")).map_err(human_error)?;
+    to_js(&import(text, format).map_err(human_error)?)
+}
+
+/// The accounts to list: the organisation's configuration (`null` when none) merged with the
+/// person's own accounts (a team-format document, or `null`), each with its source.
+#[wasm_bindgen(js_name = mergeAccounts)]
+pub fn merge_accounts(managed: JsValue, user: JsValue) -> Result<JsValue, JsError> {
+    use crate::team_config::{merge, UserAccounts};
+    let managed = optional_team_config(managed);
+    let user = optional_team_config(user)
+        .map(UserAccounts::from_config)
+        .unwrap_or_default();
+    to_js(&merge(managed.as_ref(), &user))
+}
+
+/// `{known, warning}` for the account (ID or alias) of an account sign-in page: `known` is
+/// true, false, or null when it cannot be told; `warning` is set only when an organisation's
+/// configuration exists and does not list the account. Throws on a bad account label.
+#[wasm_bindgen(js_name = isKnownToTeam)]
+pub fn is_known_to_team(managed: JsValue, account: &str) -> Result<JsValue, JsError> {
+    let account = crate::account::Account::parse(account).map_err(human_error)?;
+    let managed = optional_team_config(managed);
+    let known = managed.as_ref().and_then(|m| m.is_known_to_team(&account));
+    let warning = crate::team_config::team_warning(managed.as_ref(), &account);
+    to_js(&serde_json::json!({ "known": known, "warning": warning }))
 }

@@ -3,7 +3,7 @@
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
 import { api } from "./browser.js";
-import { loadKnownAccounts } from "./core.js";
+import { classify, loadKnownAccounts } from "./core.js";
 
 const KNOWN = "known_accounts";
 const NOTICE = "notice_enabled";
@@ -13,6 +13,7 @@ const BOOKMARK_WARNING = "bookmark_warning";
 const JOURNAL = "bookmark_journal";
 const PROBLEMS = "storage_problems";
 const EXPECTED_CHANGE = "expected_bookmark_change";
+const GLOBAL_WARNING_ICON = "global_warning_icon";
 
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
@@ -60,14 +61,17 @@ export async function clearProblems() {
   await Promise.all(["session", "local"].map((area) => api.storage[area].remove(PROBLEMS).catch(() => {})));
 }
 
-async function read(area, key) {
+/** The stored items of `keys` (a key or a list) in one read; `{}` (and a recorded problem) on failure. */
+async function readItems(area, keys) {
   try {
-    return (await api.storage[area].get(key))[key];
+    return await api.storage[area].get(keys);
   } catch (error) {
     await noteProblem(`Sign-in Guard could not read its saved data (${error.message}).`);
-    return undefined;
+    return {};
   }
 }
+
+const read = async (area, key) => (await readItems(area, key))[key];
 
 /** Saves `items`; on failure records a problem and returns false (nothing else is touched). */
 async function write(area, items) {
@@ -96,13 +100,23 @@ async function remove(area, key) {
 
 /** The known accounts; unreadable data is reset, with the core's message recorded as a problem. */
 export async function knownAccounts() {
-  const stored = await read("local", KNOWN);
+  return knownFrom(await read("local", KNOWN));
+}
+
+/** The known accounts from their stored value (the core must be ready). */
+async function knownFrom(stored) {
   const { known, error } = loadKnownAccounts(stored ?? null);
   if (error && stored !== undefined) {
     await noteProblem(error);
     await write("local", { [KNOWN]: known });
   }
   return known;
+}
+
+/** What every page report needs, in one read: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`). */
+export async function pageSettings() {
+  const items = await readItems("local", [KNOWN, NOTICE]);
+  return { known: await knownFrom(items[KNOWN]), noticeOn: items[NOTICE] !== false };
 }
 
 /** Applies `change(known) → known` to the known accounts and saves the result. */
@@ -212,27 +226,76 @@ export async function isExpectedBookmarkChange(id, url) {
   return true;
 }
 
+// The toolbar ------------------------------------------------------------------------------------
+
+/** Whether the toolbar's global icon is the warning icon (see badge.js); it lasts as long as the session. */
+export async function globalWarningIcon() {
+  return (await read("session", GLOBAL_WARNING_ICON)) === true;
+}
+
+export const setGlobalWarningIcon = (warning) => write("session", { [GLOBAL_WARNING_ICON]: warning });
+
 // Per-tab state (session storage: cleared when the browser closes) ----------------------------
 
 const tabKey = (tabId) => `tab:${tabId}`;
+/** How many navigations a tab keeps before a page report follows them (a redirect chain is one). */
+const NAVIGATIONS_MAX = 8;
 
 /**
  * What the worker knows about a tab: `flow` (`{request_id, first_url}`: the first URL of the
  * navigation that led here), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
- * and for lookalikes `blocked` (`{url}`) and `allowed`.
+ * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`)
+ * are already followed in what this returns (the core must be ready).
  */
 export async function tabState(tabId) {
+  return followNavigations(await storedTabState(tabId));
+}
+
+async function storedTabState(tabId) {
   const value = await read("session", tabKey(tabId));
   return value && typeof value === "object" ? value : {};
 }
 
-/** Applies `change(state) → state` to the tab's state. */
+/** Applies `change(state) → state` to the tab's state (the core must be ready). */
 export function updateTabState(tabId, change) {
   return serialized(async () => {
     const next = change(await tabState(tabId));
     await write("session", { [tabKey(tabId)]: next });
     return next;
   });
+}
+
+/**
+ * Notes the start of a navigation to an AWS page (`{request_id, url, from}`, `from` being the page or
+ * site that started it, if any) as it is, without the core: the worker's webRequest listener must be
+ * cheap, and the core reads the URLs only when a page asks (`tabState`). A redirect keeps its request
+ * id and is not noted again.
+ */
+export function noteNavigation(tabId, navigation) {
+  return serialized(async () => {
+    const state = await storedTabState(tabId);
+    const noted = state.navigations ?? [];
+    const last = noted.at(-1) ?? state.flow;
+    if (last?.request_id === navigation.request_id) return;
+    const navigations = [...noted, navigation].slice(-NAVIGATIONS_MAX);
+    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
+  });
+}
+
+/**
+ * The state after the noted navigations, in order: one started by an AWS page (the sign-in flow's
+ * own steps, form posts) continues the flow; one started by the browser (a bookmark, a typed URL) or
+ * by another site starts anew, with the notice no longer dismissed.
+ */
+function followNavigations({ navigations = [], ...state }) {
+  for (const { request_id, url, from } of navigations) {
+    if (state.flow?.request_id === request_id) continue;
+    const fromAws = typeof from === "string" && classify(from).partition !== null;
+    state = fromAws
+      ? { ...state, flow: { request_id, first_url: state.flow?.first_url ?? null } }
+      : { ...state, flow: { request_id, first_url: url }, dismissed: false };
+  }
+  return state;
 }
 
 export const forgetTab = (tabId) => remove("session", tabKey(tabId));

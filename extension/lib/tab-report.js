@@ -10,16 +10,17 @@ import * as store from "./store.js";
  * @param {number} tabId
  * @param {string} url the tab's URL
  * @param {string|null} [userInfo] the page's raw `aws-userInfo` cookie; omitted: the one last seen in the tab
+ * @param {object|Promise<object>} [knownAccounts] the known accounts, if the caller reads them anyway
  * @returns {Promise<{view, redirect: {url, verdict}|null, opened: string|null,
- *   bookmark: {id, title, fix}|null, bookmarksAllowed: boolean, known, state}>} where `opened` is the
- *   unsafe URL this navigation started at, if any (the core must be ready)
+ *   bookmark: {id, title, fix}|null, bookmarksAllowed: boolean|null, known, state}>} where `opened` is the
+ *   unsafe URL this navigation started at, if any, and `bookmarksAllowed` is asked only then (else null)
+ *   (the core must be ready)
  */
-export async function tabReport(tabId, url, userInfo) {
-  const [known, state, bookmarksAllowed] = await Promise.all([
-    store.knownAccounts(),
+export async function tabReport(tabId, url, userInfo, knownAccounts = store.knownAccounts()) {
+  const [known, state] = await Promise.all([
+    knownAccounts,
     // After any pending write of this context (the navigation's first URL may still be on its way).
     store.serialized(() => store.tabState(tabId)),
-    permissions.has("bookmarks"),
   ]);
   const user_info = userInfo === undefined ? (state.user_info ?? null) : userInfo;
   const view = pageView(url, { user_info, known });
@@ -29,7 +30,8 @@ export async function tabReport(tabId, url, userInfo) {
   // The URL a bookmark may hold: where this navigation started, if that is unsafe to bookmark.
   const landedUnsafe = (!first || first === url) && view.verdict.bookmark_safe === false;
   const opened = redirect ? redirect.url : landedUnsafe ? url : null;
-  const bookmark = bookmarksAllowed && opened ? await bookmarkOf(opened, known) : null;
+  const bookmarksAllowed = opened ? await permissions.has("bookmarks") : null;
+  const bookmark = bookmarksAllowed ? await bookmarkOf(opened, known) : null;
   return { view, redirect, opened, bookmark, bookmarksAllowed, known, state };
 }
 

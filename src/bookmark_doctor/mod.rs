@@ -3,13 +3,23 @@
 //!
 //! One pass, one `classify` per bookmark; fine bookmarks are counted, non-AWS ones only counted.
 
+mod batch;
+mod export;
+mod read_back;
 mod replacement;
 mod report;
+mod undo;
 
+pub use batch::{
+    plan_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates, SelectedFinding, Selection,
+    SelectionProblem,
+};
+pub use export::{export_findings, ExportFormat, CSV_COLUMNS, FOLDER_SEPARATOR};
 pub use replacement::stable_console_url;
 pub use report::{
     Action, DuplicateGroup, DuplicateMember, Finding, FindingGroup, FindingKind, Report,
 };
+pub use undo::{plan_undo, CurrentBookmark, JournalEntry, SkipReason, Skipped, UndoPlan, UndoStep};
 
 use crate::account::{Account, AccountError};
 use crate::classify::classify;

@@ -1,13 +1,15 @@
 //! The doctor's report: findings grouped by kind, duplicates, and counts (stable JSON names).
+//! It reads back from the same JSON (`read_back`), so the extension can hand a report back.
 
+use super::read_back;
 use crate::account::Account;
 use crate::partition::Partition;
 use crate::regions::Region;
 use crate::verdict::Kind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a bookmark needs attention. The order is the order of groups in a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// A host made to look like AWS: possible phishing.
@@ -55,7 +57,7 @@ impl std::fmt::Display for FindingKind {
 }
 
 /// Something the person can do about a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
     /// Replace the bookmark's URL by this one (title, folder and position stay).
@@ -71,7 +73,7 @@ pub enum Action {
 }
 
 /// One bookmark that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The bookmark's id as given (in a file: its index among the file's bookmarks).
     pub id: String,
@@ -84,12 +86,16 @@ pub struct Finding {
     /// Its URL for display, with secrets redacted; the original is only carried by `id`.
     pub url: String,
     /// What the URL is, in the URL model's words.
+    #[serde(deserialize_with = "read_back::kind")]
     pub url_kind: Kind,
     /// The URL's partition, where known.
+    #[serde(deserialize_with = "read_back::partition")]
     pub partition: Option<Partition>,
     /// The account the URL names, where known.
+    #[serde(deserialize_with = "read_back::account")]
     pub account: Option<Account>,
     /// The region the URL names, where known.
+    #[serde(deserialize_with = "read_back::region")]
     pub region: Option<Region>,
     /// What is wrong, in plain words.
     pub message: String,
@@ -110,7 +116,7 @@ impl Finding {
 }
 
 /// The findings of one kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingGroup {
     /// The kind shared by all findings of the group.
     pub kind: FindingKind,
@@ -119,7 +125,7 @@ pub struct FindingGroup {
 }
 
 /// A bookmark in a group of duplicates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateMember {
     /// The bookmark's id.
     pub id: String,
@@ -136,11 +142,12 @@ pub struct DuplicateMember {
 }
 
 /// Several bookmarks that sign in to the same account the same way: keep one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateGroup {
     /// The sign-in URL they all lead to once normalised.
     pub url: String,
     /// The account.
+    #[serde(deserialize_with = "read_back::some_account")]
     pub account: Account,
     /// The bookmarks, in the order given.
     pub bookmarks: Vec<DuplicateMember>,
@@ -149,7 +156,7 @@ pub struct DuplicateGroup {
 /// Everything the doctor found in a set of bookmarks.
 ///
 /// `total == fine + not_aws + needs_attention`; duplicates are counted in those too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// Bookmarks looked at.
     pub total: usize,

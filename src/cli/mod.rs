@@ -2,6 +2,7 @@
 
 mod bookmarks;
 mod check;
+mod config;
 mod failure;
 mod link;
 mod regions;
@@ -17,7 +18,8 @@ Exit status:
   0  success; for `check` and `bookmarks check` whatever they find (the output is a report)
   1  reading standard input or a file, or writing the output or a file, failed
   2  usage error: unknown flag, a bad account, region or partition, a file that is not a
-     bookmark file, or `bookmarks fix -o` naming the input file
+     bookmark file, `bookmarks fix -o` or `config import -o` naming the input file, a file
+     that is not a usable team configuration (`config check`) or that is JSON (`config import`)
 
 Output stops quietly, with status 0, when its reader goes away (`signin-guard regions | head`).
 
@@ -27,17 +29,21 @@ Examples:
   signin-guard link myalias --region us-east-2
   signin-guard regions --partition aws-cn
   signin-guard bookmarks check bookmarks.html
-  signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html";
+  signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html
+  signin-guard config import ~/.aws/config -o team.json
+  signin-guard config check team.json";
 
 /// Keeps people on the right AWS sign-in URL.
 #[derive(Debug, Parser)]
 #[command(
     name = "signin-guard",
     version,
-    about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, and \
-        checks and fixes AWS bookmarks in exported bookmark files",
-    long_about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, and \
-        checks and fixes AWS bookmarks in exported bookmark files.\n\n\
+    about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, \
+        checks and fixes AWS bookmarks in exported bookmark files, and imports and checks team \
+        configurations",
+    long_about = "Checks AWS sign-in and console URLs, makes account sign-in links, lists regions, \
+        checks and fixes AWS bookmarks in exported bookmark files, and imports and checks team \
+        configurations.\n\n\
         It runs the same core as the Sign-in Guard browser extension: what `check` says about a URL \
         is what the extension says, and `bookmarks` finds what its bookmark doctor finds.",
     after_help = MAIN_AFTER_HELP
@@ -61,6 +67,9 @@ enum Command {
     /// Checks and fixes the AWS bookmarks of an exported bookmark file (bookmarks.html)
     #[command(after_help = bookmarks::AFTER_HELP)]
     Bookmarks(bookmarks::Args),
+    /// Imports team configurations from ~/.aws/config or AWS Extend Switch Roles, and checks them
+    #[command(after_help = config::AFTER_HELP)]
+    Config(config::Args),
 }
 
 /// Parses the arguments, runs the subcommand and turns its outcome into the exit status.
@@ -73,6 +82,7 @@ pub fn run() -> ExitCode {
         Command::Link(args) => link::run(args, &mut out),
         Command::Regions(args) => regions::run(args, &mut out),
         Command::Bookmarks(args) => bookmarks::run(args, &mut out),
+        Command::Config(args) => config::run(args, &mut out),
     };
     let flushed = out.flush().map_err(Failure::Write);
     match result.and(flushed) {

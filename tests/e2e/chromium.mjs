@@ -3,53 +3,25 @@
 // notice inside its closed shadow root (through the DevTools protocol, which sees closed roots), run code in
 // the extension's service worker, and stop the worker the way Chromium does when it is idle.
 
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension as requireBuilt, waitFor } from "./harness.mjs";
 
-/** The repository's root. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// Shared with Firefox (harness.mjs); exported here too for the tests and benchmarks that import them from here.
+export { ROOT, SCREENSHOTS, WAIT, waitFor };
+
 /** The built Chrome extension (`cargo xtask dist`). */
 export const DIST_CHROME = join(ROOT, "dist/chrome");
-/** Where the tests save their screenshots (the README shows them). */
-export const SCREENSHOTS = join(ROOT, "docs/screenshots");
 /** The Chromium binary: Debian's, unless `CHROMIUM` names another. */
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-/** Generous: a loaded 2-core machine can take seconds for what takes milliseconds on a laptop. */
-export const WAIT = 30_000;
-
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-/** Polls `probe` until it returns a value other than undefined/null/false; fails with `what` on timeout. */
-export async function waitFor(probe, { timeout = WAIT, interval = 100, what = "a condition" } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  let lastError;
-  for (;;) {
-    try {
-      last = await probe();
-      if (last !== undefined && last !== null && last !== false) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const why = lastError ? ` (last error: ${lastError.message})` : "";
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}${why}`);
-    }
-    await new Promise((done) => setTimeout(done, interval));
-  }
-}
-
-/** Fails with a clear message when the extension has not been built. */
-export async function requireBuiltExtension(dir = DIST_CHROME) {
-  try {
-    await stat(join(dir, "manifest.json"));
-  } catch {
-    throw new Error(`${dir}/manifest.json not found: build the extension first (cargo xtask dist)`);
-  }
+/** Fails with a clear message when the extension (default `dist/chrome`) has not been built. */
+export function requireBuiltExtension(dir = DIST_CHROME) {
+  return requireBuilt(dir);
 }
 
 /**

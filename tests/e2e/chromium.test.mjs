@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { SCREENSHOTS, WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
 import { POPUP, readPopupInPage } from "./contract.mjs";
+import { bookmarkInExtension, bookmarkPlace, createBookmarkAmongOthersInExtension, pageMismatches } from "./expectations.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import {
   ACCOUNT,
@@ -113,29 +114,12 @@ async function clearClipboard(browser, page) {
   await page.evaluate(() => navigator.clipboard.writeText("(clipboard cleared by the test)"));
 }
 
-const bookmark = (browser, id) => browser.inWorker(async (id) => (await chrome.bookmarks.get(id))[0], id);
+const bookmark = (browser, id) => browser.inWorker(bookmarkInExtension, id);
 
-/** A folder with three bookmarks, the middle one of `url`: its id, title, parent and index. */
+/** A folder on the bookmarks bar with three bookmarks, the middle one of `url` (expectations.mjs). */
 function createBookmarkAmongOthers(browser, url, title) {
-  return browser.inWorker(
-    async ({ url, title }) => {
-      const folder = await chrome.bookmarks.create({ parentId: "1", title: "Work" });
-      await chrome.bookmarks.create({ parentId: folder.id, title: "Wiki", url: "https://wiki.example/" });
-      const node = await chrome.bookmarks.create({ parentId: folder.id, title, url });
-      await chrome.bookmarks.create({ parentId: folder.id, title: "Docs", url: "https://docs.example/" });
-      const [created] = await chrome.bookmarks.get(node.id);
-      return created;
-    },
-    { url, title },
-  );
+  return browser.inWorker(createBookmarkAmongOthersInExtension, { url, title, parentId: "1" });
 }
-
-const sameBookmarkPlace = (actual, expected) => ({
-  title: actual.title,
-  parentId: actual.parentId,
-  index: actual.index,
-  expected: { title: expected.title, parentId: expected.parentId, index: expected.index },
-});
 
 // --- Scenarios ------------------------------------------------------------------------------------
 
@@ -187,25 +171,18 @@ test("every scenario page (lookalikes aside): the notice and the popup agree wit
     const failures = [];
     for (const [name, scenario] of Object.entries(PAGES).filter(([, page]) => page.kind !== "lookalike")) {
       const { page, tabId } = await browser.openTab(scenario.url);
-      const landed = scenario.lands ?? scenario.url;
-      if (page.url() !== landed) failures.push(`${name}: the tab shows ${page.url()}, not ${landed}`);
-      if (scenario.notice !== undefined) {
-        const notice = await browser
-          .waitForNotice(page, (n) => n.level === scenario.notice, { what: `${name}: a ${scenario.notice} notice` })
-          .catch((error) => failures.push(error.message));
-        if (notice && scenario.canonical && notice.canonical !== scenario.canonical) {
-          failures.push(`${name}: notice-canonical ${notice.canonical}, expected ${scenario.canonical}`);
-        }
-      }
+      const notice =
+        scenario.notice === undefined
+          ? null
+          : await browser
+              .waitForNotice(page, (n) => n.level === scenario.notice, { what: `${name}: a ${scenario.notice} notice` })
+              .catch((error) => {
+                failures.push(error.message);
+                return null;
+              });
       const popup = await popupFor(browser, tabId);
       const shown = await popup.evaluate(readPopupInPage);
-      if (shown.kind !== scenario.kind) failures.push(`${name}: popup kind ${shown.kind}, expected ${scenario.kind}`);
-      if (scenario.canonical && shown.canonical !== scenario.canonical) {
-        failures.push(`${name}: popup canonical ${shown.canonical}, expected ${scenario.canonical}`);
-      }
-      for (const code of scenario.warnings) {
-        if (!shown.warnings.includes(code)) failures.push(`${name}: popup warnings ${shown.warnings} lack ${code}`);
-      }
+      failures.push(...pageMismatches(name, scenario, { landed: page.url(), notice, popup: shown }));
       await popup.close();
       await page.close();
     }
@@ -258,8 +235,7 @@ test("a bookmark of signin.aws.amazon.com/signin?redirect_uri=… opened: warnin
       },
       { what: `the bookmark's URL to become ${scenario.fix}` },
     );
-    const place = sameBookmarkPlace(fixed, saved);
-    assert.deepEqual({ title: place.title, parentId: place.parentId, index: place.index }, place.expected, "title, folder and position kept");
+    assert.deepEqual(bookmarkPlace(fixed), bookmarkPlace(saved), "title, folder and position kept");
 
     await browser.clickInNotice(page, "notice-undo");
     const restored = await waitFor(
@@ -269,8 +245,7 @@ test("a bookmark of signin.aws.amazon.com/signin?redirect_uri=… opened: warnin
       },
       { what: "Undo to restore the bookmark's URL" },
     );
-    const again = sameBookmarkPlace(restored, saved);
-    assert.deepEqual({ title: again.title, parentId: again.parentId, index: again.index }, again.expected, "Undo keeps title, folder and position");
+    assert.deepEqual(bookmarkPlace(restored), bookmarkPlace(saved), "Undo keeps title, folder and position");
   });
 });
 

@@ -27,9 +27,17 @@ export const POPUP = Object.freeze({
   danger: "danger-panel",
 });
 
+/** data-testid values of the "Sign-in Guard cannot see AWS pages" box (popup and settings page). */
+export const SITE_ACCESS = Object.freeze({
+  box: "site-access",
+  allow: "site-access-allow",
+  status: "site-access-status",
+});
+
 /**
  * In the popup: what it shows now. `kind` is the verdict's code (`data-kind` of verdict-kind, else its
- * text); texts are null when their element is absent or hidden; `ready` is set by the popup when done.
+ * text); texts are null when their element is absent or hidden; `ready` is set by the popup when done;
+ * `siteAccess`: whether the "cannot see AWS pages" box shows.
  */
 export function readPopupInPage() {
   const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -49,5 +57,6 @@ export function readPopupInPage() {
     danger: shown(byTestId("danger-panel")),
     regions: [...document.querySelectorAll('[data-testid="region-option"]')].filter(shown).map((node) => node.dataset.code),
     switchRegion: text("switch-region"),
+    siteAccess: shown(byTestId("site-access")),
   };
 }

@@ -1,10 +1,10 @@
 // One list of scenarios, two browsers: the fixture pages that the local TLS server serves for real AWS
 // host names, and what the extension must say about each. The Chromium tests (`chromium.test.mjs`) and the
-// Firefox tests read this file; neither keeps its own copy of a URL or an expectation.
+// Firefox tests (`firefox.test.mjs`) read this file; neither keeps its own copy of a URL or an expectation.
 //
 // Expected values are the core's (`signin-guard check --json URL` prints the same verdict).
 
-/** Domains whose hosts the browser sends to the fixture server (Chromium `--host-resolver-rules`). */
+/** Domains whose hosts the browser sends to the fixture server (Chromium `--host-resolver-rules`, Firefox's proxy). */
 export const MAPPED_DOMAINS = ["amazon.com", "amazonaws.cn", "amazonaws-us-gov.com", "evil.example", "aws-amazon.com"];
 
 /** The account the fixtures sign in to: its alias is in the sign-in URL, its id in the console's cookie. */

@@ -12,6 +12,42 @@ pub const TEMPLATE: &str = "manifest.template.json";
 /// The add-on id Firefox knows the extension by (it is also the key of its managed storage).
 const GECKO_ID: &str = "signin-guard@example.org";
 
+/// The oldest Firefox supported: ESR 128 (issue 6). Firefox 128 to 139 ignore
+/// `data_collection_permissions` (127 and older refuse the manifest), so 128 is also the lowest the
+/// key allows; web-ext lint's two warnings about it are justified in `tests/e2e/web-ext-lint.test.mjs`.
+const GECKO_MIN_VERSION: &str = "128.0";
+
+/// Manifest keys only Chrome reads, dropped from Firefox's manifest, each with the reason.
+const CHROME_ONLY_KEYS: [(&str, &str); 6] = [
+    ("key", "pins Chrome's extension id; Firefox's is gecko.id"),
+    (
+        "minimum_chrome_version",
+        "Chrome's floor; Firefox's is gecko.strict_min_version",
+    ),
+    (
+        "update_url",
+        "Chrome's self-hosted updates; Firefox's is gecko.update_url",
+    ),
+    (
+        "storage",
+        "Chrome's managed_schema; Firefox checks managed storage against no schema",
+    ),
+    (
+        "side_panel",
+        "Firefox has no side panel (its sidebar is sidebar_action)",
+    ),
+    ("externally_connectable", "Firefox does not support it"),
+];
+
+/// Permissions only Chrome knows (web-ext lint warns about each), dropped from Firefox's manifest.
+const CHROME_ONLY_PERMISSIONS: [(&str, &str); 2] = [
+    (
+        "offscreen",
+        "Chrome's offscreen documents; Firefox's event page has a DOM already",
+    ),
+    ("sidePanel", "Firefox has no side panel"),
+];
+
 /// The browsers the extension is built for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Browser {
@@ -53,7 +89,7 @@ pub fn build_extensions(root: &Path, pkg: &Path) -> Result<(), String> {
         files::remove_dir(&out)?;
         // `extension/pkg` may be a developer's link to a local build: dist gets the fresh one.
         files::copy_dir(&source, &out, &|p| {
-            p != Path::new(TEMPLATE) && !p.starts_with("pkg")
+            p != Path::new(TEMPLATE) && !p.starts_with("pkg") && !is_editor_litter(p)
         })?;
         // TypeScript declarations are for editors, not for the browser.
         files::copy_dir(pkg, &out.join("pkg"), &|p| {
@@ -70,6 +106,15 @@ pub fn build_extensions(root: &Path, pkg: &Path) -> Result<(), String> {
         println!("built {} and {}", out.display(), zip.display());
     }
     Ok(())
+}
+
+/// Hidden files and editor backups (`.DS_Store`, `.foo.swp`, `foo~`): never shipped, so the store
+/// zips hold only the extension.
+fn is_editor_litter(path: &Path) -> bool {
+    path.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('.') || name.ends_with('~')
+    })
 }
 
 /// The template turned into one browser's `manifest.json`.
@@ -104,10 +149,18 @@ fn manifest_for(template: &Value, browser: Browser) -> Result<Value, String> {
                     json!({"scripts": [worker], "type": "module"}),
                 );
             }
-            // Firefox does not know it (web-ext lint warns); its own floor is strict_min_version.
-            manifest.shift_remove("minimum_chrome_version");
-            // Chrome's key pins the extension id; Firefox rejects it and uses gecko.id instead.
-            manifest.shift_remove("key");
+            for (key, _why) in CHROME_ONLY_KEYS {
+                manifest.shift_remove(key);
+            }
+            for list in ["permissions", "optional_permissions"] {
+                if let Some(Value::Array(permissions)) = manifest.get_mut(list) {
+                    permissions.retain(|p| {
+                        !CHROME_ONLY_PERMISSIONS
+                            .iter()
+                            .any(|(chrome_only, _why)| p.as_str() == Some(chrome_only))
+                    });
+                }
+            }
             add_gecko_settings(&mut manifest)?;
         }
     }
@@ -118,8 +171,7 @@ fn manifest_for(template: &Value, browser: Browser) -> Result<Value, String> {
 fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
     let defaults = json!({
         "id": GECKO_ID,
-        // The oldest Firefox the project supports: ESR 128.
-        "strict_min_version": "128.0",
+        "strict_min_version": GECKO_MIN_VERSION,
         // Required of new add-ons on addons.mozilla.org: the extension collects nothing.
         "data_collection_permissions": {"required": ["none"]},
     });
@@ -156,6 +208,18 @@ mod tests {
         })
     }
 
+    /// A template with every Chrome-only key and permission the Firefox build drops.
+    fn template_with_chrome_extras() -> Value {
+        let mut template = template();
+        for (key, _why) in CHROME_ONLY_KEYS {
+            template[key] = json!({});
+        }
+        template["key"] = json!("MIIB…");
+        template["permissions"] = json!(["storage", "offscreen", "sidePanel"]);
+        template["optional_permissions"] = json!(["bookmarks", "offscreen"]);
+        template
+    }
+
     #[test]
     fn chrome_keeps_the_service_worker_as_a_module() {
         let manifest = manifest_for(&template(), Browser::Chrome).expect("valid template");
@@ -187,10 +251,44 @@ mod tests {
 
     #[test]
     fn firefox_drops_the_keys_only_chrome_knows() {
-        let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
-        assert!(manifest.get("key").is_none());
-        assert!(manifest.get("minimum_chrome_version").is_none());
+        let manifest =
+            manifest_for(&template_with_chrome_extras(), Browser::Firefox).expect("valid template");
+        for (key, _why) in CHROME_ONLY_KEYS {
+            assert!(manifest.get(key).is_none(), "{key}");
+        }
         assert_eq!(manifest["permissions"], json!(["storage"]));
+        assert_eq!(manifest["optional_permissions"], json!(["bookmarks"]));
+    }
+
+    #[test]
+    fn chrome_keeps_its_own_keys() {
+        let template = template_with_chrome_extras();
+        let manifest = manifest_for(&template, Browser::Chrome).expect("valid template");
+        for (key, _why) in CHROME_ONLY_KEYS {
+            assert_eq!(manifest[key], template[key], "{key}");
+        }
+        assert_eq!(manifest["permissions"], template["permissions"]);
+    }
+
+    #[test]
+    fn firefox_floor_is_esr_128() {
+        let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        let gecko = &manifest["browser_specific_settings"]["gecko"];
+        assert_eq!(gecko["strict_min_version"], "128.0");
+        assert_eq!(
+            gecko["data_collection_permissions"],
+            json!({"required": ["none"]})
+        );
+    }
+
+    #[test]
+    fn hidden_files_and_backups_are_not_shipped() {
+        for litter in [".DS_Store", "lib/.popup.js.swp", "popup.js~", ".git/config"] {
+            assert!(is_editor_litter(Path::new(litter)), "{litter}");
+        }
+        for shipped in ["popup.js", "lib/browser.js", "icons/icon-16.png"] {
+            assert!(!is_editor_litter(Path::new(shipped)), "{shipped}");
+        }
     }
 
     #[test]

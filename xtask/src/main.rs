@@ -7,6 +7,7 @@ mod command;
 mod dist;
 mod extension;
 mod files;
+mod package;
 mod regions;
 mod run;
 mod setup;
@@ -31,6 +32,12 @@ COMMANDS:
                   Firefox (apt-get, as root) and geckodriver
     dist          Build dist/pkg (wasm-bindgen + wasm-opt), dist/chrome, dist/firefox,
                   their zips and dist/www
+    dist --key FILE.pem [--update-url URL] [--firefox-update-url URL]
+                  Also the self-hosting packages (docs/self-hosting.md): a CRX3 of
+                  dist/chrome signed with the team's RSA key, dist/updates.xml and
+                  dist/firefox-updates.json; URL: the https folder they are served from
+    package --key FILE.pem [--update-url URL] [--firefox-update-url URL] [--out DIR]
+                  The self-hosting packages only, from the dist/ built before
     test          Run every check CI runs, in order, stopping at the first failure:
                   fmt, clippy (host and wasm32), native tests, wasm tests in headless
                   Chromium, eslint, dist, end-to-end tests (tests/e2e)
@@ -75,8 +82,21 @@ fn dispatch(args: &[String]) -> Result {
         // It checks its own options.
         return regions::run(options);
     }
+    if command == "package" {
+        return package::run(&root, options);
+    }
+    // `dist` takes the self-hosting options (`--key FILE.pem` …); they are checked before building.
+    let signing = if command == "dist" {
+        package::Options::for_dist(options)?
+    } else {
+        None
+    };
     let allowed: &[&str] = if command == "test" { &["--quick"] } else { &[] };
-    if let Some(unknown) = options.iter().find(|o| !allowed.contains(&o.as_str())) {
+    let checked = command == "dist";
+    if let Some(unknown) = options
+        .iter()
+        .find(|o| !checked && !allowed.contains(&o.as_str()))
+    {
         return Err(format!(
             "`cargo xtask {command}` does not accept `{unknown}` (see `cargo xtask --help`)"
         ));
@@ -85,7 +105,11 @@ fn dispatch(args: &[String]) -> Result {
         "setup" => setup::setup(&root, setup::Needs::everything()),
         "dist" => {
             setup::setup(&root, setup::Needs::build())?;
-            dist::dist(&root)
+            dist::dist(&root)?;
+            match signing {
+                Some(signing) => package::package(&root, &signing),
+                None => Ok(()),
+            }
         }
         "test" => test::test(&root, options.iter().any(|o| o == "--quick")),
         "run" => run::run(&root),
@@ -94,7 +118,7 @@ fn dispatch(args: &[String]) -> Result {
             Ok(())
         }
         other => Err(format!(
-            "unknown command `{other}`; the commands are setup, dist, test, run, regions (see `cargo xtask --help`)"
+            "unknown command `{other}`; the commands are setup, dist, package, test, run, regions (see `cargo xtask --help`)"
         )),
     }
 }

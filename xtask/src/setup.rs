@@ -223,11 +223,22 @@ fn system_packages() -> Result {
 }
 
 /// geckodriver, for the Firefox end-to-end tests (npm's `geckodriver` package cannot download here).
+/// The tests also look in cargo's bin folder, so one installed there counts even when it is not on PATH.
 fn geckodriver() -> Result {
-    if which("geckodriver").is_some() {
+    if which("geckodriver").is_some()
+        || cargo_bin().is_some_and(|bin| bin.join("geckodriver").is_file())
+    {
         return Ok(());
     }
     command::run(cargo().args(["install", "geckodriver"]))
+}
+
+/// Where `cargo install` puts programs: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
+fn cargo_bin() -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))?;
+    Some(home.join("bin"))
 }
 
 #[cfg(test)]
