@@ -12,6 +12,7 @@ use crate::quick_reject;
 use crate::redact::redact;
 use crate::regions::Region;
 use crate::verdict::{Kind, Verdict, Warning, WarningCode};
+use std::borrow::Cow;
 use url::{Host, Url};
 
 /// Classifies one URL, given as typed, bookmarked or seen in the address bar.
@@ -30,13 +31,13 @@ fn classify_fully(input: &str) -> Verdict {
     let Some(url) = parse_web_url(input) else {
         return verdict;
     };
-    let Some(Host::Domain(host)) = url.host() else {
+    let Some(Host::Domain(host)) = url.head.host() else {
         return verdict;
     };
     // "signin.aws.amazon.com." (a fully qualified name) reaches the same server.
     let host = host.strip_suffix('.').unwrap_or(host);
     let reading = read_aws_host(&url, host, input)
-        .or_else(|| lookalike::judge(&url, host).map(lookalike_reading));
+        .or_else(|| lookalike::judge(&url.head, host).map(lookalike_reading));
     if let Some(reading) = reading {
         reading.fill(&mut verdict);
     }
@@ -58,11 +59,59 @@ fn unrelated(input: String) -> Verdict {
     }
 }
 
+/// A URL as the browser reads it, with its query and fragment kept as text: host, userinfo and
+/// path come from a WHATWG parse of the part before them (all the parser needs for those), so a
+/// long sign-in query is not re-encoded only to be decoded again.
+struct WebUrl<'a> {
+    head: Url,
+    query: Option<Cow<'a, str>>,
+    fragment: Option<Cow<'a, str>>,
+}
+
+impl WebUrl<'_> {
+    fn path(&self) -> &str {
+        self.head.path()
+    }
+
+    fn query_pairs(&self) -> url::form_urlencoded::Parse<'_> {
+        url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
+    }
+
+    fn fragment(&self) -> Option<&str> {
+        self.fragment.as_deref()
+    }
+}
+
 /// Parses http and https URLs; everything else (other schemes, bare text) is not ours to judge.
-fn parse_web_url(input: &str) -> Option<Url> {
-    // A scheme-relative or scheme-less text is not a URL a browser would open from a bookmark.
-    let url = Url::parse(input).ok()?;
-    matches!(url.scheme(), "http" | "https").then_some(url)
+fn parse_web_url(input: &str) -> Option<WebUrl<'_>> {
+    // The parser trims C0 controls and spaces, and drops tabs and newlines anywhere; with the
+    // latter, only the whole parse is sure to agree with the browser.
+    let text = input.trim_matches(|c: char| c <= ' ');
+    let head_end = text.find(['?', '#']).unwrap_or(text.len());
+    // A head ending in spaces would lose them to trimming, unlike in the whole URL.
+    let whole_parse =
+        text.contains(['\t', '\n', '\r']) || text[..head_end].ends_with(|c: char| c <= ' ');
+    let url = if whole_parse {
+        let full = Url::parse(text).ok()?;
+        let query = full.query().map(|q| Cow::Owned(q.to_owned()));
+        let fragment = full.fragment().map(|f| Cow::Owned(f.to_owned()));
+        WebUrl {
+            head: full,
+            query,
+            fragment,
+        }
+    } else {
+        let (query, fragment) = match text[head_end..].split_once('#') {
+            Some((query, fragment)) => (query, Some(Cow::Borrowed(fragment))),
+            None => (&text[head_end..], None),
+        };
+        WebUrl {
+            head: Url::parse(&text[..head_end]).ok()?,
+            query: query.strip_prefix('?').map(Cow::Borrowed),
+            fragment,
+        }
+    };
+    matches!(url.head.scheme(), "http" | "https").then_some(url)
 }
 
 /// What was read from a URL before it becomes a `Verdict`.
@@ -125,7 +174,7 @@ fn lookalike_reading(finding: lookalike::Finding) -> Reading {
 /// Reads a host that AWS serves: sign-in, console and access portal hosts of every partition.
 /// `None` when the host is not an AWS host at all; an `unrelated` reading when it is AWS's but
 /// not a sign-in or console host (documentation, marketing, unknown forms).
-fn read_aws_host(url: &Url, host: &str, input: &str) -> Option<Reading> {
+fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
     for partition in Partition::ALL {
         if let Some(prefix) = labels_under(host, partition.signin_domain()) {
             return Some(read_signin_host(url, partition, prefix, input));
@@ -149,7 +198,7 @@ fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
 }
 
 /// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
-fn read_signin_host(url: &Url, partition: Partition, prefix: &str, input: &str) -> Reading {
+fn read_signin_host(url: &WebUrl<'_>, partition: Partition, prefix: &str, input: &str) -> Reading {
     let path = url.path();
     let federation = path == "/federation" || path.starts_with("/federation/");
     if prefix.contains('.') {
@@ -218,7 +267,7 @@ fn read_signin_host(url: &Url, partition: Partition, prefix: &str, input: &str) 
 }
 
 /// Paths of the global `signin.DOMAIN` host, which has no account in its name.
-fn read_global_signin_path(url: &Url, partition: Partition, path: &str) -> Reading {
+fn read_global_signin_path(url: &WebUrl<'_>, partition: Partition, path: &str) -> Reading {
     match path {
         "/console" | "/console/" => Reading::new(Kind::GeneralSignin, Some(partition)),
         "/switchrole" | "/switchrole/" => {
@@ -243,7 +292,7 @@ fn captured_redirect(partition: Partition) -> Reading {
 
 /// `console.DOMAIN`, `REGION.console.DOMAIN`, `SERVICE.console.DOMAIN` and the multi-session
 /// `ACCOUNTID-XXXXXXXX.REGION.console.aws.amazon.com`.
-fn read_console_host(url: &Url, partition: Partition, prefix: &str) -> Reading {
+fn read_console_host(url: &WebUrl<'_>, partition: Partition, prefix: &str) -> Reading {
     let labels: Vec<&str> = if prefix.is_empty() {
         Vec::new()
     } else {
@@ -301,7 +350,7 @@ fn multi_session_account(label: &str) -> Option<AccountId> {
 }
 
 /// IAM Identity Center: access portals and the `REGION.signin.aws` sign-in pages.
-fn read_identity_center_host(url: &Url, host: &str) -> Option<Reading> {
+fn read_identity_center_host(url: &WebUrl<'_>, host: &str) -> Option<Reading> {
     if let Some(label) = labels_under(host, "signin.aws") {
         let region = Region::find(label)?;
         let mut reading = captured_redirect(region.partition());
@@ -352,7 +401,7 @@ fn access_portal_host(host: &str, path: &str) -> Option<(Partition, Option<Regio
 }
 
 /// A portal shortcut link's `#/console?account_id=…`.
-fn shortcut_account(url: &Url) -> Option<Account> {
+fn shortcut_account(url: &WebUrl<'_>) -> Option<Account> {
     let fragment = url.fragment()?;
     let (_, query) = fragment.split_once('?')?;
     url::form_urlencoded::parse(query.as_bytes())
@@ -374,14 +423,14 @@ fn account_from_label(label: &str) -> Result<Account, crate::account::AccountErr
 }
 
 /// The first top-level query parameter with this name, decoded.
-fn query_value(url: &Url, name: &str) -> Option<String> {
+fn query_value(url: &WebUrl<'_>, name: &str) -> Option<String> {
     url.query_pairs()
         .find(|(key, _)| key == name)
         .map(|(_, value)| value.into_owned())
 }
 
 /// A top-level `region=` of this partition; anything else is reported and ignored.
-fn query_region(url: &Url, partition: Partition, reading: &mut Reading) -> Option<Region> {
+fn query_region(url: &WebUrl<'_>, partition: Partition, reading: &mut Reading) -> Option<Region> {
     let value = query_value(url, "region")?;
     if value.is_empty() {
         return None;
@@ -465,6 +514,22 @@ mod tests {
                 let full = classify_fully(&text);
                 proptest::prop_assert_eq!(full.kind, Kind::Unrelated);
                 proptest::prop_assert_eq!(full.input, text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_parse_reads_what_the_whole_parse_reads(
+            text in "https?://([a-zA-Z0-9@:.%-]|\\?|#|&|=|/|\\\\| |\t){0,40}"
+        ) {
+            if let (Some(split), Ok(whole)) = (parse_web_url(&text), Url::parse(&text)) {
+                proptest::prop_assert_eq!(split.head.host_str(), whole.host_str());
+                proptest::prop_assert_eq!(split.head.username(), whole.username());
+                proptest::prop_assert_eq!(split.path(), whole.path());
+                let pairs: Vec<_> = split.query_pairs().collect();
+                let whole_pairs: Vec<_> = whole.query_pairs().collect();
+                proptest::prop_assert_eq!(pairs, whole_pairs);
             }
         }
     }

@@ -36,16 +36,24 @@ pub(crate) fn certainly_unrelated(text: &str) -> bool {
             // Escapes decode in the host; later in the URL only secret names matter, and a
             // percent-encoded secret name still needs its letters below.
             b'%' if in_authority_part => return false,
-            b'a' | b'A' | b'x' | b'X' | b's' | b'S' => {
-                let rest = &bytes[i..];
-                if TRIGGERS.iter().any(|t| starts_with_ignore_case(rest, t)) {
-                    return false;
-                }
-            }
+            b'a' | b'A' | b'x' | b'X' | b's' | b'S' if trigger_at(&bytes[i..]) => return false,
             _ => {}
         }
     }
     true
+}
+
+/// Whether a trigger starts here. The second letter rules out almost every position at once,
+/// which keeps the scan near one comparison a byte on ordinary URLs.
+fn trigger_at(rest: &[u8]) -> bool {
+    let second = rest.get(1).map(u8::to_ascii_lowercase);
+    let plausible = match rest[0].to_ascii_lowercase() {
+        b'a' => matches!(second, Some(b'w' | b'v' | b'm' | b'r')),
+        b's' => matches!(second, Some(b'i' | b'e')),
+        b'x' => matches!(second, Some(b'n' | b'-')),
+        _ => false,
+    };
+    plausible && TRIGGERS.iter().any(|t| starts_with_ignore_case(rest, t))
 }
 
 fn starts_with_ignore_case(text: &[u8], lower_prefix: &[u8]) -> bool {
