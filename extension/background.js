@@ -8,7 +8,6 @@ import {
   bookmarkFix,
   classify,
   linkCanonical,
-  omnibox,
   pageView,
   parseUserInfo,
   ready,
@@ -21,6 +20,7 @@ import * as permissions from "./lib/permissions.js";
 import * as store from "./lib/store.js";
 import { watchSiteAccess } from "./lib/site-access.js";
 import { tabReport } from "./lib/tab-report.js";
+import { followManagedStorage, teamContext, teamOmnibox } from "./lib/team.js";
 import { bookmarkHeadline, sentence } from "./lib/words.js";
 
 /** The AWS sign-in, console and portal hosts: the manifest's host permissions, the one list of them. */
@@ -43,6 +43,8 @@ api.permissions.onAdded.addListener(registerOptionalListeners);
 registerOptionalListeners();
 // Lost access to the AWS sites (Firefox lets people withhold it): a badge that leads to the popup.
 watchSiteAccess();
+// The organisation's team configuration (enterprise policy): read now, then follow Chrome's changes (team.js).
+followManagedStorage();
 
 /** Bookmark and navigation listeners exist only once their optional permission is granted. */
 function registerOptionalListeners() {
@@ -296,7 +298,7 @@ function omniboxText(text) {
 
 async function omniboxChanged(text, suggest) {
   await ready;
-  const result = omnibox(text, await store.knownAccounts());
+  const result = teamOmnibox(text, await store.knownAccounts(), await teamContext());
   const hint = result.error ?? (result.url ? `Open ${result.url}` : "Type an account and a region, e.g. prod eu-west-1");
   api.omnibox.setDefaultSuggestion({ description: omniboxText(hint) });
   suggest(result.suggestions.map(({ content, description }) => ({ content, description: omniboxText(description) })));
@@ -304,7 +306,7 @@ async function omniboxChanged(text, suggest) {
 
 async function omniboxEntered(text, disposition) {
   await ready;
-  const { url } = omnibox(text, await store.knownAccounts());
+  const { url } = teamOmnibox(text, await store.knownAccounts(), await teamContext());
   if (!url) return;
   if (disposition === "newForegroundTab") await api.tabs.create({ url });
   else if (disposition === "newBackgroundTab") await api.tabs.create({ url, active: false });

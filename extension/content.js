@@ -1,6 +1,6 @@
 // Sign-in Guard: after the load event, asks the worker about this page (the core decides) and shows the
-// notice it gets (words and stylesheet) in a closed shadow root. Until then it only waits for the load,
-// so the page never waits for it.
+// notice it gets (words and stylesheet) in a closed shadow root. Until then it only waits, so the page
+// never waits for it.
 const api = globalThis.browser ?? globalThis.chrome;
 const send = (message) => api.runtime.sendMessage(message).catch(() => null);
 let host;
@@ -66,6 +66,11 @@ function ask() {
   send({ type: "page", url: location.href, userInfo: cookie?.slice(13) ?? null }).then((r) => r?.notice && show(r.notice));
 }
 
-const later = () => requestIdleCallback(ask, { timeout: 200 });
-if (document.readyState === "complete") later();
-else addEventListener("load", later, { once: true });
+// After the load event, when the page is idle; a page still loading after 3 s does not hold the notice back.
+let asked = false;
+const later = () => {
+  if (!asked) requestIdleCallback(ask, { timeout: 200 });
+  asked = true;
+};
+addEventListener("load", later, { once: true });
+setTimeout(later, document.readyState === "complete" ? 0 : 3000);

@@ -7,6 +7,7 @@ import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
 import * as store from "./lib/store.js";
+import { showTeam } from "./lib/team-view.js";
 
 const OPTIONAL = ["bookmarks", "webNavigation"];
 const PERMISSION_NAMES = { bookmarks: "Bookmarks", webNavigation: "Browsing activity (webNavigation)" };
@@ -25,6 +26,8 @@ main().catch((error) => {
 async function main() {
   await ready;
   await Promise.all([showAccounts(), showFavourites(), showNotice(), showPermissions(), showSiteAccess(byId("site-access"))]);
+  // The organisation's accounts and the person's own: lib/team-view.js.
+  await showTeam();
   await showProblems(byId("problems"));
   wire();
   document.body.dataset.ready = "true";

@@ -11,6 +11,7 @@ import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
 import * as store from "./lib/store.js";
 import { tabReport } from "./lib/tab-report.js";
+import { accountChoices, preferredRegions, showTeamAccount, teamAccounts } from "./lib/team-popup.js";
 import { bookmarkHeadline, kindInWords, sentence } from "./lib/words.js";
 
 const params = new URLSearchParams(location.search);
@@ -44,6 +45,8 @@ async function main() {
     showSiteAccess(byId("site-access"), { onGranted: () => location.reload() }),
   ]);
   showTab(report, tab);
+  // The account's display name and source, and the organisation's warning (team-popup.js).
+  showTeamAccount(report?.view);
   await setUpRegions(report, url, known, tab);
   // A save that fails later (storage full) is reported at once.
   api.storage.onChanged.addListener((changes) => {
@@ -240,9 +243,12 @@ async function setUpRegions(report, url, known, tab) {
   const view = report?.view;
   const own = view ? (view.alias ?? view.account_id) : null;
   const select = byId("account-select");
-  if (!own && known.accounts.length > 0) {
+  // The organisation's and the person's accounts, then the other known ones (team-popup.js).
+  const team = await teamAccounts();
+  const choices = accountChoices(team, known, accountName);
+  if (!own && choices.length > 0) {
     select.replaceChildren(
-      ...known.accounts.map((a) => h("option", { value: a.alias ?? a.account_id }, accountName(a))),
+      ...choices.map(({ value, text }) => h("option", { value }, text)),
       h("option", { value: "" }, "None: the general sign-in page"),
     );
     byId("account-choice").hidden = false;
@@ -294,12 +300,16 @@ async function setUpRegions(report, url, known, tab) {
     },
     {
       partition: view?.verdict.partition ?? null,
-      preferred: view?.verdict.region ? [view.verdict.region] : [],
+      // The account's default region first (team configuration), then the page's own region.
+      get preferred() {
+        return preferredRegions(view, team, select.value);
+      },
       canSwitch: view?.verdict.kind === "console_page",
       open: (choice, newTab) => void open(choice, newTab),
       switchTo: (choice) => void switchTo(choice),
     },
   );
   await picker.refresh();
+  select.addEventListener("change", () => void picker.refresh());
   byId("region-search").focus();
 }

@@ -11,6 +11,7 @@ use crate::partition::Partition;
 use crate::quick_reject;
 use crate::redact::redact;
 use crate::regions::Region;
+use crate::unicode_host;
 use crate::verdict::{Kind, Verdict, Warning, WarningCode};
 use std::borrow::Cow;
 use url::{Host, Url};
@@ -29,6 +30,12 @@ pub fn classify(input: &str) -> Verdict {
 fn classify_fully(input: &str) -> Verdict {
     let mut verdict = unrelated(redact(input));
     let Some(url) = parse_web_url(input) else {
+        // A non-ASCII host (see `unicode_host`) is still judged as a possible lookalike; a
+        // non-ASCII spelling of a real AWS host reads as unrelated.
+        let host = unicode_host::punycode_host(input);
+        if let Some(finding) = host.and_then(|host| lookalike::judge_host(&host)) {
+            lookalike_reading(finding).fill(&mut verdict);
+        }
         return verdict;
     };
     let Some(Host::Domain(host)) = url.head.host() else {
@@ -585,6 +592,24 @@ mod tests {
             classify("https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/console/home");
         assert_eq!(verdict.bookmark_safe, Some(false));
         assert!(verdict.has_warning(WarningCode::MultiSession));
+    }
+
+    #[test]
+    fn non_ascii_lookalike_host_is_judged() {
+        // A Greek omicron in "amazon": the URL parser rejects the host, the lookalike check not.
+        let verdict = classify("https://signin.aws.amaz\u{3bf}n.com/console");
+        assert_eq!(verdict.kind, Kind::Lookalike);
+        assert!(verdict.warnings[0]
+            .message
+            .contains("signin.aws.xn--amazn-uce.com"));
+        assert_eq!(classify("https://ex\u{e4}mple.com/").kind, Kind::Unrelated);
+        // A non-ASCII label under a real AWS domain is no lookalike, and no AWS page either.
+        let verdict = classify("https://\u{e4}.signin.aws.amazon.com/console");
+        assert_eq!(verdict.kind, Kind::Unrelated);
+        // Capitals next to non-ASCII reach the ASCII-only IDNA back end (see Cargo.toml).
+        for text in ["https://A\u{10d8e}", "https://A%C3%A4.com/"] {
+            assert_eq!(classify(text).kind, Kind::Unrelated, "{text:?}");
+        }
     }
 
     #[test]

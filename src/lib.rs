@@ -23,6 +23,8 @@ pub mod redact;
 pub mod region_search;
 pub mod regions;
 pub mod team_config;
+pub mod team_view;
+mod unicode_host;
 pub mod user_info;
 pub mod verdict;
 

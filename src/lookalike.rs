@@ -90,28 +90,31 @@ pub(crate) fn is_aws_owned(host: &str) -> bool {
 
 /// Judges a host that is not a known AWS sign-in, console or portal host.
 pub(crate) fn judge(url: &Url, host: &str) -> Option<Finding> {
-    let finding = |trick| {
-        Some(Finding {
-            host: host.to_owned(),
-            trick,
-        })
-    };
-    if let Some(customer) = customer_part(host) {
-        return if looks_like_aws(customer).is_some() {
-            finding(Trick::CustomerContent)
-        } else {
-            None
-        };
+    if customer_part(host).is_none() && !is_aws_owned(host) {
+        let userinfo =
+            format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
+        if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
+            return Some(Finding {
+                host: host.to_owned(),
+                trick: Trick::Userinfo,
+            });
+        }
     }
-    if is_aws_owned(host) {
-        return None;
-    }
-    let userinfo =
-        format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
-    if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
-        return finding(Trick::Userinfo);
-    }
-    looks_like_aws(host).and_then(finding)
+    judge_host(host)
+}
+
+/// `judge` without the URL around the host (the userinfo is not looked at): for hosts that
+/// `Url::parse` rejects (see `unicode_host`).
+pub(crate) fn judge_host(host: &str) -> Option<Finding> {
+    let trick = match customer_part(host) {
+        Some(customer) => looks_like_aws(customer).map(|_| Trick::CustomerContent),
+        None if is_aws_owned(host) => None,
+        None => looks_like_aws(host),
+    }?;
+    Some(Finding {
+        host: host.to_owned(),
+        trick,
+    })
 }
 
 /// For hosts where AWS serves customers' content under its own domain, the customer-chosen part.

@@ -6,6 +6,7 @@ use crate::classify::classify;
 use crate::known_accounts::KnownAccounts;
 use crate::links;
 use crate::partition::Partition;
+use crate::team_view::{spoken_name, ListedAccount, TeamContext};
 use crate::user_info::parse_user_info;
 use crate::verdict::{Kind, Verdict, WarningCode};
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,9 @@ pub struct PageContext {
     /// The accounts this browser has seen.
     #[serde(default)]
     pub known: KnownAccounts,
+    /// The organisation's configuration and the person's own accounts (`team_view`).
+    #[serde(default)]
+    pub team: TeamContext,
 }
 
 /// Everything the extension shows for one tab.
@@ -40,6 +44,10 @@ pub struct PageView {
     pub badge: Badge,
     /// The in-page notice, if the page deserves one.
     pub notice: Option<Notice>,
+    /// What the team configuration says of the account, when it lists it.
+    pub team_account: Option<ListedAccount>,
+    /// "… is not one of your organisation's accounts", on the sign-in page of such an account.
+    pub team_warning: Option<String>,
 }
 
 /// The toolbar badge of a tab.
@@ -137,9 +145,23 @@ impl Who {
 /// Decides what to show for the tab at `url`.
 pub fn page_view(url: &str, context: &PageContext) -> PageView {
     let verdict = classify(url);
-    let who = identify(&verdict, context).completed_from(&context.known);
+    let team = context.team.read();
+    let mut who = identify(&verdict, context).completed_from(&context.known);
+    let listed = team.listed(who.account_id.as_ref(), who.alias.as_ref());
+    if let Some(listed) = listed {
+        // The team configuration ties the ID and the alias together too.
+        who.account_id = who
+            .account_id
+            .or_else(|| Some(listed.account.account_id.clone()));
+        who.alias = who.alias.or_else(|| listed.account.alias.clone());
+    }
     let account = who.account();
     let label = account.as_ref().map(|a| a.as_str().to_owned());
+    // How sentences name the account: with its display name, when the team gives one.
+    let display_name = listed.and_then(|l| l.account.display_name.as_ref());
+    let name = label
+        .as_deref()
+        .map(|l| spoken_name(l, display_name.map(|n| n.as_str())));
     // The URL's own canonical form first: it names the account with the label the URL uses.
     let canonical = verdict.canonical.clone().or_else(|| {
         let partition = verdict.partition?;
@@ -151,8 +173,20 @@ pub fn page_view(url: &str, context: &PageContext) -> PageView {
         Kind::Lookalike => Some(Partition::Aws.general_signin_url()),
         _ => verdict.partition.map(Partition::general_signin_url),
     });
-    let badge = badge(&verdict, label.as_deref());
-    let notice = notice(&verdict, label.as_deref(), canonical.is_some());
+    let mut badge = badge(&verdict, label.as_deref(), name.as_deref());
+    let mut notice = notice(&verdict, name.as_deref(), canonical.is_some());
+    let team_warning = match (verdict.kind, &verdict.account) {
+        (Kind::AccountSignin, Some(shown)) => {
+            team.warning(shown, who.account_id.as_ref(), who.alias.as_ref())
+        }
+        _ => None,
+    };
+    if let Some(warning) = &team_warning {
+        (badge, notice) = crate::team_view::warned(notice, warning);
+    }
+    let team_account = listed
+        .zip(label.as_deref())
+        .map(|(listed, label)| ListedAccount::of(listed, label));
     PageView {
         account_id: who.account_id,
         alias: who.alias.map(|a| a.as_str().to_owned()),
@@ -161,6 +195,8 @@ pub fn page_view(url: &str, context: &PageContext) -> PageView {
         signin_url,
         badge,
         notice,
+        team_account,
+        team_warning,
         verdict,
     }
 }
@@ -213,7 +249,8 @@ fn short_label(label: &str) -> String {
     }
 }
 
-fn badge(verdict: &Verdict, label: Option<&str>) -> Badge {
+/// `label` names the account in the badge's text, `name` in its title.
+fn badge(verdict: &Verdict, label: Option<&str>, name: Option<&str>) -> Badge {
     let (text, color, title) = match (verdict.kind, label) {
         (Kind::Unrelated, _) => (String::new(), NEUTRAL, String::new()),
         (Kind::Lookalike, _) => (
@@ -238,16 +275,17 @@ fn badge(verdict: &Verdict, label: Option<&str>) -> Badge {
             "This sign-in URL names no valid account".to_owned(),
         ),
         (Kind::AccountSignin, Some(label)) => {
+            let name = name.unwrap_or(label);
             let title = if verdict.has_warning(WarningCode::NotCanonical) {
-                format!("Sign-in page of account {label}, not in its canonical form")
+                format!("Sign-in page of account {name}, not in its canonical form")
             } else {
-                format!("Sign-in page of account {label}")
+                format!("Sign-in page of account {name}")
             };
             (short_label(label), NEUTRAL, title)
         }
         (Kind::ConsolePage, label) => {
-            let mut title = match label {
-                Some(label) => format!("AWS console, account {label}"),
+            let mut title = match name.or(label) {
+                Some(name) => format!("AWS console, account {name}"),
                 None => "AWS console".to_owned(),
             };
             if let Some(region) = verdict.region {
@@ -402,6 +440,7 @@ mod tests {
             &PageContext {
                 user_info: user_info.map(str::to_owned),
                 known,
+                team: TeamContext::default(),
             },
         )
     }
@@ -731,6 +770,8 @@ mod tests {
             "signin_url",
             "badge",
             "notice",
+            "team_account",
+            "team_warning",
         ];
         expected.sort_unstable();
         let mut keys = keys;

@@ -341,3 +341,73 @@ pub fn is_known_to_team(managed: JsValue, account: &str) -> Result<JsValue, JsEr
     let warning = crate::team_config::team_warning(managed.as_ref(), &account);
     to_js(&serde_json::json!({ "known": known, "warning": warning }))
 }
+
+/// The team context the extension hands over: `{managed, user}` as it stores them.
+fn team_from_js(value: JsValue) -> Result<crate::team_view::Team, JsError> {
+    let context: Option<crate::team_view::TeamContext> = from_js(value, "team")?;
+    Ok(context.unwrap_or_default().read())
+}
+
+/// The omnibox's answer with the team's accounts too (display names, default regions);
+/// `team = {managed, user}` as for `pageView`.
+#[wasm_bindgen(js_name = teamOmnibox)]
+pub fn team_omnibox(text: &str, known: JsValue, team: JsValue) -> Result<JsValue, JsError> {
+    let known = known_from_js(known)?;
+    let team = team_from_js(team)?;
+    to_js(&crate::team_view::team_omnibox(text, &known, &team))
+}
+
+/// The person's own accounts (a team-format document, or null) as a configuration.
+fn user_list(user: JsValue) -> crate::team_config::TeamConfig {
+    optional_team_config(user).unwrap_or_default()
+}
+
+/// An account ID given by JS; throws the reason it is not one.
+fn account_id(text: &str) -> Result<crate::account::AccountId, JsError> {
+    crate::account::AccountId::parse(text).map_err(human_error)
+}
+
+/// `{user, added, updated, unchanged}`: the person's accounts with those of `imported` (a
+/// team-format configuration, as `importAwsConfig` gives it) added. Throws when `imported` is
+/// unusable.
+#[wasm_bindgen(js_name = addUserAccounts)]
+pub fn add_user_accounts(user: JsValue, imported: JsValue) -> Result<JsValue, JsError> {
+    let parsed = read_team_config(imported);
+    let imported = parsed.config.ok_or_else(|| {
+        let why = parsed.problems.first().map(|p| p.to_string());
+        JsError::new(&format!(
+            "the accounts to add are unreadable ({})",
+            why.unwrap_or_default()
+        ))
+    })?;
+    to_js(&crate::team_config::add_accounts(
+        &user_list(user),
+        &imported,
+    ))
+}
+
+/// The person's accounts with the display name, colour and default region of one account set
+/// (`edit = {display_name, color, default_region}`, an empty text clears; `managed`: the
+/// organisation's configuration or null, whose values are not kept as the person's); throws
+/// the reason a value is not valid.
+#[wasm_bindgen(js_name = editUserAccount)]
+pub fn edit_user_account(
+    user: JsValue,
+    managed: JsValue,
+    account_id_text: &str,
+    edit: JsValue,
+) -> Result<JsValue, JsError> {
+    let edit: crate::team_config::AccountEdit = from_js(edit, "edit")?;
+    let id = account_id(account_id_text)?;
+    let managed = optional_team_config(managed);
+    let edited = crate::team_config::edit_account(&user_list(user), managed.as_ref(), &id, &edit)
+        .map_err(human_error)?;
+    to_js(&edited)
+}
+
+/// The person's accounts without one account.
+#[wasm_bindgen(js_name = removeUserAccount)]
+pub fn remove_user_account(user: JsValue, account_id_text: &str) -> Result<JsValue, JsError> {
+    let id = account_id(account_id_text)?;
+    to_js(&crate::team_config::remove_account(&user_list(user), &id))
+}

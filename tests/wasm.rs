@@ -182,3 +182,102 @@ fn regions_lists_the_native_table() {
         "regions(\"no-such-partition\") must throw"
     );
 }
+
+// The team configuration ----------------------------------------------------------------------
+
+/// A JSON value as the plain JS object the extension would pass.
+fn js(value: &Value) -> JsValue {
+    use serde::Serialize;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("JSON crosses into JS")
+}
+
+fn team_example() -> Value {
+    json!({"version": 1, "accounts": [
+        {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production",
+         "defaultRegion": "eu-west-1"},
+        {"accountId": "210987654321", "alias": "acme-data", "displayName": "Data lake"}]})
+}
+
+#[wasm_bindgen_test]
+fn page_view_takes_the_team_from_the_context() {
+    let context = json!({"team": {"managed": team_example(), "user": null}});
+    let view = to_json(
+        wasm::page_view(
+            "https://acme-prod.signin.aws.amazon.com/console",
+            js(&context),
+        ),
+        "pageView",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view["team_account"]["name"], "Production (acme-prod)");
+    assert_eq!(view["team_account"]["default_region"], "eu-west-1");
+    assert_eq!(view["team_account"]["source"], "managed");
+    assert_eq!(
+        view["notice"]["headline"],
+        "Sign-in page of account Production (acme-prod)"
+    );
+    let other = to_json(
+        wasm::page_view(
+            "https://999988887777.signin.aws.amazon.com/console",
+            js(&context),
+        ),
+        "pageView",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        other["team_warning"],
+        "999988887777 is not one of your organisation's accounts"
+    );
+    assert_eq!(other["notice"]["level"], "warning");
+}
+
+#[wasm_bindgen_test]
+fn team_omnibox_finds_a_display_name() {
+    let team = json!({"managed": team_example()});
+    let answer = to_json(
+        wasm::team_omnibox("lake", JsValue::NULL, js(&team)),
+        "teamOmnibox",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        answer["url"],
+        "https://acme-data.signin.aws.amazon.com/console"
+    );
+    assert_eq!(answer["suggestions"][0]["content"], "acme-data");
+}
+
+#[wasm_bindgen_test]
+fn the_persons_accounts_are_added_edited_and_removed_in_the_team_format() {
+    let imported =
+        json!({"version": 1, "accounts": [{"accountId": "123456789012", "displayName": "dev"}]});
+    let added = to_json(
+        wasm::add_user_accounts(JsValue::NULL, js(&imported)),
+        "addUserAccounts",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added["added"], json!(["123456789012"]));
+    assert_eq!(added["user"], imported);
+    let edit = json!({"display_name": "Dev", "color": "#00AA00", "default_region": "eu-west-1"});
+    let edited = to_json(
+        wasm::edit_user_account(js(&added["user"]), JsValue::NULL, "123456789012", js(&edit)),
+        "editUserAccount",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        edited["accounts"][0],
+        json!({"accountId": "123456789012", "displayName": "Dev", "defaultRegion": "eu-west-1", "color": "#00aa00"})
+    );
+    let bad = json!({"color": "green"});
+    assert!(
+        wasm::edit_user_account(js(&edited), JsValue::NULL, "123456789012", js(&bad)).is_err(),
+        "a bad colour throws"
+    );
+    let removed = to_json(
+        wasm::remove_user_account(js(&edited), "123456789012"),
+        "removeUserAccount",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(removed, json!({"version": 1, "accounts": []}));
+}

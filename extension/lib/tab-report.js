@@ -5,6 +5,7 @@ import { api } from "./browser.js";
 import { bookmarkFix, classify, pageView } from "./core.js";
 import * as permissions from "./permissions.js";
 import * as store from "./store.js";
+import { teamContext } from "./team.js";
 
 /**
  * @param {number} tabId
@@ -17,13 +18,15 @@ import * as store from "./store.js";
  *   (the core must be ready)
  */
 export async function tabReport(tabId, url, userInfo, knownAccounts = store.knownAccounts()) {
-  const [known, state] = await Promise.all([
+  const [known, state, team] = await Promise.all([
     knownAccounts,
     // After any pending write of this context (the navigation's first URL may still be on its way).
     store.serialized(() => store.tabState(tabId)),
+    // The organisation's accounts and the person's own (team.js: read once, kept until they change).
+    teamContext(),
   ]);
   const user_info = userInfo === undefined ? (state.user_info ?? null) : userInfo;
-  const view = pageView(url, { user_info, known });
+  const view = pageView(url, { user_info, known, team });
   const first = state.flow?.first_url;
   const origin = first && first !== url ? classify(first) : null;
   const redirect = origin?.bookmark_safe === false ? { url: first, verdict: origin } : null;

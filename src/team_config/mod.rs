@@ -24,6 +24,7 @@
 mod merge;
 mod problem;
 mod read;
+mod user_list;
 mod values;
 
 pub use merge::{
@@ -31,6 +32,7 @@ pub use merge::{
     MergedAccount, MergedAccounts, MergedPolicy, Source, UserAccounts, NOT_A_TEAM_ACCOUNT,
 };
 pub use problem::{Path, Problem, Severity};
+pub use user_list::{add_accounts, edit_account, remove_account, AccountEdit, Added, EditError};
 pub use values::{
     Color, DisplayName, RoleName, SsoStartUrl, ValueError, MAX_DISPLAY_NAME, MAX_ROLE_NAME,
 };

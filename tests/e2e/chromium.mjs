@@ -32,9 +32,10 @@ export function requireBuiltExtension(dir = DIST_CHROME) {
  * @param {string[]} [options.grant] optional permissions to grant before the test (see `grantInProfile`)
  * @param {(manifest: object) => object} [options.manifest] edits the manifest of the test's copy
  * @param {string[]} [options.args] more command-line switches
+ * @param {string} [options.executable] the program to start (default `CHROMIUM`; a wrapper that runs it)
  * @returns {Promise<ChromiumSession>}
  */
-export async function launchChromium({ server, extension = DIST_CHROME, grant = [], manifest, args = [] } = {}) {
+export async function launchChromium({ server, extension = DIST_CHROME, grant = [], manifest, args = [], executable = CHROMIUM } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "signin-guard-chromium-"));
   const profile = join(dir, "profile");
   let session = null;
@@ -66,7 +67,7 @@ export async function launchChromium({ server, extension = DIST_CHROME, grant = 
     }
     const launch = async () => {
       const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
+        executablePath: executable,
         headless: true,
         // Playwright passes --disable-extensions by default.
         ignoreDefaultArgs: ["--disable-extensions"],

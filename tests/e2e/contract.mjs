@@ -60,3 +60,43 @@ export function readPopupInPage() {
     siteAccess: shown(byTestId("site-access")),
   };
 }
+
+/** data-testid values of the settings page's "Accounts" section (lib/team-view.js). */
+export const TEAM = Object.freeze({
+  section: "team",
+  summary: "team-summary",
+  managed: "managed-accounts",
+  user: "user-accounts",
+  account: "team-account",
+  name: "team-account-name",
+  source: "team-account-source",
+  problem: "team-problem",
+  importText: "import-text",
+  importPreview: "import-preview",
+  importAdd: "import-add",
+  importSecrets: "import-secrets",
+});
+
+/**
+ * In the settings page: what its "Accounts" section shows. `ready` once drawn; `managed` and `user`:
+ * the rows shown in each table (`{account, source, name, sourceLabel}`); `problems`: the managed
+ * configuration's problems as shown (`path: message`).
+ */
+export function readTeamInPage() {
+  const shown = (node) => Boolean(node) && node.closest("[hidden]") === null && node.getClientRects().length > 0;
+  const text = (node) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const rows = (table) =>
+    [...document.querySelectorAll(`[data-testid="${table}"] [data-testid="team-account"]`)].filter(shown).map((row) => ({
+      account: row.dataset.account,
+      source: row.dataset.source,
+      name: text(row.querySelector('[data-testid="team-account-name"]')),
+      sourceLabel: text(row.querySelector('[data-testid="team-account-source"]')),
+    }));
+  return {
+    ready: document.querySelector('[data-testid="team"]')?.dataset.ready === "true",
+    summary: text(document.querySelector('[data-testid="team-summary"]')),
+    managed: rows("managed-accounts"),
+    user: rows("user-accounts"),
+    problems: [...document.querySelectorAll('[data-testid="team-problem"]')].filter(shown).map(text),
+  };
+}

@@ -67,9 +67,10 @@ export function findGeckodriver() {
  * @param {string[]} [options.grant] optional permissions to grant first, with the settings page's Grant
  *   buttons (see `grant`)
  * @param {Record<string, unknown>} [options.prefs] more Firefox preferences
+ * @param {Record<string, string>} [options.env] environment variables for geckodriver and Firefox (e.g. `HOME`)
  * @returns {Promise<FirefoxSession>}
  */
-export async function launchFirefox({ server, extension = DIST_FIREFOX, grant = [], prefs = {} }) {
+export async function launchFirefox({ server, extension = DIST_FIREFOX, grant = [], prefs = {}, env = {} }) {
   if (!server?.proxyPort) throw new Error("launchFirefox needs the fixture server's proxy: startFixtureServer({proxy: true})");
   const [binary, geckodriver] = await Promise.all([findFirefox(), findGeckodriver()]);
   if (!binary) throw new Error("Firefox not found: apt-get install firefox-esr (or set FIREFOX); `cargo xtask setup` does it");
@@ -118,6 +119,8 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, grant = 
   };
   for (const [name, value] of Object.entries(settings)) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access").setStdio("ignore");
+  // Firefox inherits geckodriver's environment.
+  if (Object.keys(env).length) service.setEnvironment({ ...process.env, ...env });
   let driver;
   try {
     driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();

@@ -64,6 +64,8 @@ fn build_pkg(root: &Path, pkg: &Path) -> Result {
         Command::new(wasm_opt)
             .arg("-Oz")
             .args(WASM_FEATURES)
+            // Metadata no browser reads, once wasm-bindgen has used `target_features`.
+            .args(["--strip-producers", "--strip-target-features"])
             .arg(&optimized)
             .arg("-o")
             .arg(&optimized)

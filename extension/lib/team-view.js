@@ -1,0 +1,423 @@
+// The options page's "Accounts" section: the organisation's accounts (read-only, "managed by your
+// organisation") and the person's own, where each comes from, the problems of the organisation's
+// configuration, and the person's tools: edit, remove, add, import from `~/.aws/config` or AWS Extend
+// Switch Roles, export as team JSON. The core reads, checks, merges and edits; this file shows and asks.
+import {
+  addUserAccounts,
+  editUserAccount,
+  importAwsConfig,
+  mergeAccounts,
+  parseTeamConfig,
+  regions,
+  removeUserAccount,
+} from "../pkg/signin_guard.js";
+import { byId, h } from "./dom.js";
+import { onTeamChange, readTeam, saveUserAccounts } from "./team.js";
+
+const FIELD_WORDS = { display_name: "display name", color: "colour", default_region: "default region" };
+const EMPTY = Object.freeze({ version: 1, accounts: [] });
+
+/** What is shown: `{stored, user, merged}` (see team.js `readTeam`, the core's `mergeAccounts`). */
+let shown = null;
+/** The account whose edit form is open, or null. */
+let editing = null;
+/** The last import previewed (the core's `importAwsConfig` result), or null. */
+let preview = null;
+
+/** Shows the section, and keeps it up to date (the core must be ready); never throws (says what failed). */
+export async function showTeam() {
+  try {
+    wire();
+    onTeamChange(() => void render().catch(fail));
+    await render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function fail(error) {
+  console.error(error);
+  say(`Sign-in Guard could not show the accounts: ${error.message}`, true);
+}
+
+function say(text, error = false) {
+  const node = byId("team-status");
+  node.textContent = text;
+  node.classList.toggle("error", error);
+}
+
+async function render() {
+  const { stored, user } = await readTeam();
+  const merged = mergeAccounts(stored?.value ?? null, user);
+  shown = { stored, user, merged };
+  showSummary(stored, merged);
+  showProblems(stored);
+  const managed = merged.accounts.filter((a) => a.source === "managed");
+  const own = merged.accounts.filter((a) => a.source === "user");
+  byId("managed-part").hidden = !merged.policy.managed;
+  fillTable(byId("managed-accounts"), managed);
+  fillTable(byId("user-accounts"), own);
+  byId("user-accounts").hidden = own.length === 0;
+  showUserNote(merged, own);
+  showHiddenAndIgnored(merged);
+  byId("user-tools").hidden = !merged.policy.allow_user_accounts;
+  fillRegionSelect(byId("add-region"), merged, null);
+  byId("team").dataset.ready = "true";
+}
+
+// What the organisation configured -------------------------------------------------------------------
+
+function showSummary(stored, { policy, accounts }) {
+  const count = accounts.filter((a) => a.source === "managed").length;
+  let text;
+  if (!policy.managed) {
+    text = "No configuration from your organisation: the accounts below are your own.";
+  } else {
+    const since = stored?.since_ms ? ` (in force since ${new Date(stored.since_ms).toLocaleString()})` : "";
+    const plural = count === 1 ? "account" : "accounts";
+    text = `Your organisation manages ${count} ${plural} through the browser's policy${since}. `;
+    text += policy.lock_accounts
+      ? "Their names, colours and default regions are set by your organisation."
+      : "You may change their display name, colour and default region for yourself.";
+  }
+  byId("team-summary").textContent = text;
+  byId("managed-note").textContent = policy.managed
+    ? "Managed by your organisation: read-only here. To change them, ask the person who manages the browser policy."
+    : "";
+}
+
+/** Each problem as `path: message` (the core's words), the newest unusable configuration first. */
+function showProblems(stored) {
+  const items = [];
+  if (stored?.unusable) {
+    const when = stored.since_ms ? `the one from ${new Date(stored.since_ms).toLocaleString()}` : "none";
+    items.push(
+      h("li", { class: "severity-error" }, `Your organisation's newest configuration cannot be used, so ${when} is in force:`),
+      ...parseTeamConfig(stored.unusable).problems.map(problemItem),
+    );
+  }
+  if (stored?.value) items.push(...parseTeamConfig(stored.value).problems.map(problemItem));
+  byId("team-problems").replaceChildren(...items);
+  byId("team-problems-box").hidden = items.length === 0;
+}
+
+function problemItem({ path, message, severity }) {
+  return h(
+    "li",
+    { class: `severity-${severity}`, dataset: { testid: "team-problem", severity, path } },
+    path ? h("code", {}, path) : null,
+    path ? `: ${message}` : message,
+    severity === "warning" ? h("span", { class: "source" }, " (warning)") : null,
+  );
+}
+
+// The accounts ------------------------------------------------------------------------------------
+
+const regionWords = (code) => {
+  if (!code) return "—";
+  const region = regions().find((r) => r.code === code);
+  return region ? `${region.name} (${code})` : code;
+};
+
+function fillTable(table, accounts) {
+  const rows = accounts.flatMap((account) => {
+    const row = accountRow(account);
+    return editing === account.account_id ? [row, editRow(account)] : [row];
+  });
+  table.tBodies[0].replaceChildren(...rows);
+}
+
+function accountRow(account) {
+  const name = account.display_name ?? account.alias ?? account.account_id;
+  const mine = account.overridden.map((f) => FIELD_WORDS[f]);
+  const source = mine.length ? `${account.source_label}; your ${mine.join(", ")}` : account.source_label;
+  return h(
+    "tr",
+    { dataset: { testid: "team-account", account: account.account_id, source: account.source } },
+    h(
+      "td",
+      {},
+      account.color ? h("span", { class: "swatch", style: `background:${account.color}`, title: account.color }) : null,
+      h("span", { dataset: { testid: "team-account-name" } }, name),
+    ),
+    h("td", {}, account.alias ?? "—"),
+    h("td", {}, h("code", {}, account.account_id)),
+    h("td", {}, regionWords(account.default_region)),
+    h("td", {}, account.roles.map((r) => (r.display_name ? `${r.display_name} (${r.name})` : r.name)).join(", ") || "—"),
+    h("td", { class: "source", dataset: { testid: "team-account-source" } }, source),
+    h("td", {}, ...accountActions(account, name)),
+  );
+}
+
+function accountActions(account, name) {
+  const actions = [];
+  if (account.editable.length > 0) {
+    actions.push(
+      h("button", { type: "button", "aria-label": `Edit ${name}`, dataset: { testid: "team-edit" }, onclick: () => openEditor(account) }, "Edit"),
+    );
+  }
+  if (account.source === "managed" && account.overridden.length > 0 && account.editable.length > 0) {
+    actions.push(
+      h("button", { type: "button", "aria-label": `Use your organisation's values for ${name}`, onclick: () => resetAccount(account, name) }, "Reset"),
+    );
+  }
+  if (account.source === "user") {
+    actions.push(
+      h("button", { type: "button", "aria-label": `Remove ${name}`, dataset: { testid: "team-remove" }, onclick: () => removeAccount(account, name) }, "Remove"),
+    );
+  }
+  return actions;
+}
+
+function editRow(account) {
+  const input = (id, label, value, field) => [
+    h("label", { for: id }, label),
+    h("input", { type: "text", id, value: value ?? "", disabled: !account.editable.includes(field), autocomplete: "off" }),
+  ];
+  const region = h("select", { id: "edit-region", disabled: !account.editable.includes("default_region") });
+  fillRegionSelect(region, shown.merged, account.default_region);
+  const form = h(
+    "form",
+    { class: "team-form", dataset: { testid: "team-edit-form" } },
+    ...input("edit-display-name", "Display name", account.display_name, "display_name"),
+    ...input("edit-color", "Colour (#rrggbb)", account.color, "color"),
+    h("label", { for: "edit-region" }, "Default region"),
+    region,
+    h(
+      "p",
+      { class: "actions" },
+      h("button", { type: "submit", class: "primary", dataset: { testid: "team-edit-save" } }, "Save"),
+      h("button", { type: "button", onclick: closeEditor }, "Cancel"),
+    ),
+  );
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    void saveEdit(account, {
+      display_name: byId("edit-display-name").value,
+      color: byId("edit-color").value,
+      default_region: region.value,
+    });
+  };
+  return h("tr", { class: "editing" }, h("td", { colspan: "7" }, form));
+}
+
+/** Region choices: the allowed ones when the organisation restricts them, else all, by partition. */
+function fillRegionSelect(select, merged, current) {
+  const allowed = merged.allowed_regions;
+  const all = regions().filter((r) => !allowed || allowed.includes(r.code));
+  const groups = new Map();
+  for (const region of all) {
+    if (!groups.has(region.partition)) groups.set(region.partition, h("optgroup", { label: region.partition }));
+    groups.get(region.partition).append(h("option", { value: region.code }, `${region.name} (${region.code})`));
+  }
+  select.replaceChildren(h("option", { value: "" }, "None"), ...groups.values());
+  select.value = current ?? "";
+}
+
+function openEditor(account) {
+  editing = account.account_id;
+  void render().then(() => byId("edit-display-name")?.focus(), fail);
+}
+
+function closeEditor() {
+  editing = null;
+  void render().catch(fail);
+}
+
+async function saveEdit(account, values) {
+  let user;
+  try {
+    user = editUserAccount(shown.user, shown.stored?.value ?? null, account.account_id, values);
+  } catch (error) {
+    say(error.message, true);
+    return;
+  }
+  editing = null;
+  await saveUserAccounts(user);
+  say(`Saved ${values.display_name || account.alias || account.account_id}.`);
+}
+
+async function resetAccount(account, name) {
+  const user = editUserAccount(shown.user, shown.stored?.value ?? null, account.account_id, {});
+  await saveUserAccounts(user);
+  say(`${name} uses your organisation's values again.`);
+}
+
+async function removeAccount(account, name) {
+  await saveUserAccounts(removeUserAccount(shown.user, account.account_id));
+  say(`Removed ${name} from your accounts.`);
+}
+
+function showUserNote({ policy }, own) {
+  let text = "";
+  if (!policy.allow_user_accounts) text = "Your organisation does not allow accounts of your own.";
+  else if (own.length === 0) text = "None yet: add one, or import the accounts of your ~/.aws/config.";
+  byId("user-note").textContent = text;
+}
+
+function showHiddenAndIgnored({ hidden, ignored }) {
+  byId("team-hidden").replaceChildren(
+    ...hidden.map((a) =>
+      h("li", { dataset: { testid: "team-hidden-account", account: a.account_id } }, `${a.label} (${a.account_id}) is not listed: ${a.reason.message}.`),
+    ),
+    ...ignored.map((s) =>
+      h("li", { dataset: { testid: "team-ignored" } }, `Your ${FIELD_WORDS[s.field] ?? s.field} for ${s.account_id} is not used: ${s.reason.message}.`),
+    ),
+  );
+}
+
+// Adding, importing, exporting ------------------------------------------------------------------------
+
+/** Adds the accounts of a team-format configuration to the person's; says what changed. */
+async function addAccounts(config) {
+  const { user, added, updated, unchanged } = addUserAccounts(shown.user, config);
+  await saveUserAccounts(user);
+  const parts = [];
+  if (added.length) parts.push(`added ${added.length} ${added.length === 1 ? "account" : "accounts"} (${added.join(", ")})`);
+  if (updated.length) parts.push(`updated ${updated.join(", ")}`);
+  if (unchanged.length) parts.push(`${unchanged.join(", ")} already there`);
+  const text = parts.join("; ") || "nothing to add";
+  say(text[0].toUpperCase() + text.slice(1) + ".");
+}
+
+async function addOne(event) {
+  event.preventDefault();
+  const account = { accountId: byId("add-account-id").value.trim() };
+  const alias = byId("add-alias").value.trim();
+  const displayName = byId("add-display-name").value.trim();
+  const defaultRegion = byId("add-region").value;
+  if (alias) account.alias = alias;
+  if (displayName) account.displayName = displayName;
+  if (defaultRegion) account.defaultRegion = defaultRegion;
+  // The core checks it as it checks every team configuration; its words name the field.
+  const { config, problems } = parseTeamConfig({ version: 1, accounts: [account] });
+  const errors = problems.filter((p) => p.severity === "error");
+  if (!config || config.accounts.length === 0 || errors.length) {
+    const words = (errors.length ? errors : problems).map((p) => `${p.path.replace(/^accounts\[0\]\./, "")}: ${p.message}`);
+    say(`Not added: ${words.join("; ") || "no account ID"}.`, true);
+    return;
+  }
+  await addAccounts(config);
+  byId("team-add-form").reset();
+}
+
+async function readChosenFile(event) {
+  const [file] = event.target.files;
+  if (!file) return;
+  byId("import-text").value = await file.text();
+  event.target.value = "";
+  showPreview();
+}
+
+function showPreview() {
+  const box = byId("import-result");
+  preview = null;
+  let result;
+  try {
+    result = importAwsConfig(byId("import-text").value, "auto");
+  } catch (error) {
+    box.replaceChildren(h("p", { class: "status error", dataset: { testid: "import-error" } }, error.message));
+    return;
+  }
+  preview = result;
+  const accounts = result.config.accounts;
+  const format = result.format === "aesr" ? "AWS Extend Switch Roles configuration" : "AWS config file";
+  const parts = [
+    h(
+      "p",
+      { dataset: { testid: "import-summary" } },
+      `${accounts.length} ${accounts.length === 1 ? "account" : "accounts"} from ${result.profiles} ${result.profiles === 1 ? "profile" : "profiles"} of an ${format}.`,
+    ),
+  ];
+  if (accounts.length) {
+    parts.push(
+      h(
+        "table",
+        { dataset: { testid: "import-accounts" } },
+        h("thead", {}, h("tr", {}, ...["Name", "Account ID", "Region", "Roles", "Portal"].map((t) => h("th", { scope: "col" }, t)))),
+        h(
+          "tbody",
+          {},
+          ...accounts.map((a) =>
+            h(
+              "tr",
+              { dataset: { testid: "import-account", account: a.accountId } },
+              h("td", {}, a.displayName ?? a.alias ?? "—"),
+              h("td", {}, h("code", {}, a.accountId)),
+              h("td", {}, regionWords(a.defaultRegion)),
+              h("td", {}, (a.roles ?? []).map((r) => r.name).join(", ") || "—"),
+              h("td", {}, a.ssoStartUrl ?? "—"),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  if (result.skipped_secrets.length) {
+    parts.push(
+      h(
+        "div",
+        { class: "warning-box", dataset: { testid: "import-secrets" } },
+        h("p", {}, h("strong", {}, "Secrets were skipped: "), "these were not imported and are not kept (only the key names are shown)."),
+        h("ul", {}, ...result.skipped_secrets.map((s) => h("li", {}, `[${s.profile}] (line ${s.line}): ${s.keys.join(", ")}`))),
+        h("p", {}, "Consider clearing them from the text box and from where you copied them."),
+      ),
+    );
+  }
+  if (result.problems.length) {
+    parts.push(
+      h(
+        "ul",
+        { class: "team-problems", dataset: { testid: "import-problems" } },
+        ...result.problems.map((p) => h("li", { class: `severity-${p.severity}` }, `Line ${p.line}: ${p.message}`)),
+      ),
+    );
+  }
+  if (accounts.length && shown.merged.policy.allow_user_accounts) {
+    const plural = accounts.length === 1 ? "this account" : `these ${accounts.length} accounts`;
+    parts.push(
+      h(
+        "p",
+        { class: "actions" },
+        h("button", { type: "button", class: "primary", dataset: { testid: "import-add" }, onclick: addPreview }, `Add ${plural} to your accounts`),
+      ),
+    );
+  }
+  box.replaceChildren(...parts);
+}
+
+async function addPreview() {
+  if (!preview) return;
+  await addAccounts(preview.config);
+  preview = null;
+  // The pasted text may hold secrets: it goes once its accounts are added.
+  byId("import-text").value = "";
+  byId("import-result").replaceChildren();
+}
+
+/** Downloads the person's accounts as a team configuration (the format admins deploy). */
+function exportAccounts() {
+  const { config } = parseTeamConfig(shown?.user ?? EMPTY);
+  const text = `${JSON.stringify(config ?? EMPTY, null, 2)}\n`;
+  const link = h("a", {
+    href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
+    download: "signin-guard-accounts.json",
+    class: "offscreen",
+  });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  say(`Exported ${config?.accounts.length ?? 0} accounts as signin-guard-accounts.json.`);
+}
+
+let wired = false;
+
+function wire() {
+  if (wired) return;
+  wired = true;
+  byId("team-add-form").addEventListener("submit", (event) => void addOne(event).catch(fail));
+  byId("import-file").addEventListener("change", (event) => void readChosenFile(event).catch(fail));
+  byId("import-preview").addEventListener("click", showPreview);
+  byId("team-export").addEventListener("click", exportAccounts);
+}

@@ -1,0 +1,631 @@
+//! What a team configuration changes in what the extension shows: the team's display names on
+//! AWS pages and in the address bar, and the warning on the sign-in page of an account the
+//! organisation does not list.
+//!
+//! The extension hands over what it stores, as is: the organisation's configuration read from
+//! managed storage (`managed`) and the person's own accounts (`user`), both in the team format.
+//! Both are read leniently here (an unusable one counts as none), so a bad stored value never
+//! stops a page from being described.
+
+use crate::account::{Account, AccountId, Alias};
+use crate::known_accounts::KnownAccounts;
+use crate::omnibox::{omnibox, OmniboxAnswer, Suggestion, MAX_SUGGESTIONS};
+use crate::page_view::{Badge, Notice, NoticeLevel, AMBER};
+use crate::regions::Region;
+use crate::team_config::{
+    merge, team_warning, MergedAccount, MergedAccounts, Source, TeamConfig, UserAccounts,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The team configuration and the person's own accounts, as the extension stores them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct TeamContext {
+    /// The organisation's configuration (managed storage), if any.
+    #[serde(default)]
+    pub managed: Option<Value>,
+    /// The person's own accounts (a team-format document), if any.
+    #[serde(default)]
+    pub user: Option<Value>,
+}
+
+/// The context read: the organisation's configuration and the accounts people see.
+#[derive(Debug, Clone)]
+pub struct Team {
+    /// The organisation's configuration, when there is a usable one.
+    pub managed: Option<TeamConfig>,
+    /// The organisation's accounts merged with the person's.
+    pub accounts: MergedAccounts,
+}
+
+/// How the page view names a listed account: what the team configuration says of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedAccount {
+    /// How sentences name it: "Production (acme-prod)", or the label alone.
+    pub name: String,
+    /// The display name, if the account has one.
+    pub display_name: Option<String>,
+    /// Its colour, `#rrggbb`.
+    pub color: Option<String>,
+    /// The region to offer first.
+    pub default_region: Option<Region>,
+    /// `managed` (the organisation's) or `user` (the person's own).
+    pub source: Source,
+    /// "managed by your organisation" or "added by you".
+    pub source_label: &'static str,
+}
+
+impl TeamContext {
+    /// Reads both documents; unusable ones count as none.
+    pub fn read(&self) -> Team {
+        let managed = self
+            .managed
+            .as_ref()
+            .filter(|v| !v.is_null())
+            .and_then(|v| TeamConfig::from_value(v).config);
+        let user = self
+            .user
+            .as_ref()
+            .map(|v| UserAccounts::from_value(v).0)
+            .unwrap_or_default();
+        let accounts = merge(managed.as_ref(), &user);
+        Team { managed, accounts }
+    }
+}
+
+impl Team {
+    /// The listed account (the organisation's or the person's) with this ID, else this alias.
+    pub fn listed(&self, id: Option<&AccountId>, alias: Option<&Alias>) -> Option<&MergedAccount> {
+        let by_id = id.and_then(|id| self.accounts.find(&Account::Id(id.clone())));
+        by_id.or_else(|| alias.and_then(|a| self.accounts.find(&Account::Alias(a.clone()))))
+    }
+
+    /// The warning for the sign-in page of `shown` (the account as the URL names it), whose ID
+    /// and alias, as far as they are known, are `id` and `alias`: set only when the
+    /// organisation's configuration exists and surely does not list the account.
+    pub fn warning(
+        &self,
+        shown: &Account,
+        id: Option<&AccountId>,
+        alias: Option<&Alias>,
+    ) -> Option<String> {
+        let managed = self.managed.as_ref()?;
+        let listed = |account: Account| managed.is_known_to_team(&account) == Some(true);
+        if id.cloned().is_some_and(|id| listed(Account::Id(id)))
+            || alias.cloned().is_some_and(|a| listed(Account::Alias(a)))
+        {
+            return None;
+        }
+        team_warning(Some(managed), shown)
+    }
+}
+
+impl ListedAccount {
+    /// What the page view shows of a listed account; `label` is how the page names it.
+    pub fn of(account: &MergedAccount, label: &str) -> ListedAccount {
+        let team = &account.account;
+        ListedAccount {
+            name: spoken_name(label, team.display_name.as_ref().map(|n| n.as_str())),
+            display_name: team.display_name.as_ref().map(|n| n.as_str().to_owned()),
+            color: team.color.as_ref().map(|c| c.as_str().to_owned()),
+            default_region: team.default_region,
+            source: account.source,
+            source_label: account.source.description(),
+        }
+    }
+}
+
+/// The badge and notice of an account sign-in page with the team warning: amber, and the notice
+/// a warning that says so first.
+pub(crate) fn warned(notice: Option<Notice>, warning: &str) -> (Badge, Option<Notice>) {
+    let badge = Badge {
+        text: "!".to_owned(),
+        color: AMBER,
+        title: warning.to_owned(),
+    };
+    let before = "Your organisation's Sign-in Guard configuration does not list it: make sure it \
+                  is the account you mean before you sign in.";
+    let notice = Notice {
+        level: NoticeLevel::Warning,
+        headline: warning.to_owned(),
+        detail: match &notice {
+            Some(notice) => format!("{before} {}", notice.detail),
+            None => before.to_owned(),
+        },
+        show_canonical: notice.is_some_and(|n| n.show_canonical),
+    };
+    (badge, Some(notice))
+}
+
+/// How sentences name an account: "Production (acme-prod)" when it has a display name other
+/// than its label, else the label.
+pub fn spoken_name(label: &str, display_name: Option<&str>) -> String {
+    match display_name {
+        Some(name) if !name.eq_ignore_ascii_case(label) => format!("{name} ({label})"),
+        _ => label.to_owned(),
+    }
+}
+
+/// The omnibox with the team's accounts: they are suggested like known accounts (their default
+/// region standing for the last one used), described by their display names, and found by a
+/// display name's first letters ("aws data" → the account named "Data lake").
+pub fn team_omnibox(text: &str, known: &KnownAccounts, team: &Team) -> OmniboxAnswer {
+    let mut all = known.clone();
+    // Known accounts keep their place (most recently seen first); the team's others follow in
+    // the team's order, as if seen at the dawn of time (1 ms, 2 ms, … before the first).
+    let listed = &team.accounts.accounts;
+    for (index, listed) in listed.iter().enumerate() {
+        let account = &listed.account;
+        let seen = all.find(&Account::Id(account.account_id.clone())).is_some();
+        let alias = account.alias.as_ref().map(Alias::as_str);
+        let region = if seen {
+            None
+        } else {
+            account.default_region.map(Region::code)
+        };
+        let time = (team.accounts.accounts.len() - index) as f64;
+        // Cannot fail: the ID, alias and region are valid already, and so is the time.
+        let _ = all.remember(Some(account.account_id.as_str()), alias, region, time);
+    }
+    let mut answer = omnibox(text, &all);
+    let mut words = text.split_whitespace();
+    if let Some(first) = words.next() {
+        let rest: Vec<&str> = words.collect();
+        let named = by_display_name(first, team);
+        let completes = |s: &Suggestion| s.content.split_whitespace().next().map(str::to_owned);
+        let offered: Vec<String> = answer.suggestions.iter().filter_map(completes).collect();
+        let fresh: Vec<&MergedAccount> = named
+            .into_iter()
+            .filter(|a| !offered.iter().any(|o| label_of(a) == *o))
+            .collect();
+        if !fresh.is_empty() && offered.is_empty() {
+            if let [only] = fresh[..] {
+                // The one account so named is where Enter goes.
+                let resolved = omnibox(&format!("{} {}", label_of(only), rest.join(" ")), &all);
+                answer.url = resolved.url;
+                answer.error = resolved.error;
+            } else {
+                answer.error = None;
+            }
+        }
+        for account in fresh {
+            let typed = std::iter::once(label_of(account).as_str())
+                .chain(rest.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let suggestion = omnibox(&typed, &all)
+                .suggestions
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Suggestion {
+                    description: xml_escape(&format!("Sign in to {}", full_name(account))),
+                    content: typed,
+                });
+            answer.suggestions.push(suggestion);
+        }
+        answer.suggestions.truncate(MAX_SUGGESTIONS);
+    }
+    for suggestion in &mut answer.suggestions {
+        name_in_description(suggestion, team);
+    }
+    answer
+}
+
+/// How an account is typed: its alias, else its ID.
+fn label_of(account: &MergedAccount) -> String {
+    account
+        .account
+        .alias
+        .as_ref()
+        .map_or_else(|| account.account.account_id.as_str(), Alias::as_str)
+        .to_owned()
+}
+
+/// "acme-prod (111122223333)", or the ID alone.
+fn full_name(account: &MergedAccount) -> String {
+    let id = account.account.account_id.as_str();
+    match &account.account.alias {
+        Some(alias) => format!("{} ({id})", alias.as_str()),
+        None => id.to_owned(),
+    }
+}
+
+/// Listed accounts whose display name, or one of its words, starts with `typed` (any case).
+fn by_display_name<'t>(typed: &str, team: &'t Team) -> Vec<&'t MergedAccount> {
+    let typed = typed.to_lowercase();
+    team.accounts
+        .accounts
+        .iter()
+        .filter(|a| {
+            a.account.display_name.as_ref().is_some_and(|name| {
+                let name = name.as_str().to_lowercase();
+                name.starts_with(&typed) || name.split_whitespace().any(|w| w.starts_with(&typed))
+            })
+        })
+        .collect()
+}
+
+/// "Sign in to acme-prod (111122223333) …" → "Sign in to Production: acme-prod (111122223333) …"
+/// for a listed account with a display name.
+fn name_in_description(suggestion: &mut Suggestion, team: &Team) {
+    let Some(first) = suggestion.content.split_whitespace().next() else {
+        return;
+    };
+    let Ok(account) = Account::parse(first) else {
+        return;
+    };
+    let Some(name) = team
+        .accounts
+        .find(&account)
+        .and_then(|a| a.account.display_name.as_ref())
+    else {
+        return;
+    };
+    const PREFIX: &str = "Sign in to ";
+    if let Some(rest) = suggestion.description.strip_prefix(PREFIX) {
+        if !rest.starts_with(&xml_escape(name.as_str())) {
+            suggestion.description = format!("{PREFIX}{}: {rest}", xml_escape(name.as_str()));
+        }
+    }
+}
+
+/// Chrome reads suggestion descriptions as XML (as `omnibox` escapes them).
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::known_accounts::tests::known;
+    use crate::page_view::{page_view, PageContext, PageView};
+    use serde_json::json;
+
+    pub(crate) fn example() -> Value {
+        json!({
+            "version": 1,
+            "accounts": [
+                {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production",
+                 "defaultRegion": "eu-west-1", "color": "#c5221f"},
+                {"accountId": "444455556666", "alias": "acme-staging", "displayName": "Staging"},
+                {"accountId": "210987654321", "alias": "acme-data", "displayName": "Data lake",
+                 "defaultRegion": "eu-central-1"}
+            ],
+            "policy": {"lockAccounts": true}
+        })
+    }
+
+    fn team(managed: Option<Value>, user: Option<Value>) -> Team {
+        TeamContext { managed, user }.read()
+    }
+
+    fn contents(answer: &OmniboxAnswer) -> Vec<&str> {
+        answer
+            .suggestions
+            .iter()
+            .map(|s| s.content.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn unusable_or_missing_documents_count_as_none() {
+        let none = team(Some(json!({})), Some(json!("not a document")));
+        assert!(none.managed.is_none());
+        assert!(none.accounts.accounts.is_empty());
+        assert!(!none.accounts.policy.managed);
+        assert!(team(Some(Value::Null), None).managed.is_none());
+    }
+
+    #[test]
+    fn listed_accounts_are_found_by_id_then_alias() {
+        let team = team(Some(example()), None);
+        let id = AccountId::parse("111122223333").expect("id");
+        let alias = Alias::parse("acme-data").expect("alias");
+        let by_id = team.listed(Some(&id), Some(&alias)).expect("listed");
+        assert_eq!(by_id.account.account_id, id);
+        let by_alias = team.listed(None, Some(&alias)).expect("listed");
+        assert_eq!(by_alias.account.account_id.as_str(), "210987654321");
+        assert!(team.listed(None, None).is_none());
+    }
+
+    #[test]
+    fn the_warning_is_only_for_accounts_the_organisation_surely_does_not_list() {
+        let team = team(Some(example()), None);
+        let other = Account::parse("999988887777").expect("id");
+        let other_id = AccountId::parse("999988887777").expect("id");
+        assert_eq!(
+            team.warning(&other, Some(&other_id), None).as_deref(),
+            Some("999988887777 is not one of your organisation's accounts")
+        );
+        let prod = Account::parse("acme-prod").expect("alias");
+        let prod_alias = Alias::parse("acme-prod").expect("alias");
+        assert_eq!(team.warning(&prod, None, Some(&prod_alias)), None);
+        // An alias the known accounts tie to a listed ID is the team's.
+        let old = Account::parse("old-name").expect("alias");
+        let old_alias = Alias::parse("old-name").expect("alias");
+        let prod_id = AccountId::parse("111122223333").expect("id");
+        assert_eq!(team.warning(&old, Some(&prod_id), Some(&old_alias)), None);
+        // Without an organisation's configuration there is nothing to warn about.
+        let personal = self::team(None, Some(example()));
+        assert_eq!(personal.warning(&other, Some(&other_id), None), None);
+    }
+
+    #[test]
+    fn spoken_names_put_the_display_name_first() {
+        assert_eq!(
+            spoken_name("acme-prod", Some("Production")),
+            "Production (acme-prod)"
+        );
+        assert_eq!(spoken_name("prod", Some("Prod")), "prod");
+        assert_eq!(spoken_name("acme-prod", None), "acme-prod");
+    }
+
+    fn view(url: &str, managed: Option<Value>, user: Option<Value>) -> PageView {
+        let context = PageContext {
+            team: TeamContext { managed, user },
+            ..PageContext::default()
+        };
+        page_view(url, &context)
+    }
+
+    #[test]
+    fn a_team_account_is_named_by_its_display_name_on_its_sign_in_page() {
+        let view = view(
+            "https://acme-prod.signin.aws.amazon.com/console",
+            Some(example()),
+            None,
+        );
+        assert_eq!(view.label.as_deref(), Some("acme-prod"));
+        assert_eq!(
+            view.account_id.as_ref().map(AccountId::as_str),
+            Some("111122223333"),
+            "the team configuration ties the alias to its ID"
+        );
+        let notice = view.notice.expect("a notice");
+        assert_eq!(notice.level, NoticeLevel::Info);
+        assert_eq!(
+            notice.headline,
+            "Sign-in page of account Production (acme-prod)"
+        );
+        assert_eq!(view.badge.text, "acme");
+        assert_eq!(
+            view.badge.title,
+            "Sign-in page of account Production (acme-prod)"
+        );
+        let listed = view.team_account.expect("listed");
+        assert_eq!(listed.name, "Production (acme-prod)");
+        assert_eq!(listed.display_name.as_deref(), Some("Production"));
+        assert_eq!(listed.default_region.map(Region::code), Some("eu-west-1"));
+        assert_eq!(listed.color.as_deref(), Some("#c5221f"));
+        assert_eq!(listed.source, Source::Managed);
+        assert_eq!(listed.source_label, "managed by your organisation");
+        assert_eq!(view.team_warning, None);
+    }
+
+    #[test]
+    fn an_id_in_the_url_gets_the_team_alias_and_display_name() {
+        let view = view(
+            "https://210987654321.signin.aws.amazon.com/console",
+            Some(example()),
+            None,
+        );
+        assert_eq!(view.alias.as_deref(), Some("acme-data"));
+        assert_eq!(
+            view.canonical.as_deref(),
+            Some("https://210987654321.signin.aws.amazon.com/console"),
+            "the canonical URL is still the one the URL names"
+        );
+        assert_eq!(
+            view.notice.expect("a notice").headline,
+            "Sign-in page of account Data lake (acme-data)"
+        );
+    }
+
+    #[test]
+    fn an_account_the_organisation_does_not_list_is_warned_about() {
+        let view = view(
+            "https://999988887777.signin.aws.amazon.com/console",
+            Some(example()),
+            None,
+        );
+        let warning = "999988887777 is not one of your organisation's accounts";
+        assert_eq!(view.team_warning.as_deref(), Some(warning));
+        let notice = view.notice.expect("a notice");
+        assert_eq!(notice.level, NoticeLevel::Warning);
+        assert_eq!(notice.headline, warning);
+        assert!(
+            notice
+                .detail
+                .contains("make sure it is the account you mean"),
+            "{}",
+            notice.detail
+        );
+        assert!(
+            notice
+                .detail
+                .ends_with("This is the URL to bookmark for this account."),
+            "{}",
+            notice.detail
+        );
+        assert!(notice.show_canonical);
+        assert_eq!((view.badge.text.as_str(), view.badge.color), ("!", AMBER));
+        assert_eq!(view.badge.title, warning);
+        assert!(view.team_account.is_none());
+    }
+
+    #[test]
+    fn the_persons_own_account_is_named_but_still_not_the_organisations() {
+        let user = json!({"version": 1, "accounts": [
+            {"accountId": "999988887777", "alias": "my-lab", "displayName": "My lab"}]});
+        let view = view(
+            "https://my-lab.signin.aws.amazon.com/console",
+            Some(example()),
+            Some(user),
+        );
+        assert_eq!(
+            view.team_warning.as_deref(),
+            Some("my-lab is not one of your organisation's accounts")
+        );
+        let listed = view.team_account.expect("listed as the person's own");
+        assert_eq!(listed.source, Source::User);
+        assert_eq!(listed.source_label, "added by you");
+        assert_eq!(
+            view.badge.title,
+            "my-lab is not one of your organisation's accounts"
+        );
+    }
+
+    #[test]
+    fn without_an_organisation_there_is_no_warning() {
+        let user = json!({"version": 1, "accounts": [
+            {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production"}]});
+        let unlisted = view(
+            "https://999988887777.signin.aws.amazon.com/console",
+            None,
+            Some(user.clone()),
+        );
+        assert_eq!(unlisted.team_warning, None);
+        assert_eq!(unlisted.notice.expect("a notice").level, NoticeLevel::Info);
+        let named = view(
+            "https://acme-prod.signin.aws.amazon.com/console",
+            None,
+            Some(user),
+        );
+        assert_eq!(
+            named.notice.expect("a notice").headline,
+            "Sign-in page of account Production (acme-prod)"
+        );
+    }
+
+    #[test]
+    fn console_pages_name_the_team_account_but_do_not_warn() {
+        let cookie = "%7B%22arn%22%3A%22arn%3Aaws%3Asts%3A%3A111122223333%3Aassumed-role%2FAdmin%2Fjane%22%7D";
+        let context = PageContext {
+            user_info: Some(cookie.to_owned()),
+            team: TeamContext {
+                managed: Some(example()),
+                user: None,
+            },
+            ..PageContext::default()
+        };
+        let view = page_view(
+            "https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1",
+            &context,
+        );
+        assert_eq!(
+            view.notice.expect("a notice").headline,
+            "AWS console — account Production (acme-prod)"
+        );
+        assert!(
+            view.badge
+                .title
+                .starts_with("AWS console, account Production (acme-prod)"),
+            "{}",
+            view.badge.title
+        );
+        let stranger = PageContext {
+            user_info: Some(cookie.replace("111122223333", "999988887777")),
+            ..context
+        };
+        let view = page_view(
+            "https://eu-west-1.console.aws.amazon.com/console/home",
+            &stranger,
+        );
+        assert_eq!(view.team_warning, None);
+    }
+
+    #[test]
+    fn no_team_changes_nothing() {
+        let url = "https://acme-prod.signin.aws.amazon.com/console";
+        let plain = page_view(url, &PageContext::default());
+        assert_eq!(plain, view(url, None, None));
+        assert_eq!(plain, view(url, Some(json!({})), Some(json!(null))));
+        assert!(plain.team_account.is_none());
+    }
+
+    #[test]
+    fn the_omnibox_suggests_the_team_accounts_with_their_display_names() {
+        let team = team(Some(example()), None);
+        let answer = team_omnibox("", &KnownAccounts::new(), &team);
+        assert_eq!(
+            contents(&answer),
+            ["acme-prod", "acme-staging", "acme-data"]
+        );
+        assert_eq!(
+            answer.suggestions[0].description,
+            "Sign in to Production: acme-prod (111122223333), last used in Europe (Ireland)"
+        );
+    }
+
+    #[test]
+    fn known_accounts_come_first_in_the_omnibox() {
+        let team = team(Some(example()), None);
+        let known = known(&[("123456789012", "mine", "us-east-2", 5)]);
+        let answer = team_omnibox("", &known, &team);
+        assert_eq!(
+            contents(&answer),
+            ["mine", "acme-prod", "acme-staging", "acme-data"]
+        );
+    }
+
+    #[test]
+    fn a_team_alias_with_a_region_opens_the_region_pinned_url() {
+        let team = team(Some(example()), None);
+        let answer = team_omnibox("acme-prod eu-west-1", &KnownAccounts::new(), &team);
+        assert_eq!(
+            answer.url.as_deref(),
+            Some("https://acme-prod.signin.aws.amazon.com/console?region=eu-west-1")
+        );
+    }
+
+    #[test]
+    fn a_display_name_finds_its_account() {
+        let team = team(Some(example()), None);
+        let answer = team_omnibox("data", &KnownAccounts::new(), &team);
+        assert_eq!(contents(&answer), ["acme-data"]);
+        assert_eq!(
+            answer.url.as_deref(),
+            Some("https://acme-data.signin.aws.amazon.com/console")
+        );
+        assert!(answer.suggestions[0]
+            .description
+            .starts_with("Sign in to Data lake: acme-data (210987654321)"));
+        let with_region = team_omnibox("lake frankfurt", &KnownAccounts::new(), &team);
+        assert_eq!(
+            with_region.url.as_deref(),
+            Some("https://acme-data.signin.aws.amazon.com/console?region=eu-central-1")
+        );
+        assert_eq!(contents(&with_region), ["acme-data eu-central-1"]);
+    }
+
+    #[test]
+    fn display_names_escape_for_chrome() {
+        let mut config = example();
+        config["accounts"][0]["displayName"] = json!("R&D <prod>");
+        let team = team(Some(config), None);
+        let answer = team_omnibox("acme-p", &KnownAccounts::new(), &team);
+        let description = &answer
+            .suggestions
+            .first()
+            .expect("a suggestion")
+            .description;
+        assert!(
+            description.starts_with("Sign in to R&amp;D &lt;prod&gt;: acme-prod"),
+            "{description}"
+        );
+    }
+
+    #[test]
+    fn the_persons_own_accounts_are_suggested_too() {
+        let user = json!({"version": 1, "accounts": [
+            {"accountId": "123456789012", "alias": "sandbox-me", "displayName": "My sandbox"}]});
+        let team = team(Some(example()), Some(user));
+        let answer = team_omnibox("sandbox", &KnownAccounts::new(), &team);
+        assert_eq!(contents(&answer), ["sandbox-me"]);
+        assert!(answer.suggestions[0]
+            .description
+            .starts_with("Sign in to My sandbox: sandbox-me"));
+    }
+}
