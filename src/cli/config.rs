@@ -322,34 +322,9 @@ fn shown_name(path: &Path) -> String {
     }
 }
 
-/// Whether `output` names the existing file `input`, under any path (`..`, symbolic links) or,
-/// on Unix, another hard link.
+/// Whether `output` names the existing file `input` (`-`, standard input, never does).
 fn is_the_same_file(input: &Path, output: &Path) -> bool {
-    if input == Path::new("-") {
-        return false;
-    }
-    let Ok(input_real) = fs::canonicalize(input) else {
-        return false;
-    };
-    let output_real = fs::canonicalize(output).ok().or_else(|| {
-        let name = output.file_name()?;
-        let folder = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        Some(fs::canonicalize(folder).ok()?.join(name))
-    });
-    if output_real.as_deref() == Some(input_real.as_path()) {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (fs::metadata(input), fs::metadata(output)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-    }
-    false
+    input != Path::new("-") && super::same_file::is_the_same_file(input, output)
 }
 
 /// `one` for a count of 1, else `many`.

@@ -6,6 +6,7 @@ mod config;
 mod failure;
 mod link;
 mod regions;
+mod same_file;
 mod shown;
 
 use clap::{Parser, Subcommand};

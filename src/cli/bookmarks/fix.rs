@@ -134,7 +134,7 @@ fn destination(args: &Args) -> Result<Destination, Failure> {
             path: through_link(&args.file),
         });
     };
-    if is_the_same_file(&args.file, output) {
+    if crate::cli::same_file::is_the_same_file(&args.file, output) {
         return Err(Failure::Usage(format!(
             "{}: this is the input file {}; to fix it in place, use --in-place (it keeps a backup)",
             output.display(),
@@ -157,34 +157,6 @@ fn through_link(path: &Path) -> PathBuf {
         }
     }
     path.to_owned()
-}
-
-/// Whether `output` names the existing file `input`: the same canonical path (through `..`,
-/// symbolic links, a trailing slash), or on Unix the same file under another hard link.
-fn is_the_same_file(input: &Path, output: &Path) -> bool {
-    let Ok(input_real) = fs::canonicalize(input) else {
-        return false;
-    };
-    let output_real = fs::canonicalize(output).ok().or_else(|| {
-        // OUT does not exist yet: compare where it would be.
-        let name = output.file_name()?;
-        let folder = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        Some(fs::canonicalize(folder).ok()?.join(name))
-    });
-    if output_real.as_deref() == Some(input_real.as_path()) {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (fs::metadata(input), fs::metadata(output)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-    }
-    false
 }
 
 /// What a real run would write, with nothing written.
