@@ -40,13 +40,13 @@ pub fn dist(root: &Path) -> Result {
 fn build_pkg(root: &Path, pkg: &Path) -> Result {
     command::run(
         cargo()
-            .args(["build", "--release", "--lib", "--package", "signin-guard"])
+            .args(["build", "--profile", "wasm-release", "--lib", "--package", "signin-guard"])
             .args(["--target", WASM_TARGET])
             .current_dir(root),
     )?;
     let wasm = target_dir(root)
         .join(WASM_TARGET)
-        .join("release")
+        .join("wasm-release")
         .join(format!("{LIB_NAME}.wasm"));
     command::run(
         Command::new("wasm-bindgen")
