@@ -40,7 +40,8 @@ pub fn dist(root: &Path) -> Result {
 fn build_pkg(root: &Path, pkg: &Path) -> Result {
     command::run(
         cargo()
-            .args(["build", "--profile", "wasm-release", "--lib", "--package", "signin-guard"])
+            .args(["build", "--profile", "wasm-release"])
+            .args(["--lib", "--package", "signin-guard"])
             .args(["--target", WASM_TARGET])
             .current_dir(root),
     )?;
