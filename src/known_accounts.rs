@@ -484,7 +484,7 @@ fn read_stored(value: &Value) -> Result<StoredEntries, KnownAccountsError> {
         Value::Object(object) => object,
         other => {
             return Err(KnownAccountsError::NotAnObject {
-                found: json_type(other),
+                found: crate::team_config::json_type(other),
             })
         }
     };
@@ -501,7 +501,7 @@ fn read_stored(value: &Value) -> Result<StoredEntries, KnownAccountsError> {
         Some(Value::Array(list)) => list,
         other => {
             return Err(KnownAccountsError::AccountsNotAList {
-                found: other.map_or("nothing", json_type),
+                found: other.map_or("nothing", crate::team_config::json_type),
             })
         }
     };
@@ -519,7 +519,7 @@ fn read_stored(value: &Value) -> Result<StoredEntries, KnownAccountsError> {
 fn read_entry(value: &Value) -> Result<KnownAccount, EntryProblem> {
     let Value::Object(entry) = value else {
         return Err(EntryProblem::NotAnObject {
-            found: json_type(value),
+            found: crate::team_config::json_type(value),
         });
     };
     let text = |field: &'static str| -> Result<Option<&str>, EntryProblem> {
@@ -529,7 +529,7 @@ fn read_entry(value: &Value) -> Result<KnownAccount, EntryProblem> {
             Some(other) => Err(EntryProblem::WrongType {
                 field,
                 expected: "a string",
-                found: json_type(other),
+                found: crate::team_config::json_type(other),
             }),
         }
     };
@@ -565,17 +565,6 @@ fn millis_from_f64(ms: f64) -> Option<u64> {
     let whole = ms.is_finite() && ms >= 0.0 && ms.fract() == 0.0 && ms <= MAX_SAFE_INTEGER as f64;
     // The checks above make the conversion exact.
     whole.then_some(ms as u64)
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod canonical_link;
 pub mod classify;
 pub mod cloudtrail;
 pub mod console_links;
+pub mod hidden_text;
 pub mod import;
 pub mod known_accounts;
 pub mod links;

@@ -14,7 +14,7 @@ impl fmt::Display for Shown<'_> {
             return f.write_str("\"\"");
         }
         let mut rest = self.0;
-        while let Some(at) = rest.find(needs_escape) {
+        while let Some(at) = rest.find(signin_guard::hidden_text::is_hidden) {
             f.write_str(&rest[..at])?;
             let c = rest[at..].chars().next().unwrap_or_default();
             write!(f, "{}", c.escape_unicode())?;
@@ -22,22 +22,6 @@ impl fmt::Display for Shown<'_> {
         }
         f.write_str(rest)
     }
-}
-
-/// C0/C1 controls, and the format characters that reorder or hide text: soft hyphen, Arabic
-/// letter mark, zero-width characters and marks, line and paragraph separators, bidi embeddings,
-/// overrides and isolates, invisible operators, byte-order mark.
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{61c}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-        )
 }
 
 #[cfg(test)]

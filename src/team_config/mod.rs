@@ -24,6 +24,7 @@
 mod merge;
 mod problem;
 mod read;
+pub(crate) use read::json_type;
 mod user_list;
 mod values;
 

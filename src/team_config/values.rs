@@ -138,7 +138,7 @@ impl DisplayName {
         if name.is_empty() {
             return Err(ValueError::EmptyName);
         }
-        if let Some(c) = name.chars().find(|c| is_hidden(*c)) {
+        if let Some(c) = name.chars().find(|c| crate::hidden_text::is_hidden(*c)) {
             return Err(ValueError::HiddenCharacter(c));
         }
         let length = name.chars().count();
@@ -220,20 +220,6 @@ fn starts_with_https(url: &str) -> bool {
 
 fn is_role_character(c: char) -> bool {
     c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c)
-}
-
-/// Control characters, and the format characters that reorder or hide text.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{61c}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-        )
 }
 
 macro_rules! text_value {
