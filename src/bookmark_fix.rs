@@ -1,12 +1,14 @@
-//! Bookmark repair: what a bookmark of a sign-in flow page, a federation link, a multi-session
-//! console link or a non-canonical account URL should be replaced with, and why.
+//! Bookmark repair, one bookmark at a time: the extension's "Fix this bookmark". What replaces a
+//! bookmark is the bookmark doctor's decision (`bookmark_doctor::diagnose`); this adds the account
+//! the person chose or the only one known, and says why in a sentence.
 
 use crate::account::{Account, AccountError};
+use crate::bookmark_doctor::{diagnose, Action, FindingKind};
 use crate::classify::classify;
-use crate::console_links::stable_console_url;
 use crate::known_accounts::KnownAccounts;
-use crate::links::{canonical_url, region_pinned_url};
-use crate::verdict::{Kind, Verdict, WarningCode};
+use crate::links::canonical_url;
+use crate::partition::Partition;
+use crate::verdict::{Kind, Verdict};
 use serde::Serialize;
 use std::fmt;
 use url::Url;
@@ -44,9 +46,11 @@ impl fmt::Display for BookmarkFixError {
 
 impl std::error::Error for BookmarkFixError {}
 
-/// The fix for a bookmarked `url`, or `None` when it needs none.
+/// The fix for a bookmarked `url`, or `None` when it needs none or only the person can decide
+/// (a lookalike or an IAM Identity Center sign-in page is deleted, not replaced; an invalid
+/// account label needs the person's account).
 ///
-/// For sign-in flow pages and federation links, the account is the one the URL names, else
+/// For sign-in flow pages and URLs holding a secret, the account is the one the URL names, else
 /// `chosen`, else the only known account; without one the replacement is the partition's
 /// general sign-in page. An empty `chosen` counts as not given.
 pub fn bookmark_fix(
@@ -64,36 +68,45 @@ pub fn bookmark_fix(
         })
         .transpose()?;
     let verdict = classify(url);
-    let fix = match verdict.kind {
-        Kind::SigninRedirect | Kind::FederationToken => {
-            Some(replace_flow_page(&verdict, known, chosen))
-        }
-        Kind::ConsolePage if verdict.has_warning(WarningCode::MultiSession) => {
-            stable_console_url(url).map(|replacement| BookmarkFix {
-                replacement,
-                reason: "This console link belongs to one multi-session sign-in and stops working \
-                         when that session ends; the same page without the session in its host \
-                         name works in any session."
-                    .to_owned(),
-            })
-        }
-        Kind::AccountSignin if verdict.has_warning(WarningCode::NotCanonical) => {
-            normalise_account_url(url, &verdict)
-        }
-        _ => None,
+    let Some((kind, _, actions)) = diagnose(&verdict, url).finding else {
+        return Ok(None);
     };
-    Ok(fix)
+    let Some(replacement) = actions.into_iter().find_map(|action| match action {
+        Action::Replace { url } => Some(url),
+        Action::Delete | Action::ChooseAccount => None,
+    }) else {
+        return Ok(None);
+    };
+    let fix = match kind {
+        FindingKind::CapturedRedirect | FindingKind::SecretInUrl => {
+            replace_flow_page(&verdict, kind, known, chosen, replacement)
+        }
+        FindingKind::MultiSession => BookmarkFix {
+            replacement,
+            reason: "This console link belongs to one multi-session sign-in and stops working \
+                     when that session ends; the same page without the session in its host \
+                     name works in any session."
+                .to_owned(),
+        },
+        FindingKind::NotCanonical => BookmarkFix {
+            reason: normalising_reason(url, &verdict),
+            replacement,
+        },
+        FindingKind::Lookalike | FindingKind::InvalidAccountLabel => return Ok(None),
+    };
+    Ok(Some(fix))
 }
 
-/// A sign-in flow page or federation link becomes the account's sign-in URL, or the general one.
+/// A sign-in flow page or a URL holding a secret becomes the sign-in URL of the account it
+/// names, the chosen one or the only known one; else the doctor's `general` replacement.
 fn replace_flow_page(
     verdict: &Verdict,
+    kind: FindingKind,
     known: &KnownAccounts,
     chosen: Option<Account>,
+    general: String,
 ) -> BookmarkFix {
-    let partition = verdict
-        .partition
-        .unwrap_or(crate::partition::Partition::Aws);
+    let partition = verdict.partition.unwrap_or(Partition::Aws);
     let account = verdict
         .account
         .clone()
@@ -101,6 +114,8 @@ fn replace_flow_page(
         .or_else(|| known.sole_account(partition).map(|k| k.account()));
     let what = if verdict.kind == Kind::FederationToken {
         "This bookmark holds a one-time federation sign-in token, a secret that expires"
+    } else if kind == FindingKind::SecretInUrl {
+        "This bookmark holds credentials or a signature, secrets that expire and must not be kept"
     } else {
         "This bookmark is a page of the sign-in flow, which stops working once that sign-in is over"
     };
@@ -110,7 +125,7 @@ fn replace_flow_page(
             reason: format!("{what}; the sign-in URL of account {account} replaces it."),
         },
         None => BookmarkFix {
-            replacement: partition.general_signin_url(),
+            replacement: general,
             reason: format!(
                 "{what}; no account is known for it, so the general AWS sign-in page, where you \
                  enter your account, replaces it."
@@ -119,17 +134,14 @@ fn replace_flow_page(
     }
 }
 
-/// An account sign-in URL in another form than the canonical one becomes the canonical URL,
-/// keeping a valid region pin.
-fn normalise_account_url(url: &str, verdict: &Verdict) -> Option<BookmarkFix> {
-    let account = verdict.account.as_ref()?;
-    let canonical = verdict.canonical.clone()?;
-    let replacement = match verdict.region {
-        Some(region) => region_pinned_url(account, region),
-        None => canonical,
-    };
+/// Why an account sign-in URL is replaced by its canonical form, naming what differs.
+fn normalising_reason(url: &str, verdict: &Verdict) -> String {
+    let account = verdict
+        .account
+        .as_ref()
+        .map_or_else(String::new, |a| format!(" of account {a}"));
     let differences = differences_from_canonical(url);
-    let mut reason = format!("This is the sign-in URL of account {account}");
+    let mut reason = format!("This is the sign-in URL{account}");
     if differences.is_empty() {
         reason.push_str(", but not in its canonical form");
     } else {
@@ -140,13 +152,11 @@ fn normalise_account_url(url: &str, verdict: &Verdict) -> Option<BookmarkFix> {
         reason.push_str(&format!(", still pinned to {}", region.code()));
     }
     reason.push('.');
-    Some(BookmarkFix {
-        replacement,
-        reason,
-    })
+    reason
 }
 
-/// What makes an account sign-in URL differ from `https://ACCOUNT.signin.DOMAIN/console`.
+/// What makes an account sign-in URL differ from `https://ACCOUNT.signin.DOMAIN/console`, with
+/// an optional console service (`/console/s3`) and region pin, which its canonical form keeps.
 fn differences_from_canonical(input: &str) -> Vec<String> {
     let mut found = Vec::new();
     if input.trim() != input {
@@ -177,9 +187,18 @@ fn differences_from_canonical(input: &str) -> Vec<String> {
         "/console/" => found.push("a trailing slash".to_owned()),
         path if path.starts_with("/console/") => {
             let service = path.trim_start_matches("/console/").trim_end_matches('/');
-            found.push(format!(
-                "the console path /console/{service} (sign-in then opens the console home)"
-            ));
+            let is_service = !service.is_empty()
+                && service
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if !is_service {
+                found.push(format!("the path {path}"));
+            } else if service.bytes().any(|b| b.is_ascii_uppercase()) {
+                found.push("capital letters in the path".to_owned());
+            }
+            if is_service && path.ends_with('/') {
+                found.push("a trailing slash".to_owned());
+            }
         }
         "" | "/" => found.push("no /console path".to_owned()),
         path => found.push(format!("the path {path}")),
@@ -356,7 +375,7 @@ mod tests {
     }
 
     #[test]
-    fn normalising_keeps_the_region_pin_and_drops_the_rest() {
+    fn normalising_keeps_the_console_service_and_region_pin_and_drops_the_rest() {
         let fix = fix(
             "https://myalias.signin.aws.amazon.com/console/s3?region=eu-west-1&foo=bar#x",
             &KnownAccounts::new(),
@@ -365,7 +384,7 @@ mod tests {
         .expect("a fix");
         assert_eq!(
             fix.replacement,
-            "https://myalias.signin.aws.amazon.com/console?region=eu-west-1"
+            "https://myalias.signin.aws.amazon.com/console/s3?region=eu-west-1"
         );
         assert!(
             fix.reason.contains("extra query parameters"),
@@ -424,6 +443,73 @@ mod tests {
         ] {
             assert_eq!(fix(url, &KnownAccounts::new(), Some("prod")), None, "{url}");
         }
+    }
+
+    #[test]
+    fn agrees_with_the_bookmark_doctor_on_every_corpus_url() {
+        for row in include_str!("../tests/data/urls.tsv").lines().skip(1) {
+            let url = row.split('\t').next().unwrap_or_default();
+            let doctor = diagnose(&classify(url), url)
+                .finding
+                .and_then(|(_, _, actions)| {
+                    actions.into_iter().find_map(|action| match action {
+                        Action::Replace { url } => Some(url),
+                        _ => None,
+                    })
+                });
+            assert_eq!(
+                replacement(url, &KnownAccounts::new(), None),
+                doctor,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn identity_center_signin_page_is_left_to_the_person() {
+        assert_eq!(
+            fix(
+                "https://us-east-1.signin.aws/platform/login?workflowStateHandle=x",
+                &KnownAccounts::new(),
+                Some("prod")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn console_link_with_credentials_is_replaced_by_a_sign_in_url() {
+        let fix = fix(
+            "https://us-east-1.console.aws.amazon.com/ec2/home?X-Amz-Security-Token=SECRET",
+            &KnownAccounts::new(),
+            Some("prod"),
+        )
+        .expect("a fix");
+        assert_eq!(
+            fix.replacement,
+            "https://prod.signin.aws.amazon.com/console"
+        );
+        assert!(fix.reason.contains("credentials"), "{}", fix.reason);
+    }
+
+    #[test]
+    fn capitalised_console_service_is_lowercased_and_named() {
+        let fix = fix(
+            "https://myalias.signin.aws.amazon.com/console/S3/",
+            &KnownAccounts::new(),
+            None,
+        )
+        .expect("a fix");
+        assert_eq!(
+            fix.replacement,
+            "https://myalias.signin.aws.amazon.com/console/s3"
+        );
+        assert!(
+            fix.reason
+                .contains("capital letters in the path and a trailing slash"),
+            "{}",
+            fix.reason
+        );
     }
 
     #[test]

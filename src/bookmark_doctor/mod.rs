@@ -145,12 +145,15 @@ pub(crate) fn analyze_views<'a>(
 }
 
 /// What is wrong with one AWS bookmark, and the sign-in it leads to (for duplicates).
-struct Diagnosis {
-    finding: Option<(FindingKind, String, Vec<Action>)>,
+/// The one decision about a bookmark: the extension's single-bookmark fix follows it too.
+pub(crate) struct Diagnosis {
+    /// Why it needs attention, the message, and what can be done; `None` when it is fine.
+    pub(crate) finding: Option<(FindingKind, String, Vec<Action>)>,
     sign_in_key: Option<String>,
 }
 
-fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
+/// Diagnoses the bookmarked `url` from its verdict.
+pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
     let warning = |code: WarningCode| {
         verdict
             .warnings
