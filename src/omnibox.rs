@@ -32,7 +32,7 @@ pub struct OmniboxAnswer {
 pub struct Suggestion {
     /// The text that replaces what was typed when the suggestion is chosen.
     pub content: String,
-    /// What it opens, with `&`, `<` and `>` escaped for Chrome's XML descriptions.
+    /// What it opens, as plain text (Chrome's XML escaping is the extension's, at its API).
     pub description: String,
 }
 
@@ -146,12 +146,12 @@ pub fn omnibox(text: &str, known: &KnownAccounts) -> OmniboxAnswer {
             .all()
             .map(|region| Suggestion {
                 content: format!("{account} {}", region.code()),
-                description: xml_escape(&format!(
+                description: format!(
                     "Sign in to {} in {} ({})",
                     entry_name(*entry, account),
                     region.name(),
                     region.code()
-                )),
+                ),
             })
             .collect(),
         _ => {
@@ -263,34 +263,16 @@ fn account_suggestion(entry: &KnownAccount, region: Option<Region>) -> Suggestio
     match region {
         Some(region) => Suggestion {
             content: format!("{account} {}", region.code()),
-            description: xml_escape(&format!(
-                "Sign in to {name} in {} ({})",
-                region.name(),
-                region.code()
-            )),
+            description: format!("Sign in to {name} in {} ({})", region.name(), region.code()),
         },
         None => Suggestion {
             content: account.as_str().to_owned(),
-            description: xml_escape(&match entry.last_region() {
+            description: match entry.last_region() {
                 Some(last) => format!("Sign in to {name}, last used in {}", last.name()),
                 None => format!("Sign in to {name}"),
-            }),
+            },
         },
     }
-}
-
-/// Chrome reads suggestion descriptions as XML: `&`, `<` and `>` must be escaped.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -465,11 +447,6 @@ mod tests {
         }
         assert_eq!(omnibox("team", &many).suggestions.len(), MAX_SUGGESTIONS);
         assert_eq!(omnibox("", &many).suggestions.len(), MAX_SUGGESTIONS);
-    }
-
-    #[test]
-    fn descriptions_are_escaped_for_xml() {
-        assert_eq!(xml_escape("a & <b>"), "a &amp; &lt;b&gt;");
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn team_omnibox(text: &str, known: &KnownAccounts, team: &Team) -> OmniboxAn
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| Suggestion {
-                    description: xml_escape(&format!("Sign in to {}", full_name(account))),
+                    description: format!("Sign in to {}", full_name(account)),
                     content: typed,
                 });
             answer.suggestions.push(suggestion);
@@ -263,17 +263,10 @@ fn name_in_description(suggestion: &mut Suggestion, team: &Team) {
     };
     const PREFIX: &str = "Sign in to ";
     if let Some(rest) = suggestion.description.strip_prefix(PREFIX) {
-        if !rest.starts_with(&xml_escape(name.as_str())) {
-            suggestion.description = format!("{PREFIX}{}: {rest}", xml_escape(name.as_str()));
+        if !rest.starts_with(name.as_str()) {
+            suggestion.description = format!("{PREFIX}{name}: {rest}");
         }
     }
-}
-
-/// Chrome reads suggestion descriptions as XML (as `omnibox` escapes them).
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -601,7 +594,7 @@ mod tests {
     }
 
     #[test]
-    fn display_names_escape_for_chrome() {
+    fn display_names_are_plain_text_escaped_once_by_the_extension() {
         let mut config = example();
         config["accounts"][0]["displayName"] = json!("R&D <prod>");
         let team = team(Some(config), None);
@@ -612,7 +605,7 @@ mod tests {
             .expect("a suggestion")
             .description;
         assert!(
-            description.starts_with("Sign in to R&amp;D &lt;prod&gt;: acme-prod"),
+            description.starts_with("Sign in to R&D <prod>: acme-prod"),
             "{description}"
         );
     }
