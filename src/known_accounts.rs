@@ -375,7 +375,7 @@ impl KnownAccounts {
     /// Builds the list from entries in any order, merging duplicates, newest first.
     fn from_entries(mut entries: Vec<KnownAccount>) -> KnownAccounts {
         // Oldest first, so that newer entries' aliases and regions win the merge.
-        entries.sort_by_key(|e| e.last_seen_ms);
+        crate::small_sort::sort_by_key(&mut entries, |e| e.last_seen_ms);
         let mut known = KnownAccounts::new();
         for entry in entries {
             known.insert(entry);
@@ -423,7 +423,7 @@ impl KnownAccounts {
         });
         // Stable: entries seen at the same time keep their order, the newest of them first.
         others.reverse();
-        others.sort_by_key(|e| std::cmp::Reverse(e.last_seen_ms));
+        crate::small_sort::sort_by_key(&mut others, |e| std::cmp::Reverse(e.last_seen_ms));
         others.truncate(MAX_ACCOUNTS);
         self.accounts = others;
     }
