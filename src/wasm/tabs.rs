@@ -70,6 +70,7 @@ pub fn bookmark_fix(url: &str, known: JsValue, chosen: Option<String>) -> Result
 }
 
 /// The omnibox keyword's answer for the text typed after it.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub fn omnibox(text: &str, known: JsValue) -> Result<JsValue, JsError> {
     let known = known_from_js(known)?;

@@ -55,6 +55,7 @@ pub fn switch_console_region(url: &str, region: &str) -> Result<String, JsError>
 }
 
 /// A multi-session console link rewritten to work in any session, or `undefined` for other URLs.
+#[cfg(feature = "pages")]
 #[wasm_bindgen(js_name = stableConsoleUrl)]
 pub fn stable_console_url(url: &str) -> Option<String> {
     crate::console_links::stable_console_url(url)
