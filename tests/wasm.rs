@@ -268,6 +268,21 @@ fn merge_accounts_lists_the_organisations_accounts_first() {
     );
 }
 
+/// The core package reads only configurations the core wrote, as a whole; the pages package reads
+/// any document leniently (a bad value is dropped alone).
+#[wasm_bindgen_test]
+fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
+    let one_bad_value = json!({"version": 1, "accounts": [
+        {"accountId": "111122223333", "color": "green"}]});
+    let merged = to_json(
+        wasm::merge_accounts(js(&one_bad_value), JsValue::NULL),
+        "mergeAccounts",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let listed = merged["accounts"].as_array().map_or(0, Vec::len);
+    assert_eq!(listed, if cfg!(feature = "pages") { 1 } else { 0 });
+}
+
 // The pages package only ---------------------------------------------------------------------------
 
 #[cfg(feature = "pages")]

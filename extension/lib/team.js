@@ -18,7 +18,11 @@ import { loadPages, parseTeamConfig } from "./pages-core.js";
 // The omnibox with the team's accounts (display names, default regions): `teamOmnibox(text, known, team)`.
 export { teamOmnibox } from "./core.js";
 
-/** `storage.local`: `{value, since_ms, unusable, unusable_ms}`, the organisation's configuration in force. */
+/**
+ * `storage.local`: `{value, config, since_ms, unusable, unusable_ms}`, the organisation's configuration in
+ * force: `value` as managed storage gave it, `config` as the core checked it (`parseTeamConfig`'s `config`,
+ * what the core package reads).
+ */
 export const MANAGED = "team_managed";
 /** `storage.local`: the person's own accounts, a team-format document written by the core. */
 export const USER = "user_accounts";
@@ -36,13 +40,14 @@ const logError = (error) => console.error("Sign-in Guard (team configuration):",
 let context = null;
 
 /**
- * `{managed, user}` as `pageView` and `teamOmnibox` take them: the configuration in force (or null) and
- * the person's own accounts (or null). Read once, then again only after either changes.
+ * `{managed, user}` as `pageView`, `teamOmnibox` and `mergeAccounts` take them in the core package: the
+ * configuration in force as checked (or null) and the person's own accounts (or null). Read once, then
+ * again only after either changes.
  * @returns {Promise<{managed: object|null, user: object|null}>}
  */
 export function teamContext() {
   context ??= api.storage.local.get([MANAGED, USER]).then(
-    (items) => ({ managed: items[MANAGED]?.value ?? null, user: items[USER] ?? null }),
+    (items) => ({ managed: items[MANAGED]?.config ?? null, user: items[USER] ?? null }),
     () => ({ managed: null, user: null }),
   );
   return context;
@@ -163,11 +168,24 @@ async function settle(value) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function nextRecord(stored, value) {
-  // The copy in force was checked usable, and an unusable one kept beside it was checked unusable: the same
-  // value again needs no new check (and no pages package).
-  if (same(stored?.value, value)) return { value, since_ms: stored.since_ms, unusable: null, unusable_ms: null };
-  if (same(stored?.unusable, value)) return stored;
+  // The copy in force was checked usable (its `config` says how), and an unusable one kept beside it was
+  // checked unusable: the same value again needs no new check, and no pages package. (A copy stored by a
+  // version without `config` is checked again.)
+  const checked = stored?.config !== undefined;
+  if (checked && same(stored.value, value)) return { ...stored, unusable: null, unusable_ms: null };
+  if (checked && same(stored.unusable, value)) return stored;
   await loadPages();
-  if (parseTeamConfig(value).config !== null) return { value, since_ms: Date.now(), unusable: null, unusable_ms: null };
-  return { value: stored?.value ?? null, since_ms: stored?.since_ms ?? null, unusable: value, unusable_ms: Date.now() };
+  const { config } = parseTeamConfig(value);
+  if (config !== null) {
+    const since = same(stored?.value, value) ? stored.since_ms : Date.now();
+    return { value, config, since_ms: since, unusable: null, unusable_ms: null };
+  }
+  const kept = stored?.value ?? null;
+  return {
+    value: kept,
+    config: kept === null ? null : parseTeamConfig(kept).config,
+    since_ms: stored?.since_ms ?? null,
+    unusable: value,
+    unusable_ms: same(stored?.unusable, value) ? stored.unusable_ms : Date.now(),
+  };
 }

@@ -1,27 +1,26 @@
 //! Exports that show the team's accounts: merged with the person's, and in the omnibox.
 
-use super::convert::{conversion_message, from_js, known_from_js, to_js};
+use super::convert::{from_js, known_from_js, to_js};
 use wasm_bindgen::prelude::*;
 
-/// A team configuration handed over by JS, read leniently: JSON text, or the object itself (as
-/// managed storage gives it).
-pub(super) fn read_team_config(value: JsValue) -> crate::team_config::Parsed {
-    use crate::team_config::{Parsed, TeamConfig};
-    if let Some(text) = value.as_string() {
-        return TeamConfig::parse(&text);
-    }
-    match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-        Ok(value) => TeamConfig::from_value(&value),
-        Err(e) => Parsed::unusable(conversion_message(&e)),
-    }
+/// A configuration that may be absent: `null`/`undefined`, or an unusable one, is none.
+///
+/// The core package reads only configurations the core wrote (`parseTeamConfig`'s `config`,
+/// the person's accounts as the core edited them), strictly: the lenient reader is only in the
+/// pages package, which reads any document.
+#[cfg(not(feature = "pages"))]
+pub(super) fn optional_team_config(value: JsValue) -> Option<crate::team_config::TeamConfig> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+    crate::team_config::checked_or_none(deserializer).unwrap_or(None)
 }
 
 /// A configuration that may be absent: `null`/`undefined`, or an unusable one, is none.
+#[cfg(feature = "pages")]
 pub(super) fn optional_team_config(value: JsValue) -> Option<crate::team_config::TeamConfig> {
     if value.is_null() || value.is_undefined() {
         return None;
     }
-    read_team_config(value).config
+    super::team_edit::read_team_config(value).config
 }
 
 /// The accounts to list: the organisation's configuration (`null` when none) merged with the

@@ -1,8 +1,22 @@
 //! Exports that read, import and edit team configurations (the pages package only).
 
+use super::convert::conversion_message;
 use super::convert::{from_js, human_error, to_js};
-use super::team::{optional_team_config, read_team_config};
+use super::team::optional_team_config;
 use wasm_bindgen::prelude::*;
+
+/// A team configuration handed over by JS, read leniently: JSON text, or the object itself (as
+/// managed storage gives it).
+pub(super) fn read_team_config(value: JsValue) -> crate::team_config::Parsed {
+    use crate::team_config::{Parsed, TeamConfig};
+    if let Some(text) = value.as_string() {
+        return TeamConfig::parse(&text);
+    }
+    match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
+        Ok(value) => TeamConfig::from_value(&value),
+        Err(e) => Parsed::unusable(conversion_message(&e)),
+    }
+}
 
 /// pasted JSON text); `config` is null only when the document is unusable. Never throws.
 #[wasm_bindgen(js_name = parseTeamConfig)]
