@@ -185,6 +185,43 @@ fn regions_lists_the_native_table() {
     );
 }
 
+#[wasm_bindgen_test]
+fn known_accounts_load_leniently_and_are_read_back_strictly() {
+    let stored = json!({"version": 1, "accounts": [
+        {"account_id": "111122223333", "alias": "prod", "last_region": "eu-west-1",
+         "last_seen_ms": 1_700_000_000_000_u64},
+        {"alias": 5}]});
+    let loaded = to_json(wasm::load_known_accounts(js(&stored)), "loadKnownAccounts")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded["known"]["accounts"], json!([stored["accounts"][0]]));
+    assert!(
+        loaded["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("accounts[1].alias: expected a string, found a number")),
+        "{loaded}"
+    );
+    let view = to_json(
+        wasm::page_view(
+            "https://prod.signin.aws.amazon.com/console",
+            js(&json!({"known": loaded["known"]})),
+        ),
+        "pageView",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view["account_id"], "111122223333");
+    let error = wasm::page_view(
+        "https://prod.signin.aws.amazon.com/console",
+        js(&json!({"known": stored})),
+    )
+    .err()
+    .map(|e| format!("{:?}", JsValue::from(e)))
+    .unwrap_or_default();
+    assert!(
+        error.contains("the known accounts are unreadable"),
+        "{error}"
+    );
+}
+
 // The team configuration ----------------------------------------------------------------------
 
 /// A JSON value as the plain JS object the extension would pass.

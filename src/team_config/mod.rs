@@ -26,7 +26,6 @@ mod merge;
 mod problem;
 mod read;
 pub use checked::checked_or_none;
-pub(crate) use read::json_type;
 mod user_list;
 mod values;
 

@@ -1,7 +1,7 @@
 //! Exports for what the worker and the popup show of a tab: the page view, the known accounts, the
 //! omnibox and bookmark fixes.
 
-use super::convert::{conversion_message, from_js, human_error, known_from_js, to_js};
+use super::convert::{from_js, human_error, known_from_js, to_js};
 use wasm_bindgen::prelude::*;
 
 /// What the `aws-userInfo` cookie says, or `null` when it is unreadable.
@@ -23,12 +23,8 @@ pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {
 /// Known accounts from local storage; never throws: what is unreadable is dropped and explained.
 #[wasm_bindgen(js_name = loadKnownAccounts)]
 pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
-    use crate::known_accounts::{KnownAccounts, LoadedKnownAccounts};
-    let loaded = match serde_wasm_bindgen::from_value::<serde_json::Value>(stored) {
-        Ok(value) => KnownAccounts::load(&value),
-        Err(e) => LoadedKnownAccounts::unreadable(&conversion_message(&e)),
-    };
-    to_js(&loaded)
+    let stored = serde_wasm_bindgen::Deserializer::from(stored);
+    to_js(&crate::known_accounts::KnownAccounts::load(stored))
 }
 
 /// `known` with an account added or merged; throws on a bad ID, alias, region or time.
