@@ -6,6 +6,7 @@ import { byId, h } from "./lib/dom.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
+import { loadPages } from "./lib/pages-core.js";
 import * as store from "./lib/store.js";
 import { showTeam } from "./lib/team-view.js";
 
@@ -24,7 +25,8 @@ main().catch((error) => {
 });
 
 async function main() {
-  await ready;
+  // The accounts section edits team configurations: the pages package (lib/pages-core.js).
+  await Promise.all([ready, loadPages()]);
   await Promise.all([showAccounts(), showFavourites(), showNotice(), showPermissions(), showSiteAccess(byId("site-access"))]);
   // The organisation's accounts and the person's own: lib/team-view.js.
   await showTeam();

@@ -8,9 +8,10 @@
 use crate::account::{Account, AccountError, AccountId, Alias};
 use crate::partition::Partition;
 use crate::regions::Region;
+use crate::stored_value::StoredValue;
+use serde::de::{Deserializer, Error as _};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::Value;
 use std::fmt;
 
 /// The storage format version this code reads and writes.
@@ -64,8 +65,7 @@ impl Labels {
 }
 
 /// The list of known accounts, most recently seen first, without duplicates.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "Value")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KnownAccounts {
     accounts: Vec<KnownAccount>,
 }
@@ -293,7 +293,13 @@ impl KnownAccounts {
 
     /// Reads stored known accounts strictly: the first unreadable part is an error.
     /// `null` is an empty list.
-    pub fn from_json(value: &Value) -> Result<KnownAccounts, KnownAccountsError> {
+    pub fn from_json<'de, D: Deserializer<'de>>(
+        stored: D,
+    ) -> Result<KnownAccounts, KnownAccountsError> {
+        KnownAccounts::from_stored(&read_value(stored)?)
+    }
+
+    fn from_stored(value: &StoredValue) -> Result<KnownAccounts, KnownAccountsError> {
         let (entries, problems) = read_stored(value)?;
         match problems.into_iter().next() {
             Some(problem) => Err(problem),
@@ -303,8 +309,8 @@ impl KnownAccounts {
 
     /// Reads stored known accounts leniently, for loading local storage: unreadable entries are
     /// dropped, an unreadable whole gives an empty list; `error` then says what was wrong.
-    pub fn load(value: &Value) -> LoadedKnownAccounts {
-        match read_stored(value) {
+    pub fn load<'de, D: Deserializer<'de>>(stored: D) -> LoadedKnownAccounts {
+        match read_value(stored).and_then(|value| read_stored(&value)) {
             Err(problem) => LoadedKnownAccounts {
                 known: KnownAccounts::new(),
                 error: Some(reset_message(&problem)),
@@ -375,7 +381,7 @@ impl KnownAccounts {
     /// Builds the list from entries in any order, merging duplicates, newest first.
     fn from_entries(mut entries: Vec<KnownAccount>) -> KnownAccounts {
         // Oldest first, so that newer entries' aliases and regions win the merge.
-        entries.sort_by_key(|e| e.last_seen_ms);
+        crate::small_sort::sort_by_key(&mut entries, |e| e.last_seen_ms);
         let mut known = KnownAccounts::new();
         for entry in entries {
             known.insert(entry);
@@ -423,7 +429,7 @@ impl KnownAccounts {
         });
         // Stable: entries seen at the same time keep their order, the newest of them first.
         others.reverse();
-        others.sort_by_key(|e| std::cmp::Reverse(e.last_seen_ms));
+        crate::small_sort::sort_by_key(&mut others, |e| std::cmp::Reverse(e.last_seen_ms));
         others.truncate(MAX_ACCOUNTS);
         self.accounts = others;
     }
@@ -441,11 +447,11 @@ impl LoadedKnownAccounts {
     }
 }
 
-impl TryFrom<Value> for KnownAccounts {
-    type Error = UnreadableKnownAccounts;
-
-    fn try_from(value: Value) -> Result<KnownAccounts, UnreadableKnownAccounts> {
-        KnownAccounts::from_json(&value).map_err(UnreadableKnownAccounts)
+impl<'de> Deserialize<'de> for KnownAccounts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KnownAccounts, D::Error> {
+        let value = StoredValue::deserialize(deserializer)?;
+        KnownAccounts::from_stored(&value)
+            .map_err(|problem| D::Error::custom(UnreadableKnownAccounts(problem)))
     }
 }
 
@@ -478,30 +484,37 @@ fn reset_message(problem: &KnownAccountsError) -> String {
 /// The readable entries and the problems of the others; an error when the whole is unreadable.
 type StoredEntries = (Vec<KnownAccount>, Vec<KnownAccountsError>);
 
-fn read_stored(value: &Value) -> Result<StoredEntries, KnownAccountsError> {
-    let object = match value {
-        Value::Null => return Ok((Vec::new(), Vec::new())),
-        Value::Object(object) => object,
+/// Whatever was given, as a value; what is no value at all (a JS function) is no object either.
+fn read_value<'de, D: Deserializer<'de>>(stored: D) -> Result<StoredValue, KnownAccountsError> {
+    StoredValue::deserialize(stored).map_err(|_| KnownAccountsError::NotAnObject {
+        found: "something else",
+    })
+}
+
+fn read_stored(value: &StoredValue) -> Result<StoredEntries, KnownAccountsError> {
+    match value {
+        StoredValue::Null => return Ok((Vec::new(), Vec::new())),
+        StoredValue::Object(_) => {}
         other => {
             return Err(KnownAccountsError::NotAnObject {
-                found: crate::team_config::json_type(other),
+                found: other.kind(),
             })
         }
     };
-    match object.get("version") {
-        Some(version) if version.as_u64() == Some(VERSION) => {}
+    match value.get("version") {
+        Some(StoredValue::Number(version)) if *version == VERSION as f64 => {}
         Some(version) => {
             return Err(KnownAccountsError::Version {
-                found: Some(version.to_string()),
+                found: Some(version.quoted()),
             })
         }
         None => return Err(KnownAccountsError::Version { found: None }),
     }
-    let list = match object.get("accounts") {
-        Some(Value::Array(list)) => list,
+    let list = match value.get("accounts") {
+        Some(StoredValue::List(list)) => list,
         other => {
             return Err(KnownAccountsError::AccountsNotAList {
-                found: other.map_or("nothing", crate::team_config::json_type),
+                found: other.map_or("nothing", StoredValue::kind),
             })
         }
     };
@@ -516,20 +529,20 @@ fn read_stored(value: &Value) -> Result<StoredEntries, KnownAccountsError> {
     Ok((entries, problems))
 }
 
-fn read_entry(value: &Value) -> Result<KnownAccount, EntryProblem> {
-    let Value::Object(entry) = value else {
+fn read_entry(entry: &StoredValue) -> Result<KnownAccount, EntryProblem> {
+    if !matches!(entry, StoredValue::Object(_)) {
         return Err(EntryProblem::NotAnObject {
-            found: crate::team_config::json_type(value),
+            found: entry.kind(),
         });
-    };
+    }
     let text = |field: &'static str| -> Result<Option<&str>, EntryProblem> {
         match entry.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.as_str())),
+            None | Some(StoredValue::Null) => Ok(None),
+            Some(StoredValue::Text(text)) => Ok(Some(text.as_str())),
             Some(other) => Err(EntryProblem::WrongType {
                 field,
                 expected: "a string",
-                found: crate::team_config::json_type(other),
+                found: other.kind(),
             }),
         }
     };
@@ -545,12 +558,8 @@ fn read_entry(value: &Value) -> Result<KnownAccount, EntryProblem> {
     // A region code the table no longer has is forgotten, not held against the account.
     let last_region = text("last_region")?.and_then(Region::find);
     let last_seen_ms = match entry.get("last_seen_ms") {
-        None | Some(Value::Null) => 0,
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .filter(|ms| *ms <= MAX_SAFE_INTEGER)
-            .or_else(|| n.as_f64().and_then(millis_from_f64))
-            .ok_or(EntryProblem::LastSeen)?,
+        None | Some(StoredValue::Null) => 0,
+        Some(StoredValue::Number(ms)) => millis_from_f64(*ms).ok_or(EntryProblem::LastSeen)?,
         Some(_) => return Err(EntryProblem::LastSeen),
     };
     Ok(KnownAccount {
@@ -570,7 +579,7 @@ fn millis_from_f64(ms: f64) -> Option<u64> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     /// Known accounts from `(id, alias, region, seen)` rows, for tests of this and other modules.
     pub(crate) fn known(rows: &[(&str, &str, &str, u64)]) -> KnownAccounts {

@@ -23,6 +23,8 @@ mod quick_reject;
 pub mod redact;
 pub mod region_search;
 pub mod regions;
+mod small_sort;
+mod stored_value;
 pub mod team_config;
 pub mod team_view;
 mod unicode_host;

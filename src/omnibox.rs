@@ -204,7 +204,7 @@ fn known_completions<'k>(text: &str, known: &'k KnownAccounts) -> Vec<&'k KnownA
     };
     let mut found: Vec<&KnownAccount> = known.accounts().iter().filter(|e| starts(e)).collect();
     // Stable: otherwise most recently seen first, as stored.
-    found.sort_by_key(|e| !exact(e));
+    crate::small_sort::sort_by_key(&mut found, |e| !exact(e));
     found
 }
 

@@ -156,7 +156,7 @@ fn ranked_regions(
                 Some(((rank, group, table_index), region))
             })
             .collect();
-    ranked.sort_by_key(|(key, _)| *key);
+    crate::small_sort::sort_by_key(&mut ranked, |(key, _)| *key);
     ranked.into_iter().map(|(_, region)| region).collect()
 }
 

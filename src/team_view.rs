@@ -16,17 +16,18 @@ use crate::team_config::{
     merge, team_warning, MergedAccount, MergedAccounts, Source, TeamConfig, UserAccounts,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-/// The team configuration and the person's own accounts, as the extension stores them.
+/// The team configuration and the person's own accounts, as the extension stores them: both as
+/// the core wrote them (`team_config::checked_or_none`), so that describing a page does not take
+/// the lenient reader.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct TeamContext {
-    /// The organisation's configuration (managed storage), if any.
-    #[serde(default)]
-    pub managed: Option<Value>,
-    /// The person's own accounts (a team-format document), if any.
-    #[serde(default)]
-    pub user: Option<Value>,
+    /// The organisation's configuration (managed storage) as checked, if any.
+    #[serde(default, deserialize_with = "crate::team_config::checked_or_none")]
+    pub managed: Option<TeamConfig>,
+    /// The person's own accounts (a team-format document the core wrote), if any.
+    #[serde(default, deserialize_with = "crate::team_config::checked_or_none")]
+    pub user: Option<TeamConfig>,
 }
 
 /// The context read: the organisation's configuration and the accounts people see.
@@ -56,17 +57,13 @@ pub struct ListedAccount {
 }
 
 impl TeamContext {
-    /// Reads both documents; unusable ones count as none.
+    /// The organisation's accounts merged with the person's.
     pub fn read(&self) -> Team {
-        let managed = self
-            .managed
-            .as_ref()
-            .filter(|v| !v.is_null())
-            .and_then(|v| TeamConfig::from_value(v).config);
+        let managed = self.managed.clone();
         let user = self
             .user
-            .as_ref()
-            .map(|v| UserAccounts::from_value(v).0)
+            .clone()
+            .map(UserAccounts::from_config)
             .unwrap_or_default();
         let accounts = merge(managed.as_ref(), &user);
         Team { managed, accounts }
@@ -274,7 +271,7 @@ mod tests {
     use super::*;
     use crate::known_accounts::tests::known;
     use crate::page_view::{page_view, PageContext, PageView};
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     pub(crate) fn example() -> Value {
         json!({
@@ -290,8 +287,13 @@ mod tests {
         })
     }
 
+    /// The context as the extension hands it over, read as the wasm boundary reads it.
+    fn context(managed: Option<Value>, user: Option<Value>) -> TeamContext {
+        serde_json::from_value(json!({"managed": managed, "user": user})).expect("always reads")
+    }
+
     fn team(managed: Option<Value>, user: Option<Value>) -> Team {
-        TeamContext { managed, user }.read()
+        context(managed, user).read()
     }
 
     fn contents(answer: &OmniboxAnswer) -> Vec<&str> {
@@ -357,7 +359,7 @@ mod tests {
 
     fn view(url: &str, managed: Option<Value>, user: Option<Value>) -> PageView {
         let context = PageContext {
-            team: TeamContext { managed, user },
+            team: context(managed, user),
             ..PageContext::default()
         };
         page_view(url, &context)
@@ -497,10 +499,7 @@ mod tests {
         let cookie = "%7B%22arn%22%3A%22arn%3Aaws%3Asts%3A%3A111122223333%3Aassumed-role%2FAdmin%2Fjane%22%7D";
         let context = PageContext {
             user_info: Some(cookie.to_owned()),
-            team: TeamContext {
-                managed: Some(example()),
-                user: None,
-            },
+            team: context(Some(example()), None),
             ..PageContext::default()
         };
         let view = page_view(

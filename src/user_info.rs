@@ -6,6 +6,7 @@
 
 use crate::account::{AccountId, Alias};
 use crate::partition::Partition;
+use crate::stored_value::StoredValue;
 use serde::{Serialize, Serializer};
 
 /// A cookie value longer than this is not the console's (browsers cap a cookie at 4096 bytes).
@@ -41,14 +42,12 @@ pub fn parse_user_info(cookie_value: &str) -> Option<UserInfo> {
         return None;
     }
     let object = decode_json_object(cookie_value)?;
-    let alias = object
-        .get("alias")
-        .and_then(serde_json::Value::as_str)
-        .and_then(|a| Alias::parse(a).ok());
-    let arn = object
-        .get("arn")
-        .and_then(serde_json::Value::as_str)
-        .and_then(Arn::parse);
+    let text = |field: &str| match object.get(field) {
+        Some(StoredValue::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let alias = text("alias").and_then(|a| Alias::parse(a).ok());
+    let arn = text("arn").and_then(Arn::parse);
     let info = UserInfo {
         account_id: arn.as_ref().and_then(|a| a.account.clone()),
         partition: arn.as_ref().map(|a| a.partition),
@@ -60,14 +59,12 @@ pub fn parse_user_info(cookie_value: &str) -> Option<UserInfo> {
 }
 
 /// Undoes URL encoding until the text is a JSON object.
-fn decode_json_object(value: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+fn decode_json_object(value: &str) -> Option<StoredValue> {
     let mut text = value.trim().trim_matches('"').to_owned();
     for _ in 0..=MAX_DECODINGS {
         if text.starts_with('{') {
-            return match serde_json::from_str(&text).ok()? {
-                serde_json::Value::Object(object) => Some(object),
-                _ => None,
-            };
+            let object = serde_json::from_str(&text).ok()?;
+            return matches!(object, StoredValue::Object(_)).then_some(object);
         }
         let decoded = percent_decode(&text)?;
         if decoded == text {

@@ -1,7 +1,9 @@
 //! The WebAssembly exports, run in a browser: every corpus row (`tests/data/urls.tsv`) must come out
 //! of `classify` as the corpus decides, and as the same JSON the native core gives.
 //!
-//! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner).
+//! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
+//! package: without features (the core package's exports) and with `--features pages` (the pages
+//! package's: the same plus the bookmark doctor's and the team configuration editor's).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
@@ -183,6 +185,43 @@ fn regions_lists_the_native_table() {
     );
 }
 
+#[wasm_bindgen_test]
+fn known_accounts_load_leniently_and_are_read_back_strictly() {
+    let stored = json!({"version": 1, "accounts": [
+        {"account_id": "111122223333", "alias": "prod", "last_region": "eu-west-1",
+         "last_seen_ms": 1_700_000_000_000_u64},
+        {"alias": 5}]});
+    let loaded = to_json(wasm::load_known_accounts(js(&stored)), "loadKnownAccounts")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded["known"]["accounts"], json!([stored["accounts"][0]]));
+    assert!(
+        loaded["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("accounts[1].alias: expected a string, found a number")),
+        "{loaded}"
+    );
+    let view = to_json(
+        wasm::page_view(
+            "https://prod.signin.aws.amazon.com/console",
+            js(&json!({"known": loaded["known"]})),
+        ),
+        "pageView",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view["account_id"], "111122223333");
+    let error = wasm::page_view(
+        "https://prod.signin.aws.amazon.com/console",
+        js(&json!({"known": stored})),
+    )
+    .err()
+    .map(|e| format!("{:?}", JsValue::from(e)))
+    .unwrap_or_default();
+    assert!(
+        error.contains("the known accounts are unreadable"),
+        "{error}"
+    );
+}
+
 // The team configuration ----------------------------------------------------------------------
 
 /// A JSON value as the plain JS object the extension would pass.
@@ -248,6 +287,142 @@ fn team_omnibox_finds_a_display_name() {
     assert_eq!(answer["suggestions"][0]["content"], "acme-data");
 }
 
+#[wasm_bindgen_test]
+fn merge_accounts_lists_the_organisations_accounts_first() {
+    let user = json!({"version": 1, "accounts": [{"accountId": "123456789012"}]});
+    let merged = to_json(
+        wasm::merge_accounts(js(&team_example()), js(&user)),
+        "mergeAccounts",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let sources: Vec<&Value> = merged["accounts"]
+        .as_array()
+        .map(|a| a.iter().map(|account| &account["source"]).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        sources,
+        [&json!("managed"), &json!("managed"), &json!("user")]
+    );
+}
+
+/// The core package reads only configurations the core wrote, as a whole; the pages package reads
+/// any document leniently (a bad value is dropped alone).
+#[wasm_bindgen_test]
+fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
+    let one_bad_value = json!({"version": 1, "accounts": [
+        {"accountId": "111122223333", "color": "green"}]});
+    let merged = to_json(
+        wasm::merge_accounts(js(&one_bad_value), JsValue::NULL),
+        "mergeAccounts",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let listed = merged["accounts"].as_array().map_or(0, Vec::len);
+    assert_eq!(listed, if cfg!(feature = "pages") { 1 } else { 0 });
+}
+
+// The pages package only ---------------------------------------------------------------------------
+
+#[cfg(feature = "pages")]
+#[wasm_bindgen_test]
+fn parse_team_config_reads_text_and_objects_alike() {
+    let text = team_example().to_string();
+    let from_text = to_json(
+        wasm::parse_team_config(JsValue::from_str(&text)),
+        "parseTeamConfig",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let from_object = to_json(
+        wasm::parse_team_config(js(&team_example())),
+        "parseTeamConfig",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_text, from_object);
+    assert_eq!(from_text["config"]["accounts"][0]["alias"], "acme-prod");
+    let unusable = to_json(wasm::parse_team_config(js(&json!({}))), "parseTeamConfig")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(unusable["config"], Value::Null);
+}
+
+#[cfg(feature = "pages")]
+#[wasm_bindgen_test]
+fn import_and_is_known_to_team() {
+    let text = "[profile dev]\nsso_account_id = 123456789012\nsso_role_name = Admin\n";
+    let imported = to_json(
+        wasm::import_aws_config(text, Some("aws-config".to_owned())),
+        "importAwsConfig",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported["config"]["accounts"][0]["accountId"],
+        "123456789012"
+    );
+    assert!(wasm::import_aws_config(text, Some("yaml".to_owned())).is_err());
+    let known = to_json(
+        wasm::is_known_to_team(js(&team_example()), "999988887777"),
+        "isKnownToTeam",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(known["known"], false);
+    assert_eq!(
+        known["warning"],
+        "999988887777 is not one of your organisation's accounts"
+    );
+}
+
+#[cfg(feature = "pages")]
+#[wasm_bindgen_test]
+fn the_doctor_analyses_plans_exports_and_undoes() {
+    let bookmarks = json!([
+        {"id": "1", "url": "https://signin.aws.amazon.com/oauth?redirect_uri=x", "title": "a",
+         "folder_path": ["Work"]},
+        {"id": "2", "url": "https://example.com/", "title": "b", "folder_path": []},
+        {"id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/", "title": "c",
+         "folder_path": ["Work"]}]);
+    let report = wasm::analyze_bookmarks(js(&bookmarks)).unwrap_or_else(|_| panic!("analyzes"));
+    let json_report =
+        to_json(Ok(report.clone()), "analyzeBookmarks").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json_report["total"], 3);
+    assert_eq!(json_report["not_aws"], 1);
+    let finding = json_report["groups"]
+        .as_array()
+        .and_then(|groups| groups.iter().find(|g| g["kind"] == "not_canonical"))
+        .map(|group| group["findings"][0].clone())
+        .unwrap_or_else(|| panic!("a not_canonical finding in {json_report}"));
+    assert_eq!(finding["folder_path"], json!(["Work"]));
+    let selection = json!({"findings": [{"id": finding["id"]}], "duplicates": []});
+    let plan = to_json(
+        wasm::plan_bookmark_batch(report.clone(), js(&selection)),
+        "planBookmarkBatch",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan["problems"], json!([]));
+    assert_eq!(
+        plan["changes"][0]["new_url"],
+        "https://myalias.signin.aws.amazon.com/console"
+    );
+    let csv = wasm::findings_export(report.clone(), "csv").unwrap_or_else(|_| panic!("csv"));
+    assert!(csv.contains("myalias"), "{csv}");
+    assert!(wasm::findings_export(report, "xml").is_err());
+    let fixed = wasm::doctor_fix_with_account(js(&finding), "team")
+        .unwrap_or_else(|_| panic!("a valid alias"));
+    assert_eq!(fixed, "https://team.signin.aws.amazon.com/console");
+    assert!(wasm::doctor_fix_with_account(js(&finding), "12345").is_err());
+    let entries = json!([{"id": "3", "old_url": "https://MyAlias.signin.aws.amazon.com/console/",
+        "new_url": "https://myalias.signin.aws.amazon.com/console", "title": "c",
+        "parent_id": "9", "index": 0}]);
+    let current = json!([{"id": "3", "url": "https://myalias.signin.aws.amazon.com/console"}]);
+    let undo = to_json(
+        wasm::plan_bookmark_undo(js(&entries), js(&current)),
+        "planBookmarkUndo",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        undo["steps"],
+        json!([{"step": "update", "id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/"}])
+    );
+}
+
+#[cfg(feature = "pages")]
 #[wasm_bindgen_test]
 fn the_persons_accounts_are_added_edited_and_removed_in_the_team_format() {
     let imported =

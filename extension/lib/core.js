@@ -1,6 +1,7 @@
-// The WebAssembly core, instantiated once per context. Every caller awaits `ready` before calling
-// a core function; no listener waits for it at the top level (a module worker must not use
-// top-level await, or its listeners never register).
+// The WebAssembly core package (`pkg/signin_guard.js`, the small one the worker wakes with), instantiated
+// once per context. Every caller awaits `ready` before calling a core function; no listener waits for it at
+// the top level (a module worker must not use top-level await, or its listeners never register). The
+// doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
 import init from "../pkg/signin_guard.js";
 
 export {
@@ -11,13 +12,14 @@ export {
   forgetAccount,
   linkCanonical,
   loadKnownAccounts,
-  omnibox,
+  mergeAccounts,
   pageView,
   parseUserInfo,
   regions,
   rememberAccount,
   searchRegions,
   switchConsoleRegion,
+  teamOmnibox,
 } from "../pkg/signin_guard.js";
 
 /** Resolves once the wasm module is compiled and instantiated. */

@@ -1,7 +1,7 @@
 // The team configuration in the popup: the account's display name and source, the warning about an
 // account the organisation does not list, the accounts to pick from and the regions to offer first.
 // The core decides (pageView's `team_account` and `team_warning`, `mergeAccounts`); this only shows it.
-import { mergeAccounts } from "../pkg/signin_guard.js";
+import { mergeAccounts } from "./core.js";
 import { byId, h } from "./dom.js";
 import { teamContext } from "./team.js";
 import { sentence } from "./words.js";

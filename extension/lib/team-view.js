@@ -10,7 +10,7 @@ import {
   parseTeamConfig,
   regions,
   removeUserAccount,
-} from "../pkg/signin_guard.js";
+} from "./pages-core.js";
 import { byId, h } from "./dom.js";
 import { onTeamChange, readTeam, saveUserAccounts } from "./team.js";
 

@@ -9,19 +9,27 @@
 // So the worker keeps the last good copy in `storage.local` (`team_managed`), and everything else reads
 // that copy: `{}` at start is "not known yet" (the copy stays in force), `{}` after a change, or once the
 // browser has run for SETTLE_MS, is "no policy" (the copy goes).
+//
+// Checking a configuration takes the pages package (lib/pages-core.js), three times the size of the core:
+// the worker instantiates it only when managed storage holds something other than the copy it checked.
 import { api, isFirefox } from "./browser.js";
-import { ready } from "./core.js";
-import { parseTeamConfig } from "../pkg/signin_guard.js";
+import { loadPages, parseTeamConfig } from "./pages-core.js";
 
 // The omnibox with the team's accounts (display names, default regions): `teamOmnibox(text, known, team)`.
-export { teamOmnibox } from "../pkg/signin_guard.js";
+export { teamOmnibox } from "./core.js";
 
-/** `storage.local`: `{value, since_ms, unusable, unusable_ms}`, the organisation's configuration in force. */
+/**
+ * `storage.local`: `{value, config, since_ms, unusable, unusable_ms}`, the organisation's configuration in
+ * force: `value` as managed storage gave it, `config` as the core checked it (`parseTeamConfig`'s `config`,
+ * what the core package reads).
+ */
 export const MANAGED = "team_managed";
 /** `storage.local`: the person's own accounts, a team-format document written by the core. */
 export const USER = "user_accounts";
 /** `storage.session`: when this browser session first read managed storage. */
 const SESSION_START = "team_session_start";
+/** `storage.session`: true once this browser session has read managed storage for good (see `wake`). */
+const SESSION_SETTLED = "team_session_settled";
 /** How long after a start Chrome may still give `{}` for a policy it has (about 3 s seen). */
 export const SETTLE_MS = 15_000;
 
@@ -32,13 +40,14 @@ const logError = (error) => console.error("Sign-in Guard (team configuration):",
 let context = null;
 
 /**
- * `{managed, user}` as `pageView` and `teamOmnibox` take them: the configuration in force (or null) and
- * the person's own accounts (or null). Read once, then again only after either changes.
+ * `{managed, user}` as `pageView`, `teamOmnibox` and `mergeAccounts` take them in the core package: the
+ * configuration in force as checked (or null) and the person's own accounts (or null). Read once, then
+ * again only after either changes.
  * @returns {Promise<{managed: object|null, user: object|null}>}
  */
 export function teamContext() {
   context ??= api.storage.local.get([MANAGED, USER]).then(
-    (items) => ({ managed: items[MANAGED]?.value ?? null, user: items[USER] ?? null }),
+    (items) => ({ managed: items[MANAGED]?.config ?? null, user: items[USER] ?? null }),
     () => ({ managed: null, user: null }),
   );
   return context;
@@ -72,8 +81,8 @@ export function onTeamChange(onChange) {
 // Following managed storage (the worker) ------------------------------------------------------------
 
 /**
- * Reads managed storage now and, in Chrome, whenever it changes. Call it in the worker's first turn;
- * it does not block: the read goes on after the listeners are registered.
+ * Reads managed storage once per browser session and, in Chrome, whenever it changes. Call it in the
+ * worker's first turn; it does not block: the read goes on after the listeners are registered.
  */
 export function followManagedStorage() {
   const managed = api.storage.managed;
@@ -84,24 +93,52 @@ export function followManagedStorage() {
   } catch {
     // Firefox: the event is not supported.
   }
-  return refresh("start").catch(logError);
+  return wake().catch(logError);
 }
 
-/** Reads managed storage and updates the copy in `storage.local`. */
+/**
+ * Reads managed storage at the worker's start, unless this browser session already has (a read costs the
+ * worker ~8 ms, on every wake). Skipping it is safe because managed storage changes only in two ways, both
+ * covered: Chrome tells of every change through `storage.managed.onChanged`, an event that wakes the worker
+ * (its listener is registered in the first turn) and refreshes the copy; Firefox reads policies only when it
+ * starts. `storage.session` is emptied when the browser (or the extension) restarts, so every session reads
+ * once, and the mark is set only once a read settled: Chrome's `{}` of the first seconds sets nothing.
+ */
+async function wake() {
+  const session = api.storage.session;
+  if (session && (await session.get(SESSION_SETTLED))[SESSION_SETTLED] === true) return;
+  if (await refresh("start")) await session?.set({ [SESSION_SETTLED]: true });
+}
+
+/**
+ * Reads managed storage and updates the copy in `storage.local`; true when what it read is final (not
+ * Chrome's "not known yet").
+ */
 async function refresh(reason) {
   let value;
   try {
     value = await api.storage.managed.get(null);
   } catch {
     // Firefox without a policy: "Managed storage manifest not found".
-    return settle(null);
+    await settle(null);
+    return true;
   }
-  if (value && typeof value === "object" && Object.keys(value).length > 0) return settle(value);
-  if (isFirefox || reason !== "start") return settle(null);
+  if (value && typeof value === "object" && Object.keys(value).length > 0) {
+    await settle(value);
+    return true;
+  }
+  if (isFirefox || reason !== "start") {
+    await settle(null);
+    return true;
+  }
   // Chrome's `{}` at start: not known yet. The copy stays in force until the browser has had the time.
   const left = (await sessionStart()) + SETTLE_MS - Date.now();
-  if (left <= 0) return settle(null);
-  setTimeout(() => void refresh("settled").catch(logError), left);
+  if (left <= 0) {
+    await settle(null);
+    return true;
+  }
+  setTimeout(() => void wake().catch(logError), left);
+  return false;
 }
 
 /** When this browser session first read managed storage (`storage.session` lasts as long as the session). */
@@ -121,20 +158,34 @@ async function sessionStart() {
  * options page can say what is wrong with it. Nothing is written when nothing changed.
  */
 async function settle(value) {
-  await ready;
   const stored = (await api.storage.local.get(MANAGED))[MANAGED] ?? null;
-  const next = value === null ? null : nextRecord(stored, value);
-  if (JSON.stringify(next) === JSON.stringify(stored)) return;
+  const next = value === null ? null : await nextRecord(stored, value);
+  if (same(next, stored)) return;
   if (next === null) await api.storage.local.remove(MANAGED);
   else await api.storage.local.set({ [MANAGED]: next });
 }
 
-function nextRecord(stored, value) {
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-  if (parseTeamConfig(value).config !== null) {
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+async function nextRecord(stored, value) {
+  // The copy in force was checked usable (its `config` says how), and an unusable one kept beside it was
+  // checked unusable: the same value again needs no new check, and no pages package. (A copy stored by a
+  // version without `config` is checked again.)
+  const checked = stored?.config !== undefined;
+  if (checked && same(stored.value, value)) return { ...stored, unusable: null, unusable_ms: null };
+  if (checked && same(stored.unusable, value)) return stored;
+  await loadPages();
+  const { config } = parseTeamConfig(value);
+  if (config !== null) {
     const since = same(stored?.value, value) ? stored.since_ms : Date.now();
-    return { value, since_ms: since, unusable: null, unusable_ms: null };
+    return { value, config, since_ms: since, unusable: null, unusable_ms: null };
   }
-  const unusableSince = same(stored?.unusable, value) ? stored.unusable_ms : Date.now();
-  return { value: stored?.value ?? null, since_ms: stored?.since_ms ?? null, unusable: value, unusable_ms: unusableSince };
+  const kept = stored?.value ?? null;
+  return {
+    value: kept,
+    config: kept === null ? null : parseTeamConfig(kept).config,
+    since_ms: stored?.since_ms ?? null,
+    unusable: value,
+    unusable_ms: same(stored?.unusable, value) ? stored.unusable_ms : Date.now(),
+  };
 }

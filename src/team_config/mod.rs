@@ -21,10 +21,11 @@
 //! are warnings, and every problem names its place (`accounts[3].accountId: 11 digits, an
 //! account ID has 12`). Only a document that is no object, or of another version, is unusable.
 
+mod checked;
 mod merge;
 mod problem;
 mod read;
-pub(crate) use read::json_type;
+pub use checked::checked_or_none;
 mod user_list;
 mod values;
 
@@ -41,7 +42,7 @@ pub use values::{
 use crate::account::{Account, AccountId, Alias};
 use crate::regions::Region;
 use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 /// The format version this code reads and writes.
@@ -61,7 +62,7 @@ pub struct TeamConfig {
 }
 
 /// One account of the team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamAccount {
     /// The 12-digit account ID: what identifies the account.
@@ -82,7 +83,7 @@ pub struct TeamAccount {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
     /// The roles people use in it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// The access portal people sign in through, for accounts reached by IAM Identity Center.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,7 +91,7 @@ pub struct TeamAccount {
 }
 
 /// A role (or Identity Center permission set) in an account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Role {
     /// The role's name, with its path if any.
@@ -101,8 +102,8 @@ pub struct Role {
 }
 
 /// What the organisation lets people change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Policy {
     /// People may not change the display name, colour or default region of the team's
     /// accounts (default false).

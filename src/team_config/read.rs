@@ -7,7 +7,7 @@ use super::{Parsed, Policy, Role, TeamAccount, TeamConfig, VERSION};
 use crate::account::{AccountError, AccountId, Alias};
 use crate::regions::Region;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 const TOP_FIELDS: &[&str] = &[
     "version",
@@ -251,8 +251,9 @@ impl Reader {
         };
         let mut accounts: Vec<TeamAccount> = Vec::new();
         // Where each kept ID and alias was first given, for the duplicate messages.
-        let mut id_at: HashMap<AccountId, usize> = HashMap::new();
-        let mut alias_at: HashMap<Alias, usize> = HashMap::new();
+        // BTreeMap rather than HashMap: no hash table code in the core package (~1 KB gzipped).
+        let mut id_at: BTreeMap<AccountId, usize> = BTreeMap::new();
+        let mut alias_at: BTreeMap<Alias, usize> = BTreeMap::new();
         for (index, item) in items.iter().enumerate() {
             let path = path.index(index);
             let Some(mut account) = self.account(item, &path, allowed) else {
@@ -432,7 +433,7 @@ impl Reader {
             return Vec::new();
         };
         let mut roles: Vec<Role> = Vec::new();
-        let mut first_at: HashMap<RoleName, usize> = HashMap::new();
+        let mut first_at: BTreeMap<RoleName, usize> = BTreeMap::new();
         for (index, item) in items.iter().enumerate() {
             let path = path.index(index);
             let Some(role) = self.role(item, &path) else {

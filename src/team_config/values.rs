@@ -25,7 +25,7 @@ pub struct DisplayName(String);
 
 /// An IAM role or permission set name, optionally after a path (`path/to/Name`): each part of
 /// letters, digits and `+=,.@_-`, the name itself at most 64 characters.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RoleName(String);
 
 /// The start URL of an IAM Identity Center access portal, as `classify` recognises one.

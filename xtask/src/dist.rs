@@ -1,4 +1,5 @@
-//! Builds the WebAssembly package `dist/pkg`, then the extensions and the web page around it.
+//! Builds the two WebAssembly packages into `dist/pkg`, then the extensions and the web page around
+//! them.
 
 use crate::command::{self, cargo, missing};
 use crate::setup::WASM_TARGET;
@@ -9,8 +10,28 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The crate's library name, and so the name of its `.wasm` and of the JS glue.
+/// The crate's library name, and so the name of the `.wasm` cargo writes.
 const LIB_NAME: &str = "signin_guard";
+
+/// One WebAssembly package built from the crate: its cargo features and the name of its JS glue
+/// (`NAME.js`) and module (`NAME_bg.wasm`).
+struct Package {
+    out_name: &'static str,
+    features: &'static [&'static str],
+}
+
+/// What the worker, the popup and the web page load: small, as every worker wake instantiates it.
+const CORE: Package = Package {
+    out_name: "signin_guard",
+    features: &[],
+};
+
+/// The core's exports plus the bookmark doctor's and the team configuration editor's, for the
+/// doctor and options pages (and the worker, only when the organisation's configuration changed).
+const PAGES: Package = Package {
+    out_name: "signin_guard_pages",
+    features: &["pages"],
+};
 
 /// Features the Rust compiler's wasm output uses. wasm-opt also reads them from the module's
 /// `target_features` section (kept because the release profile does not strip); naming them keeps
@@ -30,33 +51,49 @@ pub fn dist(root: &Path) -> Result {
     let dist = root.join("dist");
     files::remove_dir(&dist)?;
     let pkg = dist.join("pkg");
-    build_pkg(root, &pkg)?;
+    let mut sizes = Vec::new();
+    for package in [&CORE, &PAGES] {
+        sizes.push(build_pkg(root, &pkg, package)?);
+    }
+    for line in sizes {
+        println!("{line}");
+    }
     extension::build_extensions(root, &pkg)?;
     build_www(root, &pkg)?;
     Ok(())
 }
 
-/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`.
-fn build_pkg(root: &Path, pkg: &Path) -> Result {
-    command::run(
-        cargo()
-            .args(["build", "--profile", "wasm-release"])
-            .args(["--lib", "--package", "signin-guard"])
-            .args(["--target", WASM_TARGET])
-            .current_dir(root),
-    )?;
+/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`; returns the line
+/// that says the module's size.
+fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
+    let mut build = cargo();
+    build
+        .args(["build", "--profile", "wasm-release"])
+        .args(["--lib", "--package", "signin-guard"])
+        .args(["--target", WASM_TARGET]);
+    if !package.features.is_empty() {
+        build.args(["--features", &package.features.join(",")]);
+    }
+    // Both packages come out as the same file: wasm-bindgen reads it before the next build.
+    command::run(build.current_dir(root))?;
     let wasm = target_dir(root)
         .join(WASM_TARGET)
         .join("wasm-release")
         .join(format!("{LIB_NAME}.wasm"));
     command::run(
         Command::new("wasm-bindgen")
-            .args(["--target", "web", "--out-name", LIB_NAME, "--out-dir"])
+            .args([
+                "--target",
+                "web",
+                "--out-name",
+                package.out_name,
+                "--out-dir",
+            ])
             .arg(pkg)
             .arg(&wasm)
             .current_dir(root),
     )?;
-    let optimized = pkg.join(format!("{LIB_NAME}_bg.wasm"));
+    let optimized = pkg.join(format!("{}_bg.wasm", package.out_name));
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     if !wasm_opt.is_file() {
         return Err(missing("wasm-opt (npm package binaryen)", "npm ci"));
@@ -73,16 +110,15 @@ fn build_pkg(root: &Path, pkg: &Path) -> Result {
             .current_dir(root),
     )?;
     let bytes = files::read(&optimized)?;
-    println!(
+    Ok(format!(
         "{}: {} bytes, {} bytes gzipped (-9)",
         optimized.display(),
         bytes.len(),
         gzipped_len(&bytes)?
-    );
-    Ok(())
+    ))
 }
 
-/// `dist/www`: the web page, with the wasm package next to it as `pkg`.
+/// `dist/www`: the web page, with the core package next to it in `pkg` (the page loads only that).
 fn build_www(root: &Path, pkg: &Path) -> Result {
     let www = root.join("www");
     if !www.is_dir() {
@@ -91,7 +127,12 @@ fn build_www(root: &Path, pkg: &Path) -> Result {
     }
     let out = root.join("dist/www");
     files::copy_dir(&www, &out, &|p| !p.starts_with("pkg"))?;
-    files::copy_dir(pkg, &out.join("pkg"), &|_| true)?;
+    let core_files = |p: &Path| {
+        p.file_stem()
+            .and_then(|stem| stem.to_str())
+            .is_some_and(|stem| stem == CORE.out_name || stem == format!("{}_bg", CORE.out_name))
+    };
+    files::copy_dir(pkg, &out.join("pkg"), &core_files)?;
     println!("built {}", out.display());
     Ok(())
 }

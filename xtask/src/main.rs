@@ -30,8 +30,9 @@ COMMANDS:
                   the wasm32-unknown-unknown target, rustfmt and clippy, wasm-bindgen-cli
                   at the Cargo.lock version, npm packages, Chromium + chromedriver +
                   Firefox (apt-get, as root) and geckodriver
-    dist          Build dist/pkg (wasm-bindgen + wasm-opt), dist/chrome, dist/firefox,
-                  their zips and dist/www
+    dist          Build dist/pkg (the core and pages wasm packages: wasm-bindgen +
+                  wasm-opt, sizes printed), dist/chrome, dist/firefox, their zips and
+                  dist/www
     dist --key FILE.pem [--update-url URL] [--firefox-update-url URL]
                   Also the self-hosting packages (docs/self-hosting.md): a CRX3 of
                   dist/chrome signed with the team's RSA key, dist/updates.xml and
@@ -39,8 +40,9 @@ COMMANDS:
     package --key FILE.pem [--update-url URL] [--firefox-update-url URL] [--out DIR]
                   The self-hosting packages only, from the dist/ built before
     test          Run every check CI runs, in order, stopping at the first failure:
-                  fmt, clippy (host and wasm32), native tests, wasm tests in headless
-                  Chromium, eslint, dist, end-to-end tests (tests/e2e)
+                  fmt, clippy (host, and wasm32 for each wasm package), native tests,
+                  wasm tests in headless Chromium (each package), eslint, dist,
+                  end-to-end tests (tests/e2e)
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
     regions [--botocore PATH]

@@ -37,9 +37,21 @@ pub fn test(root: &Path, quick: bool) -> Result {
     let steps = [
         Step::new("cargo fmt", false, in_root(fmt)),
         Step::new("cargo clippy", false, in_root(clippy)),
-        Step::new("cargo clippy (wasm32)", false, in_root(clippy_wasm)),
+        Step::new("cargo clippy (wasm32, core package)", false, || {
+            command::run(clippy_wasm(&[]).current_dir(root))
+        }),
+        Step::new("cargo clippy (wasm32, pages package)", false, || {
+            command::run(clippy_wasm(&["pages"]).current_dir(root))
+        }),
         Step::new("cargo test", false, in_root(native_tests)),
-        Step::new("wasm tests (headless Chromium)", true, || wasm_tests(root)),
+        Step::new("wasm tests, core package (headless Chromium)", true, || {
+            wasm_tests(root, &[])
+        }),
+        Step::new(
+            "wasm tests, pages package (headless Chromium)",
+            true,
+            || wasm_tests(root, &["pages"]),
+        ),
         Step::new("eslint", false, || eslint(root)),
         Step::new("cargo xtask dist", false, || dist::dist(root)),
         Step::new("end-to-end tests", true, || e2e_tests(root)),
@@ -85,9 +97,9 @@ fn clippy() -> Command {
     cmd
 }
 
-/// Clippy on wasm32, where `src/wasm.rs` and `tests/wasm.rs` are compiled (the CLI, the benches
-/// and the other tests are host-only).
-fn clippy_wasm() -> Command {
+/// Clippy on wasm32, where `src/wasm/` and `tests/wasm.rs` are compiled (the CLI, the benches
+/// and the other tests are host-only), with the features of one wasm package.
+fn clippy_wasm(features: &[&str]) -> Command {
     let mut cmd = cargo();
     cmd.args([
         "clippy",
@@ -97,8 +109,17 @@ fn clippy_wasm() -> Command {
         "--test",
         "wasm",
     ])
-    .args(["--target", WASM_TARGET, "--", "-D", "warnings"]);
+    .args(["--target", WASM_TARGET]);
+    with_features(&mut cmd, features);
+    cmd.args(["--", "-D", "warnings"]);
     cmd
+}
+
+/// `--features …` when there are any.
+fn with_features(cmd: &mut Command, features: &[&str]) {
+    if !features.is_empty() {
+        cmd.args(["--features", &features.join(",")]);
+    }
 }
 
 fn native_tests() -> Command {
@@ -108,8 +129,9 @@ fn native_tests() -> Command {
 }
 
 /// `tests/wasm.rs` in headless Chromium, through wasm-bindgen-test-runner (the cargo runner for
-/// wasm32 in `.cargo/config.toml`), which reads the browser's options from `webdriver.json`.
-fn wasm_tests(root: &Path) -> Result {
+/// wasm32 in `.cargo/config.toml`), which reads the browser's options from `webdriver.json`, built
+/// with the features of one wasm package.
+fn wasm_tests(root: &Path, features: &[&str]) -> Result {
     let chromedriver =
         which("chromedriver").ok_or_else(|| missing("chromedriver", &setup::apt_install_hint()))?;
     if which("wasm-bindgen-test-runner").is_none() {
@@ -121,7 +143,9 @@ fn wasm_tests(root: &Path) -> Result {
     }
     let mut cmd = cargo();
     cmd.args(["test", "--package", "signin-guard", "--test", "wasm"])
-        .args(["--target", WASM_TARGET])
+        .args(["--target", WASM_TARGET]);
+    with_features(&mut cmd, features);
+    cmd
         // The runner takes the first driver it finds, geckodriver before chromedriver:
         // naming chromedriver and hiding the others makes it Chromium.
         .env("CHROMEDRIVER", chromedriver)

@@ -1,0 +1,106 @@
+//! Exports of the bookmark doctor (the pages package only).
+
+use super::convert::{from_js, human_error, to_js};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The doctor's report on the whole bookmark tree, `[{id, url, title, folder_path}]`, in one
+/// boundary crossing.
+///
+/// Conversion only, shaped for 50,000 bookmarks: `id`, `url` and `title` of all of them cross as
+/// one JSON text read without copying (`JSON.stringify` with those keys), and the `folder_path`
+/// of a bookmark is read only when the report lists it.
+#[wasm_bindgen(js_name = analyzeBookmarks)]
+pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
+    use crate::bookmark_doctor::{analyze_views, BookmarkView};
+    let keys = to_js(&["id", "url", "title"])?;
+    let text = json_stringify(&bookmarks, &keys)
+        .ok()
+        .flatten()
+        .ok_or_else(|| {
+            JsError::new("bookmarks: expected a list of {id, url, title, folder_path}")
+        })?;
+    let list: Vec<BookmarkText> =
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bookmarks: {e}")))?;
+    let objects: &BookmarkObjects = bookmarks.unchecked_ref();
+    let views = list.iter().map(|b| BookmarkView {
+        id: std::borrow::Cow::Borrowed(&b.id),
+        url: &b.url,
+        title: &b.title,
+        line: None,
+    });
+    let report = analyze_views(views, |index| {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        let object: BookmarkObject = objects.get(index).unchecked_into();
+        // A missing or malformed path shows as the top level; it decides nothing.
+        object
+            .folder_path()
+            .ok()
+            .and_then(|path| serde_wasm_bindgen::from_value(path).ok())
+            .unwrap_or_default()
+    });
+    to_js(&report)
+}
+
+/// What `analyzeBookmarks` reads of every bookmark, borrowed from the JSON text.
+#[derive(serde::Deserialize)]
+struct BookmarkText<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    url: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    title: std::borrow::Cow<'a, str>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify(value, keys)`; `None` for values JSON cannot hold.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue, keys: &JsValue) -> Result<Option<String>, JsValue>;
+
+    /// The array given to `analyzeBookmarks`.
+    type BookmarkObjects;
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn get(this: &BookmarkObjects, index: u32) -> JsValue;
+
+    /// One of its objects.
+    type BookmarkObject;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    fn folder_path(this: &BookmarkObject) -> Result<JsValue, JsValue>;
+}
+
+/// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
+/// the account is not valid, in words for people.
+#[wasm_bindgen(js_name = doctorFixWithAccount)]
+pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
+    let finding: crate::bookmark_doctor::Finding = from_js(finding, "finding")?;
+    crate::bookmark_doctor::fix_with_account(&finding, account).map_err(human_error)
+}
+
+/// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
+/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
+#[wasm_bindgen(js_name = planBookmarkBatch)]
+pub fn plan_bookmark_batch(report: JsValue, selection: JsValue) -> Result<JsValue, JsError> {
+    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
+    let selection: crate::bookmark_doctor::Selection = from_js(selection, "selection")?;
+    to_js(&crate::bookmark_doctor::plan_batch(&report, &selection))
+}
+
+/// `{steps, skipped}`: how to undo a journaled batch, given its bookmarks as they are now.
+#[wasm_bindgen(js_name = planBookmarkUndo)]
+pub fn plan_bookmark_undo(entries: JsValue, current: JsValue) -> Result<JsValue, JsError> {
+    let entries: Vec<crate::bookmark_doctor::JournalEntry> = from_js(entries, "the undo record")?;
+    let current: Vec<crate::bookmark_doctor::CurrentBookmark> = from_js(current, "bookmarks")?;
+    to_js(&crate::bookmark_doctor::plan_undo(&entries, &current))
+}
+
+/// A report's findings as the text of a `json` or `csv` file (URLs redacted).
+#[wasm_bindgen(js_name = findingsExport)]
+pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError> {
+    use crate::bookmark_doctor::{export_findings, ExportFormat};
+    let format = ExportFormat::from_name(format)
+        .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
+    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
+    Ok(export_findings(&report, format))
+}

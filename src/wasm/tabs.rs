@@ -1,0 +1,74 @@
+//! Exports for what the worker and the popup show of a tab: the page view, the known accounts, the
+//! omnibox and bookmark fixes.
+
+use super::convert::{from_js, human_error, known_from_js, to_js};
+use wasm_bindgen::prelude::*;
+
+/// What the `aws-userInfo` cookie says, or `null` when it is unreadable.
+#[wasm_bindgen(js_name = parseUserInfo)]
+pub fn parse_user_info(cookie_value: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::user_info::parse_user_info(cookie_value))
+}
+
+/// Badge, notice and account of a tab; `context = {user_info?, known}`.
+#[wasm_bindgen(js_name = pageView)]
+pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {
+    let context: Option<crate::page_view::PageContext> = from_js(context, "page context")?;
+    to_js(&crate::page_view::page_view(
+        url,
+        &context.unwrap_or_default(),
+    ))
+}
+
+/// Known accounts from local storage; never throws: what is unreadable is dropped and explained.
+#[wasm_bindgen(js_name = loadKnownAccounts)]
+pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
+    let stored = serde_wasm_bindgen::Deserializer::from(stored);
+    to_js(&crate::known_accounts::KnownAccounts::load(stored))
+}
+
+/// `known` with an account added or merged; throws on a bad ID, alias, region or time.
+#[wasm_bindgen(js_name = rememberAccount)]
+pub fn remember_account(
+    known: JsValue,
+    account_id: Option<String>,
+    alias: Option<String>,
+    region: Option<String>,
+    now_ms: f64,
+) -> Result<JsValue, JsError> {
+    let mut known = known_from_js(known)?;
+    known
+        .remember(
+            account_id.as_deref(),
+            alias.as_deref(),
+            region.as_deref(),
+            now_ms,
+        )
+        .map_err(human_error)?;
+    to_js(&known)
+}
+
+/// `known` without the account whose ID or alias is `key`.
+#[wasm_bindgen(js_name = forgetAccount)]
+pub fn forget_account(known: JsValue, key: &str) -> Result<JsValue, JsError> {
+    let mut known = known_from_js(known)?;
+    known.forget(key);
+    to_js(&known)
+}
+
+/// `null` when the bookmarked URL needs no fix, else `{replacement, reason}`.
+#[wasm_bindgen(js_name = bookmarkFix)]
+pub fn bookmark_fix(url: &str, known: JsValue, chosen: Option<String>) -> Result<JsValue, JsError> {
+    let known = known_from_js(known)?;
+    let fix =
+        crate::bookmark_fix::bookmark_fix(url, &known, chosen.as_deref()).map_err(human_error)?;
+    to_js(&fix)
+}
+
+/// The omnibox keyword's answer for the text typed after it.
+#[cfg(feature = "pages")]
+#[wasm_bindgen]
+pub fn omnibox(text: &str, known: JsValue) -> Result<JsValue, JsError> {
+    let known = known_from_js(known)?;
+    to_js(&crate::omnibox::omnibox(text, &known))
+}
