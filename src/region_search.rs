@@ -23,6 +23,9 @@ pub struct RegionPrefs {
     pub recent: Vec<String>,
     /// Regions an administrator or the person marked as preferred, in their order.
     pub preferred: Vec<String>,
+    /// The only regions to offer, when the organisation restricts them (`allowedRegions` of the
+    /// team configuration); `None` offers every region of the partition.
+    pub allowed: Option<Vec<String>>,
 }
 
 /// One search result: a table row plus why it is listed where it is.
@@ -106,8 +109,17 @@ fn search_in_partition(
     let preferred = known_codes(&prefs.preferred, partition);
     let favourites = known_codes(&prefs.favourites, partition);
     let recent = known_codes(&prefs.recent, partition);
+    let allowed = prefs
+        .allowed
+        .as_ref()
+        .map(|codes| known_codes(codes, partition));
     ranked_regions(query, partition, &preferred, &favourites, &recent)
         .into_iter()
+        .filter(|region| {
+            allowed
+                .as_ref()
+                .is_none_or(|allowed| allowed.contains(region))
+        })
         .map(|region| RegionChoice {
             code: region.code(),
             name: region.name(),
@@ -395,6 +407,22 @@ mod tests {
         };
         assert_eq!(codes("ningxia", &china), ["cn-northwest-1"]);
         assert!(codes("ohio", &china).is_empty());
+    }
+
+    #[test]
+    fn only_the_organisations_allowed_regions_are_offered() {
+        let restricted = RegionPrefs {
+            allowed: Some(list(&["eu-west-1", "us-east-1", "cn-north-1"])),
+            favourites: list(&["us-east-2"]),
+            ..prefs()
+        };
+        assert_eq!(codes("", &restricted), ["eu-west-1", "us-east-1"]);
+        assert!(codes("ohio", &restricted).is_empty());
+        let nothing_allowed = RegionPrefs {
+            allowed: Some(Vec::new()),
+            ..prefs()
+        };
+        assert!(codes("", &nothing_allowed).is_empty());
     }
 
     #[test]
