@@ -3,7 +3,7 @@
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
 import { api } from "./browser.js";
-import { classify, loadKnownAccounts } from "./core.js";
+import { loadKnownAccounts } from "./core.js";
 
 const KNOWN = "known_accounts";
 const NOTICE = "notice_enabled";
@@ -14,6 +14,7 @@ const JOURNAL = "bookmark_journal";
 const PROBLEMS = "storage_problems";
 const EXPECTED_CHANGE = "expected_bookmark_change";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
+const LOOKALIKE = "lookalike_protection";
 
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
@@ -172,6 +173,23 @@ export function addRecent(code) {
 
 export const clearRecent = () => write("local", { [RECENT]: [] });
 
+/**
+ * Whether lookalike protection is switched on: its own choice, apart from the `webNavigation` permission
+ * it needs, which bookmark protection may hold too (features.js). Undefined until the person chooses.
+ */
+export async function lookalikeProtection() {
+  return read("local", LOOKALIKE);
+}
+
+export const setLookalikeProtection = (on) => write("local", { [LOOKALIKE]: Boolean(on) });
+
+/** Calls `onChange(on)` when the lookalike protection choice changes (in any of the extension's pages). */
+export function onLookalikeProtectionChange(onChange) {
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && LOOKALIKE in changes) onChange(changes[LOOKALIKE].newValue === true);
+  });
+}
+
 // Bookmark warnings and the fix journal ----------------------------------------------------------
 
 /** The pending warning about a bookmark just created or edited, or null. */
@@ -242,10 +260,10 @@ const tabKey = (tabId) => `tab:${tabId}`;
 const NAVIGATIONS_MAX = 8;
 
 /**
- * What the worker knows about a tab: `flow` (`{request_id, first_url}`: the first URL of the
- * navigation that led here), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
- * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`)
- * are already followed in what this returns (the core must be ready).
+ * What the worker knows about a tab: `flow` (`{first_url}`: the first URL of the navigation that led
+ * here, when the extension saw it), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
+ * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`) are
+ * already followed in what this returns.
  */
 export async function tabState(tabId) {
   return followNavigations(await storedTabState(tabId));
@@ -256,7 +274,7 @@ async function storedTabState(tabId) {
   return value && typeof value === "object" ? value : {};
 }
 
-/** Applies `change(state) → state` to the tab's state (the core must be ready). */
+/** Applies `change(state) → state` to the tab's state. */
 export function updateTabState(tabId, change) {
   return serialized(async () => {
     const next = change(await tabState(tabId));
@@ -266,34 +284,49 @@ export function updateTabState(tabId, change) {
 }
 
 /**
- * Notes the start of a navigation to an AWS page (`{request_id, url, from}`, `from` being the page or
- * site that started it, if any) as it is, without the core: the worker's webRequest listener must be
- * cheap, and the core reads the URLs only when a page asks (`tabState`). A redirect keeps its request
- * id and is not noted again.
+ * Notes the start of a navigation to an AWS page (`{url, time}`, from `webNavigation.onBeforeNavigate`:
+ * a server redirect does not start another, so `url` is the address the bookmark or link held) as it is,
+ * without the core: the worker's navigation listener must be cheap, and the core reads the URLs only
+ * when a page asks (`tabState`).
  */
 export function noteNavigation(tabId, navigation) {
   return serialized(async () => {
     const state = await storedTabState(tabId);
-    const noted = state.navigations ?? [];
-    const last = noted.at(-1) ?? state.flow;
-    if (last?.request_id === navigation.request_id) return;
-    const navigations = [...noted, navigation].slice(-NAVIGATIONS_MAX);
+    const navigations = [...(state.navigations ?? []), navigation].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });
   });
 }
 
 /**
- * The state after the noted navigations, in order: one started by an AWS page (the sign-in flow's
- * own steps, form posts) continues the flow; one started by the browser (a bookmark, a typed URL) or
- * by another site starts anew, with the notice no longer dismissed.
+ * Notes who started the tab's latest navigation, once it commits (`webNavigation.onCommitted`): `by` is
+ * "browser" (a bookmark, a typed address, a reload) or "page" (a link, a form, a script). A commit with
+ * no noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of
+ * its own, at the address it committed.
+ */
+export function noteCommit(tabId, { url, time, by }) {
+  return serialized(async () => {
+    const state = await storedTabState(tabId);
+    const noted = state.navigations ?? [];
+    const pending = noted.at(-1)?.by === undefined ? noted.at(-1) : null;
+    const navigations = pending
+      ? [...noted.slice(0, -1), { ...pending, by }]
+      : [...noted, { url, time, by }].slice(-NAVIGATIONS_MAX);
+    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
+  });
+}
+
+/**
+ * The state after the noted navigations, in order: one started by a page continues the tab's AWS flow
+ * (the sign-in flow's own steps, form posts), if the tab has one; one started by the browser (a
+ * bookmark, a typed URL), or the first in the tab, starts anew, with the notice no longer dismissed. A
+ * navigation whose commit was not seen counts as started by the browser, so that its first URL is kept.
  */
 function followNavigations({ navigations = [], ...state }) {
-  for (const { request_id, url, from } of navigations) {
-    if (state.flow?.request_id === request_id) continue;
-    const fromAws = typeof from === "string" && classify(from).partition !== null;
-    state = fromAws
-      ? { ...state, flow: { request_id, first_url: state.flow?.first_url ?? null } }
-      : { ...state, flow: { request_id, first_url: url }, dismissed: false };
+  for (const { url, by } of navigations) {
+    state =
+      by === "page" && state.flow
+        ? { ...state, flow: { first_url: state.flow.first_url ?? null } }
+        : { ...state, flow: { first_url: url }, dismissed: false };
   }
   return state;
 }
