@@ -32,6 +32,9 @@ const WARNING_PAGE = api.runtime.getURL("warning.html");
 
 const logError = (error) => console.error("Sign-in Guard:", error);
 
+/** The steps of a wake already marked (see `markOnce`). */
+const marked = new Set();
+
 /** Whether lookalike protection is chosen (a promise, read once per wake; see `lookalikeChoice`). */
 let lookalikeOn = null;
 
@@ -53,6 +56,21 @@ store.onLookalikeProtectionChange(followLookalikeChoice);
 watchSiteAccess();
 // The organisation's team configuration (enterprise policy): read now, then follow Chrome's changes (team.js).
 followManagedStorage();
+// What the first page report will read, read now: it is done by the time the report's message arrives.
+store.readAhead();
+void teamContext().catch(logError);
+markOnce("listeners-registered");
+ready.then(() => markOnce("core-ready"), logError);
+
+/**
+ * Marks the first time of a step after a wake (`performance.mark`, from the worker's start), for
+ * bench/sw-wake.mjs: where a wake's time goes. Each step once, so the timeline does not grow.
+ */
+function markOnce(step) {
+  if (marked.has(step)) return;
+  marked.add(step);
+  performance.mark(`signin-guard:${step}`);
+}
 
 /**
  * Bookmark and navigation listeners exist only once their optional permission is granted. The lookalike
@@ -112,9 +130,13 @@ function onMessage(message, sender, sendResponse) {
   const handler = HANDLERS.get(message?.type);
   const tabId = sender.tab?.id;
   if (!handler || tabId === undefined) return false;
+  markOnce("message");
   ready
     .then(() => handler(message, tabId))
-    .then(sendResponse, (error) => {
+    .then((reply) => {
+      markOnce("answer");
+      sendResponse(reply);
+    }, (error) => {
       logError(error);
       sendResponse({ ok: false, message: error.message });
     });

@@ -76,6 +76,7 @@ const read = async (area, key) => (await readItems(area, key))[key];
 
 /** Saves `items`; on failure records a problem and returns false (nothing else is touched). */
 async function write(area, items) {
+  if (area === "local") forgetPageItems();
   try {
     await api.storage[area].set(items);
     return true;
@@ -90,6 +91,7 @@ async function write(area, items) {
 }
 
 async function remove(area, key) {
+  if (area === "local") forgetPageItems();
   try {
     await api.storage[area].remove(key);
   } catch (error) {
@@ -114,10 +116,41 @@ async function knownFrom(stored) {
   return known;
 }
 
-/** What every page report needs, in one read: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`). */
+/**
+ * What every page report needs: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`), from one
+ * read kept until these items change (`readAhead` starts it when the worker wakes).
+ */
 export async function pageSettings() {
-  const items = await readItems("local", [KNOWN, NOTICE]);
+  const items = await pageItems().catch(() => readItems("local", [KNOWN, NOTICE]));
   return { known: await knownFrom(items[KNOWN]), noticeOn: items[NOTICE] !== false };
+}
+
+// The page report's stored items, read ahead -----------------------------------------------------
+// The worker starts this read in its first turn, so the first page report after a wake finds it done
+// instead of waiting for it. It is read again after any change of `storage.local`: a write here
+// forgets it at once, a write by another page through `onChanged`.
+
+let pageItemsRead = null;
+
+function pageItems() {
+  pageItemsRead ??= api.storage.local.get([KNOWN, NOTICE]).catch((error) => {
+    pageItemsRead = null;
+    throw error;
+  });
+  return pageItemsRead;
+}
+
+function forgetPageItems() {
+  pageItemsRead = null;
+}
+
+(api.storage.local.onChanged ?? api.storage.onChanged).addListener((changes, area) => {
+  if ((area === undefined || area === "local") && (KNOWN in changes || NOTICE in changes)) forgetPageItems();
+});
+
+/** Starts the reads every page report needs (call it in the worker's first turn; it does not block). */
+export function readAhead() {
+  pageItems().catch(() => {});
 }
 
 /** Applies `change(known) → known` to the known accounts and saves the result. */
@@ -185,8 +218,8 @@ export const setLookalikeProtection = (on) => write("local", { [LOOKALIKE]: Bool
 
 /** Calls `onChange(on)` when the lookalike protection choice changes (in any of the extension's pages). */
 export function onLookalikeProtectionChange(onChange) {
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && LOOKALIKE in changes) onChange(changes[LOOKALIKE].newValue === true);
+  (api.storage.local.onChanged ?? api.storage.onChanged).addListener((changes, area) => {
+    if ((area === undefined || area === "local") && LOOKALIKE in changes) onChange(changes[LOOKALIKE].newValue === true);
   });
 }
 
