@@ -215,19 +215,29 @@ async function fix(id, tabId) {
 
 // Bookmarks (with the optional permission) ------------------------------------------------------------
 
+/** Bookmark events are checked one after another, in the order they came (an import brings thousands). */
+let bookmarkChecks = Promise.resolve();
+
 function onBookmarkCreated(id, node) {
-  ready.then(() => checkBookmark(id, node.url, node.title)).catch(logError);
+  queueBookmarkCheck({ id, parent_id: node.parentId ?? null, url: node.url, title: node.title });
 }
 
 function onBookmarkChanged(id, change) {
-  if (change.url) ready.then(() => checkBookmark(id, change.url, change.title)).catch(logError);
+  if (change.url) queueBookmarkCheck({ id, url: change.url, title: change.title });
 }
 
-/** A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can. */
-async function checkBookmark(id, url, title) {
-  if (!url || (await store.isExpectedBookmarkChange(id, url))) return;
+function queueBookmarkCheck(change) {
+  bookmarkChecks = bookmarkChecks.then(() => ready).then(() => checkBookmark(change)).catch(logError);
+}
+
+/**
+ * A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can;
+ * not for a change the extension made itself and announced (an Undo, store.js `expectBookmarkChanges`).
+ */
+async function checkBookmark({ id, parent_id, url, title }) {
+  if (!url) return;
   const verdict = classify(url);
-  if (verdict.bookmark_safe !== false) return;
+  if (verdict.bookmark_safe !== false || (await store.isExpectedBookmarkChange({ id, parent_id, url }))) return;
   const known = await store.knownAccounts();
   const headline = bookmarkHeadline(verdict.kind, { created: true });
   const message = sentence(verdict.warnings[0]?.message);

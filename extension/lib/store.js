@@ -12,13 +12,15 @@ const RECENT = "recent_regions";
 const BOOKMARK_WARNING = "bookmark_warning";
 const JOURNAL = "bookmark_journal";
 const PROBLEMS = "storage_problems";
-const EXPECTED_CHANGE = "expected_bookmark_change";
+const EXPECTED_CHANGES = "expected_bookmark_changes";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
 const LOOKALIKE = "lookalike_protection";
 
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
 const PROBLEMS_MAX = 5;
+/** How long an announced bookmark change is awaited (one that never came, e.g. a failed update, expires). */
+const EXPECTED_CHANGE_MS = 120_000;
 
 let queue = Promise.resolve();
 
@@ -266,15 +268,40 @@ export function dropFix(entry) {
   });
 }
 
-/** Notes that bookmark `id` is about to be set to `url` by an Undo, so it raises no new warning. */
-export const expectBookmarkChange = (id, url) => write("session", { [EXPECTED_CHANGE]: { id, url } });
+/**
+ * Announces bookmark changes the extension is about to make, so that its own bookmark listeners raise
+ * no warning about them (an Undo puts bad URLs back on purpose): `{id, url}` for an update, `{parent_id,
+ * url}` for a bookmark re-created in that folder (its id is not known yet). Written before the changes.
+ */
+export function expectBookmarkChanges(changes) {
+  return serialized(async () => {
+    const until_ms = Date.now() + EXPECTED_CHANGE_MS;
+    const next = [...(await expectedChanges()), ...changes.map(({ id = null, parent_id = null, url }) => ({ id, parent_id, url, until_ms }))];
+    return write("session", { [EXPECTED_CHANGES]: next });
+  });
+}
 
-/** Whether this change is the one an Undo announced (and forgets the announcement). */
-export async function isExpectedBookmarkChange(id, url) {
-  const expected = await read("session", EXPECTED_CHANGE);
-  if (expected?.id !== id || expected?.url !== url) return false;
-  await remove("session", EXPECTED_CHANGE);
-  return true;
+export const expectBookmarkChange = (id, url) => expectBookmarkChanges([{ id, url }]);
+
+async function expectedChanges() {
+  const list = await read("session", EXPECTED_CHANGES);
+  const now = Date.now();
+  return Array.isArray(list) ? list.filter((c) => typeof c?.url === "string" && c.until_ms > now) : [];
+}
+
+/**
+ * Whether this change (`{id, url}`, and `parent_id` for a created bookmark) is one the extension
+ * announced; an announcement is used up by the change it names.
+ */
+export function isExpectedBookmarkChange({ id, parent_id = null, url }) {
+  return serialized(async () => {
+    const list = await expectedChanges();
+    const at = list.findIndex((c) => c.url === url && (c.id === id || (c.id === null && parent_id !== null && c.parent_id === parent_id)));
+    if (at < 0) return false;
+    list.splice(at, 1);
+    await write("session", { [EXPECTED_CHANGES]: list });
+    return true;
+  });
 }
 
 // The toolbar ------------------------------------------------------------------------------------
