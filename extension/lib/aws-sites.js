@@ -12,6 +12,13 @@ export const AWS_DOMAINS = Object.freeze([
   "console.amazonaws-us-gov.com",
   "signin.aws",
   "awsapps.com",
+  // IAM Identity Center access portals: ssoins-….portal.REGION.app.aws, ssoins-….REGION.portal.amazonaws.com,
+  // and the China partition's forms.
+  "portal.amazonaws.com",
+  "app.aws",
+  "awsapps.cn",
+  "portal.amazonaws.com.cn",
+  "app.amazonwebservices.com.cn",
 ]);
 
 /** `webNavigation` event filters matching exactly those sites (the domain itself or a subdomain). */

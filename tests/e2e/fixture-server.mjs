@@ -127,6 +127,7 @@ const TEMPLATES = {
 </section>`,
     );
   },
+  "access-portal": () => page("AWS access portal", `<section class="card"><h1>AWS access portal</h1></section>`),
   phishing: () =>
     page("Amazon Web Services Sign-In", signinForm({ heading: "Sign in as IAM user", account: ACCOUNT.alias })),
 };

@@ -384,16 +384,18 @@ mod tests {
     #[test]
     fn the_worker_and_the_manifest_name_the_same_aws_sites() {
         let extension = Path::new(env!("CARGO_MANIFEST_DIR")).join("../extension");
-        let script = std::fs::read_to_string(extension.join("lib/aws-sites.js")).expect("aws-sites.js");
+        let script =
+            std::fs::read_to_string(extension.join("lib/aws-sites.js")).expect("aws-sites.js");
         let list = script
             .split_once("AWS_DOMAINS = Object.freeze([")
             .and_then(|(_, rest)| rest.split_once("])"))
             .expect("AWS_DOMAINS = Object.freeze([…]) in aws-sites.js")
             .0;
+        // The quoted strings of the list (its comments hold no double quote).
         let patterns: Vec<Value> = list
-            .split(',')
-            .map(|item| item.trim().trim_matches('"'))
-            .filter(|domain| !domain.is_empty())
+            .split('"')
+            .skip(1)
+            .step_by(2)
             .map(|domain| json!(format!("*://*.{domain}/*")))
             .collect();
         assert!(!patterns.is_empty());
