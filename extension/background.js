@@ -87,8 +87,11 @@ function registerOptionalListeners() {
   if (navigation && !navigation.onBeforeNavigate.hasListener(onAwsNavigation)) {
     navigation.onBeforeNavigate.addListener(onAwsNavigation, { url: AWS_URL_FILTERS });
     navigation.onCommitted.addListener(onAwsCommit, { url: AWS_URL_FILTERS });
-    followLookalikeChoice(true);
-    lookalikeChoice().then(followLookalikeChoice, logError);
+    setLookalikeListeners(true);
+    // The latest choice once read (a change may have come meanwhile).
+    lookalikeChoice()
+      .then(() => lookalikeOn)
+      .then(setLookalikeListeners, logError);
   }
 }
 
@@ -259,10 +262,14 @@ function lookalikeChoice() {
   return lookalikeOn;
 }
 
-/** Adds or removes the lookalike listeners (removed, the browser stops waking the worker for them). */
+/** The choice changed (on the settings page): follow it. */
 function followLookalikeChoice(on) {
-  if (!on) lookalikeOn = Promise.resolve(false);
-  else if (lookalikeOn !== null) lookalikeOn = Promise.resolve(true);
+  lookalikeOn = Promise.resolve(on);
+  setLookalikeListeners(on);
+}
+
+/** Adds or removes the lookalike listeners (removed, the browser stops waking the worker for them). */
+function setLookalikeListeners(on) {
   const navigation = api.webNavigation;
   if (!navigation) return;
   for (const [event, listener] of [[navigation.onBeforeNavigate, onBeforeNavigate], [navigation.onCommitted, onCommitted]]) {
