@@ -320,3 +320,30 @@ test("access to the AWS sites withheld: the badge says so, the popup explains an
     assert.equal(notice.canonical, scenario.canonical);
   });
 });
+
+test("a page restored from the back/forward cache gets its toolbar badge back", LIMIT, async () => {
+  // A cacheable copy of the account sign-in page (AWS's own no-store pages never enter the cache).
+  const url = `${PAGES.accountSignin.url}?bfcache`;
+  await withFirefox({}, async (firefox) => {
+    const { handle, tabId } = await firefox.openTab(url);
+    await firefox.waitForNotice(handle, (n) => n.level);
+    const badge = () => firefox.inExtension((id) => browser.action.getTitle({ tabId: id }), tabId);
+    const shown = await waitFor(async () => ((await badge()) !== "Sign-in Guard for AWS" ? badge() : null), {
+      what: "the page's own toolbar title",
+    });
+    await firefox.switchTo(handle);
+    await firefox.driver.executeScript(() =>
+      addEventListener("pageshow", (event) => (document.documentElement.dataset.restored = event.persisted)),
+    );
+
+    // Another site in the same tab: the browser resets the tab's badge and title.
+    await firefox.driver.get(PAGES.lookalike.url);
+    await waitFor(async () => (await badge()) !== shown, { what: "the title to be reset by the navigation" });
+
+    await firefox.switchTo(handle);
+    await firefox.driver.navigate().back();
+    const restored = await firefox.driver.executeScript(() => document.documentElement.dataset.restored);
+    assert.equal(restored, "true", "restored from the back/forward cache");
+    await waitFor(async () => (await badge()) === shown, { what: `the restored page's title to be “${shown}” again` });
+  });
+});
