@@ -84,7 +84,7 @@ async function openSetup(name, extension, server, { check = true } = {}) {
   const world = await waitFor(() => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === origin), {
     what: "the content script's world",
   });
-  const setup = { name, extension, browser, page, origin, status: "running", cold: [], started: [], warm: [] };
+  const setup = { name, extension, browser, page, origin, status: "running", cold: [], started: [], warm: [], marks: {} };
   setup.ask = async () => {
     const { result, exceptionDetails } = await page.send("Runtime.evaluate", {
       contextId: world.id,
@@ -116,10 +116,20 @@ async function coldCycle(setup, cycle) {
   // When the worker's global scope began, after the question was sent (both clocks are wall-clock based).
   const target = (await browser.targets("service_worker")).find((t) => t.url.startsWith(origin));
   const session = await browser.attach(target.targetId);
-  const { result } = await session.send("Runtime.evaluate", { expression: "performance.timeOrigin", returnByValue: true });
+  const { result } = await session.send("Runtime.evaluate", {
+    expression: `({ origin: performance.timeOrigin, marks: ${workerMarks} })`,
+    returnByValue: true,
+  });
   await browser.send("Target.detachFromTarget", { sessionId: session.sessionId });
-  setup.started.push(result.value - answer.sent_at);
+  setup.started.push(result.value.origin - answer.sent_at);
+  for (const [name, at] of result.value.marks) (setup.marks[name] ??= []).push(at);
 }
+
+/**
+ * Evaluated in the woken worker: the performance marks it set (`signin-guard:…`, see background.js),
+ * each `[name, ms from the worker's global scope start]`.
+ */
+const workerMarks = `performance.getEntriesByType("mark").filter((m) => m.name.startsWith("signin-guard:")).map((m) => [m.name, m.startTime])`;
 
 const round2 = (ms) => Math.round(ms * 100) / 100;
 
@@ -130,6 +140,9 @@ function resultOf(setup, floor) {
     worker_global_scope_after_ms: summary(setup.started),
     global_scope_to_verdict_ms: summary(setup.cold.map((ms, i) => ms - setup.started[i])),
     warm_verdict_ms: summary(setup.warm),
+    ...(Object.keys(setup.marks).length
+      ? { worker_marks_ms: Object.fromEntries(Object.entries(setup.marks).map(([name, times]) => [name, summary(times)])) }
+      : {}),
     ...(floor ? { above_floor_ms: round2(median(setup.cold.map((ms, i) => ms - floor.cold[i]))) } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // Sign-in Guard's background worker. It asks the wasm core about every AWS page a content script
-// reports, sets the toolbar badge, remembers accounts, notices bookmarks of sign-in redirects, and
-// serves the omnibox, the context menu and the optional lookalike protection. Every listener is
-// registered in the first turn (the worker is stopped when idle and woken by these events); each
-// waits for the core inside.
+// reports, sets the toolbar badge, remembers accounts, and serves the omnibox, the context menu and the
+// optional features: bookmark protection (bookmarks and webNavigation: notices bookmarks of sign-in
+// redirects) and lookalike protection (webNavigation). Every listener is registered in the first turn
+// (the worker is stopped when idle and woken by these events); each waits for the core inside.
 import { api, omniboxUsesXml } from "./lib/browser.js";
 import {
   bookmarkFix,
@@ -15,6 +15,8 @@ import {
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
+import { AWS_URL_FILTERS } from "./lib/aws-sites.js";
+import { keepLookalikeProtection } from "./lib/features.js";
 import { styled } from "./lib/notice-style.js";
 import * as permissions from "./lib/permissions.js";
 import * as store from "./lib/store.js";
@@ -30,45 +32,90 @@ const WARNING_PAGE = api.runtime.getURL("warning.html");
 
 const logError = (error) => console.error("Sign-in Guard:", error);
 
+/** The steps of a wake already marked (see `markOnce`). */
+const marked = new Set();
+
+/** Whether lookalike protection is chosen (a promise, read once per wake; see `lookalikeChoice`). */
+let lookalikeOn = null;
+
 // Listeners: all registered now, in the first turn ------------------------------------------------
 
-api.webRequest.onBeforeRequest.addListener(onRequest, { urls: AWS_HOSTS, types: ["main_frame"] });
 api.runtime.onMessage.addListener(onMessage);
-api.runtime.onInstalled.addListener(() => createMenus().catch(logError));
+api.runtime.onInstalled.addListener((details) => {
+  createMenus().catch(logError);
+  keepLookalikeProtection(details).catch(logError);
+});
 api.contextMenus.onClicked.addListener((info, tab) => void menuClicked(info, tab).catch(logError));
 api.omnibox.onInputChanged.addListener((text, suggest) => void omniboxChanged(text, suggest).catch(logError));
 api.omnibox.onInputEntered.addListener((text, how) => void omniboxEntered(text, how).catch(logError));
 api.tabs.onRemoved.addListener((tabId) => void store.forgetTab(tabId));
 api.permissions.onAdded.addListener(registerOptionalListeners);
 registerOptionalListeners();
+store.onLookalikeProtectionChange(followLookalikeChoice);
 // Lost access to the AWS sites (Firefox lets people withhold it): a badge that leads to the popup.
 watchSiteAccess();
 // The organisation's team configuration (enterprise policy): read now, then follow Chrome's changes (team.js).
 followManagedStorage();
+// What the first page report will read, read now: it is done by the time the report's message arrives.
+store.readAhead();
+void teamContext().catch(logError);
+markOnce("listeners-registered");
+ready.then(() => markOnce("core-ready"), logError);
 
-/** Bookmark and navigation listeners exist only once their optional permission is granted. */
+/**
+ * Marks the first time of a step after a wake (`performance.mark`, from the worker's start), for
+ * bench/sw-wake.mjs: where a wake's time goes. Each step once, so the timeline does not grow.
+ */
+function markOnce(step) {
+  if (marked.has(step)) return;
+  marked.add(step);
+  performance.mark(`signin-guard:${step}`);
+}
+
+/**
+ * Bookmark and navigation listeners exist only once their optional permission is granted. The lookalike
+ * listeners see every site's navigations, so they are registered now (a navigation that woke the worker
+ * for them must find them) and removed again once the stored choice says the protection is off: then the
+ * browser no longer wakes the worker for every page.
+ */
 function registerOptionalListeners() {
   if (api.bookmarks && !api.bookmarks.onCreated.hasListener(onBookmarkCreated)) {
     api.bookmarks.onCreated.addListener(onBookmarkCreated);
     api.bookmarks.onChanged.addListener(onBookmarkChanged);
   }
-  if (api.webNavigation && !api.webNavigation.onCommitted.hasListener(onCommitted)) {
-    api.webNavigation.onBeforeNavigate.addListener(onBeforeNavigate);
-    api.webNavigation.onCommitted.addListener(onCommitted);
+  const navigation = api.webNavigation;
+  if (navigation && !navigation.onBeforeNavigate.hasListener(onAwsNavigation)) {
+    navigation.onBeforeNavigate.addListener(onAwsNavigation, { url: AWS_URL_FILTERS });
+    navigation.onCommitted.addListener(onAwsCommit, { url: AWS_URL_FILTERS });
+    setLookalikeListeners(true);
+    // The latest choice once read (a change may have come meanwhile).
+    lookalikeChoice()
+      .then(() => lookalikeOn)
+      .then(setLookalikeListeners, logError);
   }
 }
 
-// The first URL of each navigation to an AWS host --------------------------------------------------
+// The first URL of each navigation to an AWS host (with the optional webNavigation permission) --------
+
+/** Transitions of a navigation the person started in the browser itself (the rest come from a page). */
+const BROWSER_TRANSITIONS = new Set(["typed", "auto_bookmark", "generated", "keyword", "keyword_generated", "start_page", "reload", "auto_toplevel"]);
+const BROWSER_QUALIFIERS = new Set(["from_address_bar", "forward_back"]);
 
 /**
- * Notes where the tab's navigation started (a redirect keeps the request id, so its first URL stays).
- * Nothing else: it runs while the page loads, so it neither waits for the core nor reads the URL; the
- * core reads the noted navigations when the page asks (store.js `tabState`).
+ * Notes where the tab's navigation started (a server redirect starts no new navigation, so this is the
+ * URL the bookmark or link held). Nothing else: it runs while the page loads, so it neither waits for
+ * the core nor reads the URL; the core reads the noted navigations when the page asks (store.js).
  */
-function onRequest({ tabId, requestId, url, initiator, originUrl }) {
-  if (tabId < 0) return;
-  const from = initiator ?? originUrl ?? null;
-  store.noteNavigation(tabId, { request_id: requestId, url, from }).catch(logError);
+function onAwsNavigation({ tabId, frameId, url, timeStamp }) {
+  if (tabId < 0 || frameId !== 0) return;
+  store.noteNavigation(tabId, { url, time: timeStamp }).catch(logError);
+}
+
+/** Notes whether the navigation was started by the browser (a bookmark…) or by a page, once known. */
+function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitionQualifiers = [] }) {
+  if (tabId < 0 || frameId !== 0) return;
+  const browser = BROWSER_TRANSITIONS.has(transitionType) || transitionQualifiers.some((q) => BROWSER_QUALIFIERS.has(q));
+  store.noteCommit(tabId, { url, time: timeStamp, by: browser ? "browser" : "page" }).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------
@@ -86,9 +133,13 @@ function onMessage(message, sender, sendResponse) {
   const handler = HANDLERS.get(message?.type);
   const tabId = sender.tab?.id;
   if (!handler || tabId === undefined) return false;
+  markOnce("message");
   ready
     .then(() => handler(message, tabId))
-    .then(sendResponse, (error) => {
+    .then((reply) => {
+      markOnce("answer");
+      sendResponse(reply);
+    }, (error) => {
       logError(error);
       sendResponse({ ok: false, message: error.message });
     });
@@ -167,19 +218,29 @@ async function fix(id, tabId) {
 
 // Bookmarks (with the optional permission) ------------------------------------------------------------
 
+/** Bookmark events are checked one after another, in the order they came (an import brings thousands). */
+let bookmarkChecks = Promise.resolve();
+
 function onBookmarkCreated(id, node) {
-  ready.then(() => checkBookmark(id, node.url, node.title)).catch(logError);
+  queueBookmarkCheck({ id, parent_id: node.parentId ?? null, url: node.url, title: node.title });
 }
 
 function onBookmarkChanged(id, change) {
-  if (change.url) ready.then(() => checkBookmark(id, change.url, change.title)).catch(logError);
+  if (change.url) queueBookmarkCheck({ id, url: change.url, title: change.title });
 }
 
-/** A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can. */
-async function checkBookmark(id, url, title) {
-  if (!url || (await store.isExpectedBookmarkChange(id, url))) return;
+function queueBookmarkCheck(change) {
+  bookmarkChecks = bookmarkChecks.then(() => ready).then(() => checkBookmark(change)).catch(logError);
+}
+
+/**
+ * A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can;
+ * not for a change the extension made itself and announced (an Undo, store.js `expectBookmarkChanges`).
+ */
+async function checkBookmark({ id, parent_id, url, title }) {
+  if (!url) return;
   const verdict = classify(url);
-  if (verdict.bookmark_safe !== false) return;
+  if (verdict.bookmark_safe !== false || (await store.isExpectedBookmarkChange({ id, parent_id, url }))) return;
   const known = await store.knownAccounts();
   const headline = bookmarkHeadline(verdict.kind, { created: true });
   const message = sentence(verdict.warnings[0]?.message);
@@ -193,7 +254,29 @@ async function checkBookmark(id, url, title) {
   await api.tabs.sendMessage(tab.id, { type: "notice", notice: styled(notice) }).catch(() => {});
 }
 
-// Lookalike protection (with the optional webNavigation permission) ------------------------------------
+// Lookalike protection (with the optional webNavigation permission, when switched on) ------------------
+
+/** The stored choice, read once per wake and then followed (`store.onLookalikeProtectionChange`). */
+function lookalikeChoice() {
+  lookalikeOn ??= store.lookalikeProtection().then((on) => on === true);
+  return lookalikeOn;
+}
+
+/** The choice changed (on the settings page): follow it. */
+function followLookalikeChoice(on) {
+  lookalikeOn = Promise.resolve(on);
+  setLookalikeListeners(on);
+}
+
+/** Adds or removes the lookalike listeners (removed, the browser stops waking the worker for them). */
+function setLookalikeListeners(on) {
+  const navigation = api.webNavigation;
+  if (!navigation) return;
+  for (const [event, listener] of [[navigation.onBeforeNavigate, onBeforeNavigate], [navigation.onCommitted, onCommitted]]) {
+    if (on && !event.hasListener(listener)) event.addListener(listener);
+    if (!on) event.removeListener(listener);
+  }
+}
 
 function onBeforeNavigate(details) {
   if (details.frameId === 0) ready.then(() => checkLookalike(details, false)).catch(logError);
@@ -205,7 +288,7 @@ function onCommitted(details) {
 
 /** Sends a tab headed for a lookalike to the warning page, unless the person chose to continue. */
 async function checkLookalike({ tabId, url }, committed) {
-  if (tabId < 0 || url === WARNING_PAGE) return;
+  if (tabId < 0 || url === WARNING_PAGE || !(await lookalikeChoice())) return;
   const lookalike = classify(url).kind === "lookalike";
   const state = await store.tabState(tabId);
   if (!lookalike) {

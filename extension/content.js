@@ -60,8 +60,11 @@ function show(notice) {
   document.documentElement.append(host);
 }
 
+let listening = false;
+
 function ask() {
-  api.runtime.onMessage.addListener((message) => message?.type === "notice" && show(message.notice));
+  if (!listening) api.runtime.onMessage.addListener((message) => message?.type === "notice" && show(message.notice));
+  listening = true;
   const cookie = document.cookie.split("; ").find((c) => c.startsWith("aws-userInfo="));
   send({ type: "page", url: location.href, userInfo: cookie?.slice(13) ?? null }).then((r) => r?.notice && show(r.notice));
 }
@@ -74,3 +77,5 @@ const later = () => {
 };
 addEventListener("load", later, { once: true });
 setTimeout(later, document.readyState === "complete" ? 0 : 3000);
+// Back from the back/forward cache: the browser has reset the tab's badge, so ask again.
+addEventListener("pageshow", (event) => event.persisted && ask());

@@ -13,6 +13,7 @@ import {
 } from "./lib/doctor-core.js";
 import * as journal from "./lib/doctor-journal.js";
 import { byId, h } from "./lib/dom.js";
+import { turnOnBookmarkProtection } from "./lib/features.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import * as store from "./lib/store.js";
@@ -156,7 +157,7 @@ async function showAccess() {
 
 function grant() {
   // First thing in the click: the browser asks only during the user gesture.
-  permissions.request("bookmarks").then(async (granted) => {
+  turnOnBookmarkProtection().then(async (granted) => {
     if (!granted) {
       say("access-status", "Bookmark access was not allowed, so the doctor cannot read your bookmarks. Everything else keeps working.", true);
       return;

@@ -3,6 +3,7 @@
 import { api } from "./lib/browser.js";
 import { forgetAccount, ready, regions } from "./lib/core.js";
 import { byId, h } from "./lib/dom.js";
+import * as features from "./lib/features.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
@@ -12,6 +13,12 @@ import { showTeam } from "./lib/team-view.js";
 
 const OPTIONAL = ["bookmarks", "webNavigation"];
 const PERMISSION_NAMES = { bookmarks: "Bookmarks", webNavigation: "Browsing activity (webNavigation)" };
+const FEATURE_NAMES = { bookmarks: "Bookmark protection", lookalike: "Lookalike protection" };
+/** Which features use each optional permission (features.js). */
+const USED_BY = {
+  bookmarks: ["bookmarks"],
+  webNavigation: ["bookmarks", "lookalike"],
+};
 
 function say(id, text, error = false) {
   const node = byId(id);
@@ -46,13 +53,15 @@ function wire() {
     const saved = await store.setNoticeEnabled(event.target.checked);
     if (!saved) await showProblems(byId("problems"));
   });
-  byId("lookalike-protection").addEventListener("change", toggleProtection);
+  byId("lookalike-protection").addEventListener("change", toggleLookalikeProtection);
+  byId("bookmark-protection").addEventListener("change", toggleBookmarkProtection);
   // Other pages and the worker change the same data: follow them.
   api.storage.onChanged.addListener((changes, area) => {
     if ("storage_problems" in changes) void showProblems(byId("problems"));
     if (area !== "local") return;
     if ("known_accounts" in changes) void showAccounts();
     if ("favourite_regions" in changes) void showFavourites();
+    if ("lookalike_protection" in changes) void showPermissions();
   });
   api.permissions.onAdded.addListener(() => void showPermissions());
   api.permissions.onRemoved.addListener(() => void showPermissions());
@@ -163,47 +172,56 @@ async function showNotice() {
   byId("notice-enabled").checked = await store.noticeEnabled();
 }
 
-function toggleProtection(event) {
+/**
+ * Turns a feature on or off from its checkbox; `turnOn` asks in the same turn as the click (the browser
+ * only asks during the user gesture).
+ */
+function toggleFeature(event, { name, statusId, turnOn, turnOff }) {
   const on = event.target.checked;
-  // Ask in the same turn as the click: the browser only asks during the user gesture.
-  const change = on ? permissions.request("webNavigation") : permissions.revoke("webNavigation");
-  change.then(async (done) => {
-    const enabled = await permissions.has("webNavigation");
+  const change = on ? turnOn() : turnOff();
+  change.then(async () => {
+    const enabled = (await features.featureStates())[name];
     event.target.checked = enabled;
-    if (on && !done) say("protection-status", "Not turned on: the permission was not granted. Everything else keeps working.", true);
-    else say("protection-status", enabled ? "Lookalike protection is on." : "Lookalike protection is off.");
+    const label = FEATURE_NAMES[name];
+    if (on && !enabled) say(statusId, `${label} is not on: the permission was not granted. Everything else keeps working.`, true);
+    else say(statusId, enabled ? `${label} is on.` : `${label} is off.`);
+    await showPermissions();
   });
 }
 
+function toggleBookmarkProtection(event) {
+  toggleFeature(event, {
+    name: "bookmarks",
+    statusId: "bookmark-protection-status",
+    turnOn: features.turnOnBookmarkProtection,
+    turnOff: features.turnOffBookmarkProtection,
+  });
+}
+
+function toggleLookalikeProtection(event) {
+  toggleFeature(event, {
+    name: "lookalike",
+    statusId: "protection-status",
+    turnOn: features.turnOnLookalikeProtection,
+    turnOff: features.turnOffLookalikeProtection,
+  });
+}
+
+/** The feature switches and the table of optional permissions: what each is for, who uses it, granted or not. */
 async function showPermissions() {
-  const granted = await Promise.all(OPTIONAL.map((p) => permissions.has(p)));
-  byId("lookalike-protection").checked = granted[OPTIONAL.indexOf("webNavigation")];
+  const [granted, on] = await Promise.all([Promise.all(OPTIONAL.map((p) => permissions.has(p))), features.featureStates()]);
+  byId("bookmark-protection").checked = on.bookmarks;
+  byId("lookalike-protection").checked = on.lookalike;
   const rows = OPTIONAL.map((permission, i) => {
-    const action = granted[i]
-      ? h("button", { type: "button", onclick: () => revoke(permission), dataset: { testid: `revoke-${permission}` } }, "Revoke")
-      : h("button", { type: "button", onclick: () => grant(permission), dataset: { testid: `grant-${permission}` } }, "Grant");
-    action.setAttribute("aria-label", `${granted[i] ? "Revoke" : "Grant"} ${PERMISSION_NAMES[permission]}`);
+    const users = USED_BY[permission].map((feature) => `${FEATURE_NAMES[feature]}${on[feature] ? " (on)" : ""}`).join(", ");
     return h(
       "tr",
       { dataset: { permission } },
       h("th", { scope: "row" }, PERMISSION_NAMES[permission]),
       h("td", {}, `To ${permissions.PURPOSE[permission]}.`),
-      h("td", { class: granted[i] ? "granted" : "" }, granted[i] ? "Granted" : "Not granted"),
-      h("td", {}, action),
+      h("td", {}, users),
+      h("td", { class: granted[i] ? "granted" : "", dataset: { testid: `permission-${permission}` } }, granted[i] ? "Granted" : "Not granted"),
     );
   });
   byId("permissions").tBodies[0].replaceChildren(...rows);
-}
-
-function grant(permission) {
-  permissions.request(permission).then(async (done) => {
-    say("permissions-status", done ? `${PERMISSION_NAMES[permission]}: granted.` : `${PERMISSION_NAMES[permission]}: not granted.`, !done);
-    await showPermissions();
-  });
-}
-
-async function revoke(permission) {
-  const done = await permissions.revoke(permission);
-  say("permissions-status", done ? `${PERMISSION_NAMES[permission]}: revoked.` : `${PERMISSION_NAMES[permission]} could not be revoked.`, !done);
-  await showPermissions();
 }

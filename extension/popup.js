@@ -5,6 +5,7 @@ import { accountSigninUrl, ready, switchConsoleRegion } from "./lib/core.js";
 import { clearGlobalBadge } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
+import { turnOnBookmarkProtection } from "./lib/features.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
@@ -170,7 +171,7 @@ function showCanonical(view) {
   };
   byId("bookmark-this").onclick = () => {
     // Ask first, while the click still counts as a user gesture.
-    permissions.request("bookmarks").then(async (granted) => {
+    turnOnBookmarkProtection().then(async (granted) => {
       if (!granted) {
         say("canonical-status", `Sign-in Guard needs bookmark access to ${permissions.PURPOSE.bookmarks}. Everything else works without it.`, true);
         return;
@@ -208,7 +209,7 @@ function showRedirect({ view, redirect, opened, bookmark, bookmarksAllowed }, ta
   const allow = byId("redirect-allow");
   allow.hidden = bookmarksAllowed;
   allow.onclick = () => {
-    permissions.request("bookmarks").then((granted) => {
+    turnOnBookmarkProtection().then((granted) => {
       if (granted) location.reload();
       else say("redirect-status", "Bookmark access was not granted; everything else keeps working.", true);
     });

@@ -42,9 +42,11 @@ export async function fixBookmark(id, chosen = null) {
 export async function undoFix(id) {
   const entry = await store.lastFix(id);
   if (!entry) return { ok: false, message: "There is no fix of this bookmark to undo." };
+  // The old URL comes back on purpose: the worker's new-bookmark warning is not for it.
   await store.expectBookmarkChange(id, entry.old_url);
   const restored = await api.bookmarks.update(id, { url: entry.old_url }).catch(() => null);
   if (!restored) {
+    await store.expectBookmarkChanges([{ parent_id: entry.parent_id, url: entry.old_url }]);
     await api.bookmarks.create({
       parentId: entry.parent_id,
       index: entry.index,

@@ -128,12 +128,18 @@ export async function undoBatch(batchId) {
   const failed = [];
   const newIds = new Map();
   const updates = plan.steps.filter((s) => s.step === "update");
+  const creates = plan.steps.filter((s) => s.step === "create");
+  // The old URLs come back on purpose: the worker's new-bookmark warning is not for them.
+  await store.expectBookmarkChanges([
+    ...updates.map((s) => ({ id: s.id, url: s.url })),
+    ...creates.map((s) => ({ parent_id: s.parent_id, url: s.url })),
+  ]);
   const results = await Promise.allSettled(updates.map((s) => api.bookmarks.update(s.id, { url: s.url })));
   results.forEach((result, i) => {
     if (result.status === "rejected") failed.push(updates[i].id);
   });
   // In the planned order: each lands where it was once the ones before it are back.
-  for (const step of plan.steps.filter((s) => s.step === "create")) {
+  for (const step of creates) {
     try {
       newIds.set(step.id, (await recreate(step)).id);
     } catch {

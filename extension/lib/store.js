@@ -3,7 +3,7 @@
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
 import { api } from "./browser.js";
-import { classify, loadKnownAccounts } from "./core.js";
+import { loadKnownAccounts } from "./core.js";
 
 const KNOWN = "known_accounts";
 const NOTICE = "notice_enabled";
@@ -12,12 +12,15 @@ const RECENT = "recent_regions";
 const BOOKMARK_WARNING = "bookmark_warning";
 const JOURNAL = "bookmark_journal";
 const PROBLEMS = "storage_problems";
-const EXPECTED_CHANGE = "expected_bookmark_change";
+const EXPECTED_CHANGES = "expected_bookmark_changes";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
+const LOOKALIKE = "lookalike_protection";
 
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
 const PROBLEMS_MAX = 5;
+/** How long an announced bookmark change is awaited (one that never came, e.g. a failed update, expires). */
+const EXPECTED_CHANGE_MS = 120_000;
 
 let queue = Promise.resolve();
 
@@ -75,6 +78,7 @@ const read = async (area, key) => (await readItems(area, key))[key];
 
 /** Saves `items`; on failure records a problem and returns false (nothing else is touched). */
 async function write(area, items) {
+  if (area === "local") forgetPageItems();
   try {
     await api.storage[area].set(items);
     return true;
@@ -89,6 +93,7 @@ async function write(area, items) {
 }
 
 async function remove(area, key) {
+  if (area === "local") forgetPageItems();
   try {
     await api.storage[area].remove(key);
   } catch (error) {
@@ -113,10 +118,41 @@ async function knownFrom(stored) {
   return known;
 }
 
-/** What every page report needs, in one read: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`). */
+/**
+ * What every page report needs: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`), from one
+ * read kept until these items change (`readAhead` starts it when the worker wakes).
+ */
 export async function pageSettings() {
-  const items = await readItems("local", [KNOWN, NOTICE]);
+  const items = await pageItems().catch(() => readItems("local", [KNOWN, NOTICE]));
   return { known: await knownFrom(items[KNOWN]), noticeOn: items[NOTICE] !== false };
+}
+
+// The page report's stored items, read ahead -----------------------------------------------------
+// The worker starts this read in its first turn, so the first page report after a wake finds it done
+// instead of waiting for it. It is read again after any change of `storage.local`: a write here
+// forgets it at once, a write by another page through `onChanged`.
+
+let pageItemsRead = null;
+
+function pageItems() {
+  pageItemsRead ??= api.storage.local.get([KNOWN, NOTICE]).catch((error) => {
+    pageItemsRead = null;
+    throw error;
+  });
+  return pageItemsRead;
+}
+
+function forgetPageItems() {
+  pageItemsRead = null;
+}
+
+(api.storage.local.onChanged ?? api.storage.onChanged).addListener((changes, area) => {
+  if ((area === undefined || area === "local") && (KNOWN in changes || NOTICE in changes)) forgetPageItems();
+});
+
+/** Starts the reads every page report needs (call it in the worker's first turn; it does not block). */
+export function readAhead() {
+  pageItems().catch(() => {});
 }
 
 /** Applies `change(known) → known` to the known accounts and saves the result. */
@@ -172,6 +208,23 @@ export function addRecent(code) {
 
 export const clearRecent = () => write("local", { [RECENT]: [] });
 
+/**
+ * Whether lookalike protection is switched on: its own choice, apart from the `webNavigation` permission
+ * it needs, which bookmark protection may hold too (features.js). Undefined until the person chooses.
+ */
+export async function lookalikeProtection() {
+  return read("local", LOOKALIKE);
+}
+
+export const setLookalikeProtection = (on) => write("local", { [LOOKALIKE]: Boolean(on) });
+
+/** Calls `onChange(on)` when the lookalike protection choice changes (in any of the extension's pages). */
+export function onLookalikeProtectionChange(onChange) {
+  (api.storage.local.onChanged ?? api.storage.onChanged).addListener((changes, area) => {
+    if ((area === undefined || area === "local") && LOOKALIKE in changes) onChange(changes[LOOKALIKE].newValue === true);
+  });
+}
+
 // Bookmark warnings and the fix journal ----------------------------------------------------------
 
 /** The pending warning about a bookmark just created or edited, or null. */
@@ -215,15 +268,40 @@ export function dropFix(entry) {
   });
 }
 
-/** Notes that bookmark `id` is about to be set to `url` by an Undo, so it raises no new warning. */
-export const expectBookmarkChange = (id, url) => write("session", { [EXPECTED_CHANGE]: { id, url } });
+/**
+ * Announces bookmark changes the extension is about to make, so that its own bookmark listeners raise
+ * no warning about them (an Undo puts bad URLs back on purpose): `{id, url}` for an update, `{parent_id,
+ * url}` for a bookmark re-created in that folder (its id is not known yet). Written before the changes.
+ */
+export function expectBookmarkChanges(changes) {
+  return serialized(async () => {
+    const until_ms = Date.now() + EXPECTED_CHANGE_MS;
+    const next = [...(await expectedChanges()), ...changes.map(({ id = null, parent_id = null, url }) => ({ id, parent_id, url, until_ms }))];
+    return write("session", { [EXPECTED_CHANGES]: next });
+  });
+}
 
-/** Whether this change is the one an Undo announced (and forgets the announcement). */
-export async function isExpectedBookmarkChange(id, url) {
-  const expected = await read("session", EXPECTED_CHANGE);
-  if (expected?.id !== id || expected?.url !== url) return false;
-  await remove("session", EXPECTED_CHANGE);
-  return true;
+export const expectBookmarkChange = (id, url) => expectBookmarkChanges([{ id, url }]);
+
+async function expectedChanges() {
+  const list = await read("session", EXPECTED_CHANGES);
+  const now = Date.now();
+  return Array.isArray(list) ? list.filter((c) => typeof c?.url === "string" && c.until_ms > now) : [];
+}
+
+/**
+ * Whether this change (`{id, url}`, and `parent_id` for a created bookmark) is one the extension
+ * announced; an announcement is used up by the change it names.
+ */
+export function isExpectedBookmarkChange({ id, parent_id = null, url }) {
+  return serialized(async () => {
+    const list = await expectedChanges();
+    const at = list.findIndex((c) => c.url === url && (c.id === id || (c.id === null && parent_id !== null && c.parent_id === parent_id)));
+    if (at < 0) return false;
+    list.splice(at, 1);
+    await write("session", { [EXPECTED_CHANGES]: list });
+    return true;
+  });
 }
 
 // The toolbar ------------------------------------------------------------------------------------
@@ -242,10 +320,10 @@ const tabKey = (tabId) => `tab:${tabId}`;
 const NAVIGATIONS_MAX = 8;
 
 /**
- * What the worker knows about a tab: `flow` (`{request_id, first_url}`: the first URL of the
- * navigation that led here), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
- * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`)
- * are already followed in what this returns (the core must be ready).
+ * What the worker knows about a tab: `flow` (`{first_url}`: the first URL of the navigation that led
+ * here, when the extension saw it), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
+ * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`) are
+ * already followed in what this returns.
  */
 export async function tabState(tabId) {
   return followNavigations(await storedTabState(tabId));
@@ -256,7 +334,7 @@ async function storedTabState(tabId) {
   return value && typeof value === "object" ? value : {};
 }
 
-/** Applies `change(state) → state` to the tab's state (the core must be ready). */
+/** Applies `change(state) → state` to the tab's state. */
 export function updateTabState(tabId, change) {
   return serialized(async () => {
     const next = change(await tabState(tabId));
@@ -266,34 +344,49 @@ export function updateTabState(tabId, change) {
 }
 
 /**
- * Notes the start of a navigation to an AWS page (`{request_id, url, from}`, `from` being the page or
- * site that started it, if any) as it is, without the core: the worker's webRequest listener must be
- * cheap, and the core reads the URLs only when a page asks (`tabState`). A redirect keeps its request
- * id and is not noted again.
+ * Notes the start of a navigation to an AWS page (`{url, time}`, from `webNavigation.onBeforeNavigate`:
+ * a server redirect does not start another, so `url` is the address the bookmark or link held) as it is,
+ * without the core: the worker's navigation listener must be cheap, and the core reads the URLs only
+ * when a page asks (`tabState`).
  */
 export function noteNavigation(tabId, navigation) {
   return serialized(async () => {
     const state = await storedTabState(tabId);
-    const noted = state.navigations ?? [];
-    const last = noted.at(-1) ?? state.flow;
-    if (last?.request_id === navigation.request_id) return;
-    const navigations = [...noted, navigation].slice(-NAVIGATIONS_MAX);
+    const navigations = [...(state.navigations ?? []), navigation].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });
   });
 }
 
 /**
- * The state after the noted navigations, in order: one started by an AWS page (the sign-in flow's
- * own steps, form posts) continues the flow; one started by the browser (a bookmark, a typed URL) or
- * by another site starts anew, with the notice no longer dismissed.
+ * Notes who started the tab's latest navigation, once it commits (`webNavigation.onCommitted`): `by` is
+ * "browser" (a bookmark, a typed address, a reload) or "page" (a link, a form, a script). A commit with
+ * no noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of
+ * its own, at the address it committed.
+ */
+export function noteCommit(tabId, { url, time, by }) {
+  return serialized(async () => {
+    const state = await storedTabState(tabId);
+    const noted = state.navigations ?? [];
+    const pending = noted.at(-1)?.by === undefined ? noted.at(-1) : null;
+    const navigations = pending
+      ? [...noted.slice(0, -1), { ...pending, by }]
+      : [...noted, { url, time, by }].slice(-NAVIGATIONS_MAX);
+    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
+  });
+}
+
+/**
+ * The state after the noted navigations, in order: one started by a page continues the tab's AWS flow
+ * (the sign-in flow's own steps, form posts), if the tab has one; one started by the browser (a
+ * bookmark, a typed URL), or the first in the tab, starts anew, with the notice no longer dismissed. A
+ * navigation whose commit was not seen counts as started by the browser, so that its first URL is kept.
  */
 function followNavigations({ navigations = [], ...state }) {
-  for (const { request_id, url, from } of navigations) {
-    if (state.flow?.request_id === request_id) continue;
-    const fromAws = typeof from === "string" && classify(from).partition !== null;
-    state = fromAws
-      ? { ...state, flow: { request_id, first_url: state.flow?.first_url ?? null } }
-      : { ...state, flow: { request_id, first_url: url }, dismissed: false };
+  for (const { url, by } of navigations) {
+    state =
+      by === "page" && state.flow
+        ? { ...state, flow: { first_url: state.flow.first_url ?? null } }
+        : { ...state, flow: { first_url: url }, dismissed: false };
   }
   return state;
 }

@@ -8,6 +8,8 @@
 //   (`pierce: true`) and real mouse clicks at its buttons' coordinates;
 // - optional permissions (bookmarks, webNavigation) cannot be accepted headless: they are granted in the
 //   profile before the test, as Chromium records a person's "Allow" (chromium.mjs, grantInProfile);
+//   lookalike protection, a choice of its own, is then switched on with a real click on the settings page
+//   (a request for a permission already granted resolves without a prompt);
 // - omnibox and context menu have no UI headless: the tests fire the extension's own registered listeners
 //   with the arguments Chromium passes (`chrome.omnibox.onInputEntered.dispatch(text, disposition)`,
 //   `chrome.contextMenus.onClicked.dispatch(info, tab)`), and check what the browser then does.
@@ -37,6 +39,8 @@ let server;
 const open = new Set();
 /** Per test: generous, for a loaded 2-core machine; a hung test fails instead of blocking the run. */
 const LIMIT = { timeout: 240_000 };
+/** Bookmark protection's permissions, asked for together (extension/lib/features.js). */
+const BOOKMARK_PROTECTION = ["bookmarks", "webNavigation"];
 
 before(async () => {
   await requireBuiltExtension();
@@ -119,6 +123,22 @@ const bookmark = (browser, id) => browser.inWorker(bookmarkInExtension, id);
 /** A folder on the bookmarks bar with three bookmarks, the middle one of `url` (expectations.mjs). */
 function createBookmarkAmongOthers(browser, url, title) {
   return browser.inWorker(createBookmarkAmongOthersInExtension, { url, title, parentId: "1" });
+}
+
+/** Opens the settings page and waits until it is ready. */
+async function openOptions(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl("options.html"), { timeout: WAIT });
+  await page.waitForSelector("body[data-ready=true]", { timeout: WAIT });
+  return page;
+}
+
+/** Clicks the settings page's lookalike protection switch (its permission granted already) and waits until it is on. */
+async function turnOnLookalikeProtection(browser) {
+  const options = await openOptions(browser);
+  await options.click('[data-testid="lookalike-protection"]');
+  await options.waitForFunction(() => /is on\.$/.test(document.getElementById("protection-status").textContent), null, { timeout: WAIT });
+  await options.close();
 }
 
 // --- Scenarios ------------------------------------------------------------------------------------
@@ -204,7 +224,7 @@ test("account sign-in page of another partition: the canonical URL is that parti
 
 test("a bookmark of signin.aws.amazon.com/signin?redirect_uri=… opened: warning; Fix makes it canonical; Undo restores it", LIMIT, async () => {
   const scenario = PAGES.capturedRedirect;
-  await withBrowser({ grant: ["bookmarks"] }, async (browser) => {
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
     await learnAccount(browser);
     const saved = await createBookmarkAmongOthers(browser, scenario.url, "AWS console");
 
@@ -262,7 +282,7 @@ test("a captured redirect opened without the bookmarks permission: warning that 
 
 test("creating a bookmark of a regional /oauth?… URL: warning", LIMIT, async () => {
   const scenario = PAGES.regionalOauth;
-  await withBrowser({ grant: ["bookmarks"] }, async (browser) => {
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
     const { page, tabId } = await learnAccount(browser);
     await page.bringToFront();
     const saved = await browser.inWorker(
@@ -333,6 +353,7 @@ test("switching a console tab's region rewrites its URL", LIMIT, async () => {
 for (const [name, scenario] of Object.entries(PAGES).filter(([, page]) => page.kind === "lookalike")) {
   test(`lookalike host (${new URL(scenario.url).hostname}) with lookalike protection: prominent warning, no canonical URL`, LIMIT, async () => {
     await withBrowser({ grant: ["webNavigation"] }, async (browser) => {
+      await turnOnLookalikeProtection(browser);
       const { page, tabId } = await browser.openTab(null);
       await page.goto(scenario.url, { timeout: WAIT }).catch(() => {}); // the extension stops this navigation
       const warningPage = browser.extensionUrl("warning.html");
@@ -372,6 +393,32 @@ test("lookalike host without lookalike protection: the toolbar popup warns, with
     } finally {
       await popup.close();
     }
+  });
+});
+
+test("bookmark protection's permissions do not turn lookalike protection on; the settings page keeps them apart", LIMIT, async () => {
+  const scenario = PAGES.lookalike;
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
+    const options = await openOptions(browser);
+    const switches = () =>
+      options.evaluate(() => ({
+        bookmarks: document.querySelector('[data-testid="bookmark-protection"]').checked,
+        lookalike: document.querySelector('[data-testid="lookalike-protection"]').checked,
+        webNavigation: document.querySelector('[data-testid="permission-webNavigation"]').textContent,
+      }));
+    assert.deepEqual(await switches(), { bookmarks: true, lookalike: false, webNavigation: "Granted" });
+
+    const { page } = await browser.openTab(scenario.url);
+    assert.equal(page.url(), scenario.url, "the lookalike page opens: lookalike protection is off");
+
+    // Lookalike protection on, then off again: bookmark protection keeps its webNavigation permission.
+    await options.bringToFront();
+    await options.click('[data-testid="lookalike-protection"]');
+    await options.waitForFunction(() => /is on\.$/.test(document.getElementById("protection-status").textContent), null, { timeout: WAIT });
+    await options.click('[data-testid="lookalike-protection"]');
+    await options.waitForFunction(() => /is off\.$/.test(document.getElementById("protection-status").textContent), null, { timeout: WAIT });
+    assert.deepEqual(await switches(), { bookmarks: true, lookalike: false, webNavigation: "Granted" });
+    assert.equal(await browser.inWorker(() => chrome.permissions.contains({ permissions: ["webNavigation"] })), true);
   });
 });
 

@@ -31,6 +31,9 @@ after(async () => {
   for (const browser of open) await browser.close().catch(() => {});
 });
 
+/** A captured sign-in redirect saved by hand after the Undo (not planted). */
+const SENTINEL_URL = "https://signin.aws.amazon.com/signin?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2Fsentinel";
+
 // --- The planted bookmarks ---------------------------------------------------------------------------
 // `kind` is the group the doctor must list it in (null: only in a group of duplicates); `after` is the
 // URL after "fix all", or DELETED. `choose` is what the test does in the row before fixing all.
@@ -454,6 +457,14 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     open.add(browser);
     page = await openDoctor(browser);
     await page.waitForSelector("[data-testid=doctor-undo]", { timeout: WAIT });
+    // Every new-bookmark warning the worker raises from now on (it keeps the latest in storage.local).
+    await page.evaluate(() => {
+      globalThis.warningsRaised = [];
+      chrome.storage.onChanged.addListener((changes, area) => {
+        const warning = area === "local" ? changes.bookmark_warning?.newValue : undefined;
+        if (warning) globalThis.warningsRaised.push(warning.id);
+      });
+    });
     await page.click("[data-testid=doctor-undo]");
     await page.waitForFunction(() => /Undone/.test(document.querySelector("[data-testid=doctor-history-status]").textContent), null, { timeout: WAIT });
     assert.match(await page.textContent("[data-testid=doctor-history-status]"), new RegExp(`${changed.length} bookmarks restored`));
@@ -465,6 +476,17 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     for (const node of before.filter((n) => !deleted.has(n.id))) assert.deepEqual(undoneById.get(node.id), node);
     assert.equal(undone.filter((n) => !before.some((b) => b.id === n.id)).length, deleted.size, "only the deleted ones have new ids");
     assert.equal(await page.isVisible("#history"), false, "the undone batch left the record");
+
+    // Undo put bad URLs back on purpose: no new-bookmark warning for them. A bad bookmark saved after it
+    // is warned about; the worker checks bookmark events in order, so once that warning is there, every
+    // change of the Undo has been checked before it.
+    const sentinel = await page.evaluate(
+      (url) => chrome.bookmarks.create({ parentId: "1", title: "Saved after the Undo", url }).then((node) => node.id),
+      SENTINEL_URL,
+    );
+    await page.waitForFunction((id) => globalThis.warningsRaised.includes(id), sentinel, { timeout: WAIT });
+    assert.deepEqual(await page.evaluate(() => globalThis.warningsRaised), [sentinel], "Undo's own changes raised no warning");
+    await page.evaluate((id) => chrome.bookmarks.remove(id), sentinel);
 
     // And the doctor finds the planted ones again.
     const third = await scan(page);

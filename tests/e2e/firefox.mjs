@@ -64,13 +64,13 @@ export function findGeckodriver() {
  * @param {object} options
  * @param {import("./fixture-server.mjs").FixtureServer} options.server started with `{proxy: true}`
  * @param {string} [options.extension] the extension folder, or its zip/xpi (default `dist/firefox`)
- * @param {string[]} [options.grant] optional permissions to grant first, with the settings page's Grant
- *   buttons (see `grant`)
+ * @param {("bookmark"|"lookalike")[]} [options.features] optional features to turn on first, with the
+ *   settings page's switches (see `turnOn`)
  * @param {Record<string, unknown>} [options.prefs] more Firefox preferences
  * @param {Record<string, string>} [options.env] environment variables for geckodriver and Firefox (e.g. `HOME`)
  * @returns {Promise<FirefoxSession>}
  */
-export async function launchFirefox({ server, extension = DIST_FIREFOX, grant = [], prefs = {}, env = {} }) {
+export async function launchFirefox({ server, extension = DIST_FIREFOX, features = [], prefs = {}, env = {} }) {
   if (!server?.proxyPort) throw new Error("launchFirefox needs the fixture server's proxy: startFixtureServer({proxy: true})");
   const [binary, geckodriver] = await Promise.all([findFirefox(), findGeckodriver()]);
   if (!binary) throw new Error("Firefox not found: apt-get install firefox-esr (or set FIREFOX); `cargo xtask setup` does it");
@@ -133,7 +133,7 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, grant = 
     const installed = await driver.installAddon(copy, true);
     if (installed !== addonId) throw new Error(`installed add-on ${installed}, expected ${addonId}`);
     await session.openControlTab();
-    for (const permission of grant) await session.grant(permission);
+    for (const feature of features) await session.turnOn(feature);
     return session;
   } catch (error) {
     await session.close().catch(() => {});
@@ -271,14 +271,17 @@ export class FirefoxSession {
   }
 
   /**
-   * Grants an optional permission as a person does: the settings page's Grant button, clicked. With the
-   * prompts pref off, Firefox then grants it at once; without the click it would refuse.
+   * Turns an optional feature on as a person does: its switch on the settings page (`bookmark-protection`
+   * or `lookalike-protection`), clicked. With the prompts pref off, Firefox then grants the permissions it
+   * asks for at once; without the click it would refuse. Waits until the page says the feature is on.
    */
-  async grant(permission) {
-    await this.click(this.control, `grant-${permission}`);
+  async turnOn(feature) {
+    await this.click(this.control, `${feature}-protection`);
     await waitFor(
-      () => this.inExtension((permissions) => browser.permissions.contains({ permissions }), [permission]),
-      { what: `Firefox to grant ${permission} after the click` },
+      () => this.inExtension((id) => document.querySelector(`[data-testid="${id}"]`)?.checked === true &&
+        /is on\.$/.test(document.getElementById(id === "bookmark-protection" ? "bookmark-protection-status" : "protection-status")?.textContent ?? ""),
+      `${feature}-protection`),
+      { what: `Firefox to turn ${feature} protection on after the click` },
     );
   }
 

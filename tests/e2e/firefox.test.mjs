@@ -7,7 +7,7 @@
 // - pages open in new tabs; the popup opens as a tab `popup.html?tab=ID` (the DOM contract);
 // - the in-page notice lives in a CLOSED shadow root: WebDriver's `getShadowRoot()` reaches it, as the
 //   page's own scripts cannot, and its buttons get WebDriver's real clicks;
-// - optional permissions are granted by clicking the settings page's Grant button: with the pref
+// - optional features are turned on by clicking their switch on the settings page: with the pref
 //   `extensions.webextOptionalPermissionPrompts` off, Firefox grants a request made from a click without
 //   showing its doorhanger (as if "Allow" were clicked); a request without a click is still refused;
 // - extension API calls the tests need (tab ids, bookmarks) run in the extension's settings page
@@ -154,7 +154,7 @@ test("every scenario page (lookalikes aside): the notice and the popup agree wit
 
 test("a bookmark of signin.aws.amazon.com/signin?redirect_uri=… opened: warning; Fix makes it canonical; Undo restores it", LIMIT, async () => {
   const scenario = PAGES.capturedRedirect;
-  await withFirefox({ grant: ["bookmarks"] }, async (firefox) => {
+  await withFirefox({ features: ["bookmark"] }, async (firefox) => {
     await learnAccount(firefox);
     const saved = await firefox.inExtension(createBookmarkAmongOthersInExtension, {
       url: scenario.url,
@@ -211,7 +211,7 @@ test("a captured redirect opened without the bookmarks permission: warning that 
   });
 });
 
-test("optional permissions: asked for only from a click; the settings page's Grant button gets them", LIMIT, async () => {
+test("optional permissions: asked for only from a click; bookmark protection gets both in one request, without turning lookalike protection on", LIMIT, async () => {
   await withFirefox({}, async (firefox) => {
     const asked = await firefox.inExtension(async (permissions) => {
       try {
@@ -222,13 +222,21 @@ test("optional permissions: asked for only from a click; the settings page's Gra
     }, ["bookmarks"]);
     assert.match(asked.refused ?? "", /user input/i, `a request without a click: ${JSON.stringify(asked)}`);
 
-    await firefox.grant("bookmarks");
-    await firefox.grant("webNavigation");
+    await firefox.turnOn("bookmark");
     const granted = await firefox.inExtension(
       (permissions) => browser.permissions.contains({ permissions }),
       ["bookmarks", "webNavigation"],
     );
-    assert.equal(granted, true, "both granted after the clicks");
+    assert.equal(granted, true, "bookmark protection's click grants both");
+    const lookalikeSwitch = () => firefox.inExtension(() => document.querySelector('[data-testid="lookalike-protection"]').checked);
+    assert.equal(await lookalikeSwitch(), false, "lookalike protection stays off");
+
+    // A lookalike page opens: the permission is there, but lookalike protection was not chosen.
+    const { handle } = await firefox.openTab(PAGES.lookalike.url);
+    assert.equal(await firefox.urlOf(handle), PAGES.lookalike.url, "not stopped: lookalike protection is off");
+
+    await firefox.turnOn("lookalike");
+    assert.equal(await lookalikeSwitch(), true);
   });
 });
 
@@ -251,7 +259,7 @@ test("region picker: typing “ohio” and Enter opens the us-east-2 sign-in lin
 
 for (const [name, scenario] of Object.entries(PAGES).filter(([, page]) => page.kind === "lookalike")) {
   test(`lookalike host (${new URL(scenario.url).hostname}) with lookalike protection: prominent warning, no canonical URL`, LIMIT, async () => {
-    await withFirefox({ grant: ["webNavigation"] }, async (firefox) => {
+    await withFirefox({ features: ["lookalike"] }, async (firefox) => {
       const { handle, tabId } = await firefox.openTab(scenario.url); // the extension stops this navigation
       const warningPage = firefox.extensionUrl("warning.html");
       await waitFor(async () => (await firefox.urlOf(handle)) === warningPage, { what: `the tab to show ${warningPage}` });
@@ -310,5 +318,32 @@ test("access to the AWS sites withheld: the badge says so, the popup explains an
     await firefox.driver.navigate().refresh();
     const notice = await firefox.waitForNotice(handle, (n) => n.canonical, { timeout: WAIT, what: "the notice once access is back" });
     assert.equal(notice.canonical, scenario.canonical);
+  });
+});
+
+test("a page restored from the back/forward cache gets its toolbar badge back", LIMIT, async () => {
+  // A cacheable copy of the account sign-in page (AWS's own no-store pages never enter the cache).
+  const url = `${PAGES.accountSignin.url}?bfcache`;
+  await withFirefox({}, async (firefox) => {
+    const { handle, tabId } = await firefox.openTab(url);
+    await firefox.waitForNotice(handle, (n) => n.level);
+    const badge = () => firefox.inExtension((id) => browser.action.getTitle({ tabId: id }), tabId);
+    const shown = await waitFor(async () => ((await badge()) !== "Sign-in Guard for AWS" ? badge() : null), {
+      what: "the page's own toolbar title",
+    });
+    await firefox.switchTo(handle);
+    await firefox.driver.executeScript(() =>
+      addEventListener("pageshow", (event) => (document.documentElement.dataset.restored = event.persisted)),
+    );
+
+    // Another site in the same tab: the browser resets the tab's badge and title.
+    await firefox.driver.get(PAGES.lookalike.url);
+    await waitFor(async () => (await badge()) !== shown, { what: "the title to be reset by the navigation" });
+
+    await firefox.switchTo(handle);
+    await firefox.driver.navigate().back();
+    const restored = await firefox.driver.executeScript(() => document.documentElement.dataset.restored);
+    assert.equal(restored, "true", "restored from the back/forward cache");
+    await waitFor(async () => (await badge()) === shown, { what: `the restored page's title to be “${shown}” again` });
   });
 });

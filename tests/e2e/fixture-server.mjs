@@ -127,6 +127,7 @@ const TEMPLATES = {
 </section>`,
     );
   },
+  "access-portal": () => page("AWS access portal", `<section class="card"><h1>AWS access portal</h1></section>`),
   phishing: () =>
     page("Amazon Web Services Sign-In", signinForm({ heading: "Sign in as IAM user", account: ACCOUNT.alias })),
 };
@@ -249,6 +250,8 @@ export class FixtureServer extends EventEmitter {
     }
     if (route.redirect) return send(302, { location: route.redirect(url) });
     const headers = { "content-type": "text/html; charset=utf-8" };
+    // `?bfcache`: a page the browser may keep in its back/forward cache (no-store keeps it out).
+    if (url.searchParams.has("bfcache")) headers["cache-control"] = "private, max-age=0";
     if (route.cookieDomain) {
       const value = encodeURIComponent(JSON.stringify(USER_INFO));
       headers["set-cookie"] = `aws-userInfo=${value}; Domain=${route.cookieDomain}; Path=/; Secure; SameSite=Lax`;

@@ -5,7 +5,7 @@
 // Expected values are the core's (`signin-guard check --json URL` prints the same verdict).
 
 /** Domains whose hosts the browser sends to the fixture server (Chromium `--host-resolver-rules`, Firefox's proxy). */
-export const MAPPED_DOMAINS = ["amazon.com", "amazonaws.cn", "amazonaws-us-gov.com", "evil.example", "aws-amazon.com"];
+export const MAPPED_DOMAINS = ["amazon.com", "amazonaws.cn", "amazonaws-us-gov.com", "app.aws", "evil.example", "aws-amazon.com"];
 
 /** The account the fixtures sign in to: its alias is in the sign-in URL, its id in the console's cookie. */
 export const ACCOUNT = Object.freeze({ alias: "myalias", id: "123456789012", user: "jane" });
@@ -70,6 +70,14 @@ export const PAGES = Object.freeze({
     canonical: CANONICAL,
     warnings: [],
     notice: "info",
+  },
+  accessPortalAppAws: {
+    title: "IAM Identity Center access portal on app.aws",
+    url: "https://ssoins-7223fd24797c3af2.portal.us-east-1.app.aws/start",
+    kind: "access_portal",
+    account: null,
+    canonical: null,
+    warnings: [],
   },
   accountSigninChina: {
     title: "account sign-in page in the China partition",
@@ -183,6 +191,7 @@ export const ROUTES = Object.freeze([
   { host: "*.signin.amazonaws.cn", path: "/console", page: "account-signin" },
   { host: "*.signin.amazonaws-us-gov.com", path: "/console", page: "account-signin" },
   { host: "*.console.aws.amazon.com", path: "/console/home", page: "console", cookieDomain: ".amazon.com" },
+  { host: "*.app.aws", path: "/start", page: "access-portal" },
   { host: "*.evil.example", path: "*", page: "phishing" },
   { host: "*.aws-amazon.com", path: "*", page: "phishing" },
 ]);

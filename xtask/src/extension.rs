@@ -378,6 +378,37 @@ mod tests {
         assert!(firefox.get("storage").is_none());
     }
 
+    /// The worker's webNavigation filters (`extension/lib/aws-sites.js`, a list of domains) and the
+    /// manifest's match patterns name the same AWS sites: host permissions and content-script matches
+    /// are `*://*.DOMAIN/*` of each domain, in the same order.
+    #[test]
+    fn the_worker_and_the_manifest_name_the_same_aws_sites() {
+        let extension = Path::new(env!("CARGO_MANIFEST_DIR")).join("../extension");
+        let script =
+            std::fs::read_to_string(extension.join("lib/aws-sites.js")).expect("aws-sites.js");
+        let list = script
+            .split_once("AWS_DOMAINS = Object.freeze([")
+            .and_then(|(_, rest)| rest.split_once("])"))
+            .expect("AWS_DOMAINS = Object.freeze([…]) in aws-sites.js")
+            .0;
+        // The quoted strings of the list (its comments hold no double quote).
+        let patterns: Vec<Value> = list
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|domain| json!(format!("*://*.{domain}/*")))
+            .collect();
+        assert!(!patterns.is_empty());
+        let template: Value =
+            serde_json::from_slice(&std::fs::read(extension.join(TEMPLATE)).expect("the template"))
+                .expect("JSON");
+        assert_eq!(template["host_permissions"], Value::Array(patterns.clone()));
+        assert_eq!(
+            template["content_scripts"][0]["matches"],
+            Value::Array(patterns)
+        );
+    }
+
     #[test]
     fn key_order_follows_the_template() {
         let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
