@@ -305,6 +305,8 @@ async function setUpRegions(report, url, known, tab) {
       get preferred() {
         return preferredRegions(view, team, select.value);
       },
+      // The organisation's allowedRegions (null: every region), as on the settings page.
+      allowed: team.allowed_regions ?? null,
       canSwitch: view?.verdict.kind === "console_page",
       open: (choice, newTab) => void open(choice, newTab),
       switchTo: (choice) => void switchTo(choice),

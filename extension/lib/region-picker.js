@@ -8,7 +8,7 @@ import * as store from "./store.js";
 /**
  * @param {{input: HTMLInputElement, list: HTMLElement, favourite: HTMLButtonElement,
  *   switchButton: HTMLButtonElement}} elements
- * @param {{partition?: string|null, preferred?: string[], canSwitch: boolean,
+ * @param {{partition?: string|null, preferred?: string[], allowed?: string[]|null, canSwitch: boolean,
  *   open: (choice, newTab: boolean) => void, switchTo: (choice) => void}} options
  */
 export function regionPicker({ input, list, favourite, switchButton }, options) {
@@ -20,7 +20,7 @@ export function regionPicker({ input, list, favourite, switchButton }, options) 
   /** Searches again; `keep`: keep the same region active (else the best match is). */
   async function refresh(keep = false) {
     const [favourites, recent] = await Promise.all([store.favouriteRegions(), store.recentRegions()]);
-    const prefs = { favourites, recent, preferred: options.preferred ?? [] };
+    const prefs = { favourites, recent, preferred: options.preferred ?? [], allowed: options.allowed ?? null };
     if (options.partition) prefs.partition = options.partition;
     const activeCode = choices[active]?.code;
     choices = searchRegions(input.value, prefs);

@@ -239,6 +239,8 @@ test("the team's accounts from the policy file show in the settings page, the no
     assert.equal(shown.account, "Production (acme-prod)");
     assert.equal(await popup.textContent('[data-testid="account-source"]'), "managed by your organisation");
     assert.equal(shown.regions[0], "eu-west-1", `the account's default region first: ${shown.regions.slice(0, 4)}`);
+    // The policy's allowedRegions: the picker offers those and no other.
+    assert.deepEqual([...shown.regions].sort(), ["eu-central-1", "eu-west-1", "us-east-1"], `regions offered: ${shown.regions}`);
     assert.deepEqual(shown.warnings, []);
 
     // An account the organisation does not list: the warning, in the notice and the popup.
