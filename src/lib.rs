@@ -23,6 +23,7 @@ mod quick_reject;
 pub mod redact;
 pub mod region_search;
 pub mod regions;
+mod simple_url;
 pub mod team_config;
 pub mod team_view;
 mod unicode_host;

@@ -1,8 +1,6 @@
 //! Hosts made to look like AWS sign-in or console hosts: userinfo and suffix tricks,
 //! typosquats, homoglyphs, and customer content named like AWS.
 
-use url::Url;
-
 /// Registrable domains only Amazon can serve content on (so nothing under them is a lookalike),
 /// except the customer-content hosts that `customer_part` carves out.
 const AWS_OWNED: [&str; 10] = [
@@ -88,12 +86,13 @@ pub(crate) fn is_aws_owned(host: &str) -> bool {
     customer_part(host).is_none() && AWS_OWNED.iter().any(|d| ends_with_domain(host, d))
 }
 
-/// Judges a host that is not a known AWS sign-in, console or portal host.
-pub(crate) fn judge(url: &Url, host: &str) -> Option<Finding> {
-    if customer_part(host).is_none() && !is_aws_owned(host) {
-        let userinfo =
-            format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
-        if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
+/// Judges a host that is not a known AWS sign-in, console or portal host, with the URL's
+/// userinfo (`""` and `None` when it has none).
+pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Option<Finding> {
+    let has_userinfo = !username.is_empty() || password.is_some_and(|p| !p.is_empty());
+    if has_userinfo && customer_part(host).is_none() && !is_aws_owned(host) {
+        let userinfo = format!("{username}:{}", password.unwrap_or("")).to_ascii_lowercase();
+        if looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon") {
             return Some(Finding {
                 host: host.to_owned(),
                 trick: Trick::Userinfo,
@@ -232,11 +231,12 @@ fn skeleton(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use url::Url;
 
     fn judged(url: &str) -> Option<Trick> {
         let url = Url::parse(url).ok()?;
         let host = url.host_str()?.to_owned();
-        judge(&url, &host).map(|f| f.trick)
+        judge(url.username(), url.password(), &host).map(|f| f.trick)
     }
 
     #[test]

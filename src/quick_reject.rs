@@ -24,6 +24,13 @@ const TRIGGERS: [&[u8]; 12] = [
     b"session",
 ];
 
+/// Whether a host (lowercase ASCII, as the parser gives it) holds one of `TRIGGERS`: without
+/// one it is neither an AWS host nor a lookalike (see the module comment).
+pub(crate) fn host_may_be_aws(host: &str) -> bool {
+    let bytes = host.as_bytes();
+    (0..bytes.len()).any(|i| matches!(bytes[i], b'a' | b'x') && trigger_at(&bytes[i..]))
+}
+
 /// True when the text certainly classifies as `unrelated` and needs no redaction.
 pub(crate) fn certainly_unrelated(text: &str) -> bool {
     let bytes = text.as_bytes();
