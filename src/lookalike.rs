@@ -126,7 +126,7 @@ fn customer_part(host: &str) -> Option<&str> {
         // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the
         // public names of API Gateway, load balancers and EC2 instances.
         let mut at = 0;
-        for label in host.split(|c| c == '.') {
+        for label in host.split('.') {
             if label == "s3"
                 || label.starts_with("s3-")
                 || label == "execute-api"
@@ -155,9 +155,9 @@ fn looks_like_aws(name: &str) -> Option<Trick> {
     let mut has_signin_word = false;
     let mut typosquat = false;
     // Decode punycode labels before splitting on hyphens, which punycode itself contains.
-    for label in name.split(|c| c == '.') {
+    for label in name.split('.') {
         let label = decode_label(label);
-        for word in label.split(|c| c == '-').filter(|w| !w.is_empty()) {
+        for word in label.split('-').filter(|w| !w.is_empty()) {
             let skeleton = skeleton(word);
             let skeleton = skeleton.as_ref();
             has_aws |= skeleton == "aws";
