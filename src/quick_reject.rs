@@ -28,7 +28,13 @@ const TRIGGERS: [&[u8]; 12] = [
 /// one it is neither an AWS host nor a lookalike (see the module comment).
 pub(crate) fn host_may_be_aws(host: &str) -> bool {
     let bytes = host.as_bytes();
-    (0..bytes.len()).any(|i| matches!(bytes[i], b'a' | b'x') && trigger_at(&bytes[i..]))
+    // The first two letters of every trigger, looked at before the whole list is.
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            pair,
+            [b'a', b'w' | b'v' | b'm' | b'r'] | [b'x', b'n' | b'-']
+        ) && trigger_at(&bytes[i..])
+    })
 }
 
 /// True when the text certainly classifies as `unrelated` and needs no redaction.

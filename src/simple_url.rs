@@ -96,19 +96,27 @@ pub(crate) fn read(input: &str) -> Option<SimpleUrl<'_>> {
     let mut label_start = i;
     let mut last_label_start = i;
     let mut uppercase = false;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
-            b'A'..=b'Z' => uppercase = true,
-            b'.' => {
+    loop {
+        // Most bytes are lowercase letters and digits: skip them in a tight loop.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| HOST_BYTES[usize::from(b)] != HostByte::Label)
+            .unwrap_or(bytes.len() - i);
+        match bytes
+            .get(i)
+            .map_or(HostByte::End, |&b| HOST_BYTES[usize::from(b)])
+        {
+            HostByte::Label => {}
+            HostByte::Upper => uppercase = true,
+            HostByte::Dot => {
                 if !is_plain_label(&bytes[label_start..i]) {
                     return None;
                 }
                 last_label_start = label_start;
                 label_start = i + 1;
             }
-            b':' | b'/' | b'\\' | b'?' | b'#' => break,
-            _ => return None,
+            HostByte::End => break,
+            HostByte::Other => return None,
         }
         i += 1;
     }
@@ -151,6 +159,36 @@ pub(crate) fn read(input: &str) -> Option<SimpleUrl<'_>> {
         rest: &text[i..],
     })
 }
+
+/// What a byte is to `read`'s host loop.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HostByte {
+    /// A lowercase letter, digit, `-` or `_`.
+    Label,
+    /// An uppercase letter, which the parser lowercases.
+    Upper,
+    Dot,
+    /// What ends a special URL's host: the port's `:`, the path, query or fragment.
+    End,
+    /// Anything the plain form leaves to the parser.
+    Other,
+}
+
+const HOST_BYTES: [HostByte; 256] = {
+    let mut table = [HostByte::Other; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => HostByte::Label,
+            b'A'..=b'Z' => HostByte::Upper,
+            b'.' => HostByte::Dot,
+            b':' | b'/' | b'\\' | b'?' | b'#' => HostByte::End,
+            _ => HostByte::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// A label the parser keeps as it is: not empty, not punycode.
 fn is_plain_label(label: &[u8]) -> bool {
