@@ -144,6 +144,7 @@ impl<'a> WebUrl<'a> {
         }
     }
 
+    #[cfg(test)]
     fn query_pairs(&self) -> url::form_urlencoded::Parse<'_> {
         url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
     }
@@ -492,9 +493,22 @@ fn account_from_label(label: &str) -> Result<Account, crate::account::AccountErr
 
 /// The first top-level query parameter with this name, decoded.
 fn query_value(url: &WebUrl<'_>, name: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.into_owned())
+    first_value(url.query.as_deref()?, name)
+}
+
+/// The first value of `name` in a query string, decoded as `form_urlencoded::parse` decodes.
+fn first_value(query: &str, name: &str) -> Option<String> {
+    let query = query.as_bytes();
+    // As `form_urlencoded::parse` splits, but decoding only the pairs whose key may be `name`:
+    // a key without `%` or `+` decodes to itself.
+    query.split(|&b| b == b'&').find_map(|pair| {
+        let key = pair.split(|&b| b == b'=').next().unwrap_or(pair);
+        if key != name.as_bytes() && !key.iter().any(|&b| b == b'%' || b == b'+') {
+            return None;
+        }
+        let (key, value) = url::form_urlencoded::parse(pair).next()?;
+        (key == name).then(|| value.into_owned())
+    })
 }
 
 /// A top-level `region=` of this partition; anything else is reported and ignored.
@@ -826,6 +840,20 @@ mod tests {
         for line in include_str!("../tests/data/urls.tsv").lines().skip(1) {
             let url = line.split('\t').next().unwrap_or("");
             assert_eq!(classify(url), classify_fully(url), "{url:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_value_is_the_first_pair_form_urlencoded_reads(
+            query in "(region|Region|reg%69on|region%3D|re+gion|account|=|&|%|%2|%41|\\+|[a-z0-9-]|\\x{e4}){0,16}"
+        ) {
+            for name in ["region", "account", "re gion"] {
+                let expected = url::form_urlencoded::parse(query.as_bytes())
+                    .find(|(key, _)| key == name)
+                    .map(|(_, value)| value.into_owned());
+                proptest::prop_assert_eq!(first_value(&query, name), expected);
+            }
         }
     }
 
