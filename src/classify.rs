@@ -1,7 +1,8 @@
 //! The URL model: decides what an AWS sign-in or console URL is (spec: `url-model.md`).
 //!
-//! The URL is parsed as a browser parses it (WHATWG, by the `url` crate) and only the host the
-//! browser would connect to, the path and top-level query parameters are judged, never the text.
+//! The URL is parsed as a browser parses it (WHATWG, by the `url` crate; the common plain form
+//! is read as that parser would read it, by `simple_url`) and only the host the browser would
+//! connect to, the path and top-level query parameters are judged, never the text.
 
 use crate::account::{Account, AccountId};
 use crate::cloudtrail;

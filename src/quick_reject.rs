@@ -1,5 +1,6 @@
 //! A cheap scan that proves a text can only be an `unrelated` URL holding no secret, so that
-//! the many non-AWS URLs of a bookmark tree skip URL parsing altogether.
+//! the texts that `simple_url` does not read (other schemes, userinfo, escapes in the host…)
+//! mostly skip URL parsing too; and the same pieces looked for in a host alone.
 //!
 //! Every AWS host, every lookalike rule and every secret parameter needs one of `TRIGGERS` in
 //! the text (after lowercasing). The parser may also build a host out of other text: percent

@@ -40,13 +40,11 @@ impl<'a> SimpleUrl<'a> {
             // Every byte left as the parser leaves it: no byte of the path percent-encode set
             // (controls, space, `"#<>?^`{}|`, non-ASCII, DEL), no `\`. A segment starting
             // with `.` or `%2e` might be a dot segment, which the parser resolves.
-            let plain = is_plain_path_byte(b)
-                && !(b == b'/'
-                    && rest
-                        .get(i + 1)
-                        .is_some_and(|&next| next == b'.' || next == b'%')
-                    && (rest[i + 1] == b'.' || starts_with_ignore_case(&rest[i + 1..], b"%2e")));
-            if !plain {
+            let segment_may_be_dots = b == b'/' && {
+                let segment = &rest[i + 1..];
+                segment.starts_with(b".") || starts_with_ignore_case(segment, b"%2e")
+            };
+            if !is_plain_path_byte(b) || segment_may_be_dots {
                 return None;
             }
         }
@@ -74,7 +72,10 @@ impl<'a> SimpleUrl<'a> {
 
 /// Reads `input` if it is a plain `http(s)` URL: `http://` or `https://` (any case), then an
 /// authority of ASCII letters, digits, `-`, `_` and dots with an optional numeric port.
-/// Leading and trailing spaces and controls are ignored, as by the parser.
+/// Leading and trailing spaces and controls are ignored, as by the parser. Tabs and newlines,
+/// which the parser drops anywhere, are refused in the scheme and authority (so no host is
+/// joined across one); after the authority they cannot change the host (`plain_parts` minds
+/// them).
 pub(crate) fn read(input: &str) -> Option<SimpleUrl<'_>> {
     let bytes = input.as_bytes();
     // Bytes up to a space are ASCII, so both ends are character boundaries.
