@@ -10,7 +10,7 @@ use crate::links;
 use crate::lookalike;
 use crate::partition::Partition;
 use crate::quick_reject;
-use crate::redact::redact;
+use crate::redact::{redact, redact_after};
 use crate::regions::Region;
 use crate::simple_url::{self, PlainParts};
 use crate::unicode_host;
@@ -26,7 +26,7 @@ pub fn classify(input: &str) -> Verdict {
         // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
         // without userinfo (a plain URL has none) nothing else of the URL can make it either.
         if !quick_reject::host_may_be_aws(&url.host) {
-            return unrelated(redact(input));
+            return unrelated(redact_after(input, url.authority_end));
         }
         if let Some(parts) = url.plain_parts() {
             return judge(input, &WebUrl::from_plain(url.host, parts));

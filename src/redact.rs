@@ -29,7 +29,19 @@ const BOUNDARIES: [&[u8]; 9] = [
 /// the parameter appears (query, fragment, or nested inside an encoded URL). The rest of the text
 /// is kept byte for byte.
 pub fn redact(text: &str) -> String {
-    if !may_hold_secret(text.as_bytes()) {
+    redact_after(text, 0)
+}
+
+/// `redact` for a text that holds none of `?&#;%` in its first `skip` bytes and does not start
+/// with a secret name (the scheme and authority of a plain URL): the quick test for secrets
+/// starts after them.
+pub(crate) fn redact_after(text: &str, skip: usize) -> String {
+    debug_assert!(
+        skip == 0
+            || (!starts_with_secret_name(text.as_bytes())
+                && !text.as_bytes()[..skip].iter().any(|b| b"?&#;%".contains(b)))
+    );
+    if !may_hold_secret(text.as_bytes(), skip) {
         return text.to_owned();
     }
     let bytes = text.as_bytes();
@@ -61,22 +73,23 @@ pub fn redact(text: &str) -> String {
     out
 }
 
-/// Whether a secret name starts anywhere a boundary allows one: at the start, after `?`, `&`,
+/// Whether a secret name starts anywhere a boundary allows one (from byte `skip` on, see
+/// `redact_after`): at the start, after `?`, `&`,
 /// `#` or `;`, or after an escape (`%3F` and the like end three bytes before the name, `%253F`
 /// and `%2526` five). `redact` finds nothing to hide in a text without one, and this test is
 /// much cheaper than its look at every `s` and `x`.
-fn may_hold_secret(bytes: &[u8]) -> bool {
-    if starts_with_secret_name(bytes) {
+fn may_hold_secret(bytes: &[u8], skip: usize) -> bool {
+    if skip == 0 && starts_with_secret_name(bytes) {
         return true;
     }
-    if bytes.len() < WINDOW {
-        return (0..bytes.len()).any(|i| boundary_before_name(bytes, i));
+    if bytes.len() < skip + WINDOW {
+        return (skip..bytes.len()).any(|i| boundary_before_name(bytes, i));
     }
     // Blocks of `BLOCK` positions, each first tested as a whole by `block_may_hold_secret`;
     // the last block overlaps the one before so as to end at the text's end. Boundaries in the
     // last `LOOKAHEAD` bytes are left out: no secret name fits after them.
     let last = bytes.len() - WINDOW;
-    let mut start = 0;
+    let mut start = skip;
     loop {
         let block = start.min(last);
         // (Always `WINDOW` bytes; were it not, the exact test would run.)
@@ -214,11 +227,23 @@ mod tests {
             text in "([a-z=&?#;%]|%3[dDfF]|%2[36]|%25|%253[dD]|%2526|session|SigninToken|x-amz-signature|X-Amz-Credential|x-amz-security-token|\\x{e4}){0,12}"
         ) {
             let bytes = text.as_bytes();
-            if !may_hold_secret(bytes) {
+            if !may_hold_secret(bytes, 0) {
                 for pos in 0..bytes.len() {
                     proptest::prop_assert_eq!(secret_value_at(bytes, pos), None, "{:?} at {}", text, pos);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping a URL's scheme and authority changes nothing.
+        #[test]
+        fn redacting_after_the_authority_is_redacting(
+            authority in "[ ]?[hH][tT]{2}[pP][sS]?://[a-zA-Z0-9._-]{0,20}(:[0-9]{0,5})?",
+            rest in "([/a-z=&?#;%]|%3[dDfF]|%2[36]|%253[dD]|%2526|session|SigninToken|x-amz-signature){0,12}",
+        ) {
+            let text = format!("{authority}{rest}");
+            proptest::prop_assert_eq!(redact_after(&text, authority.len()), redact(&text));
         }
     }
 

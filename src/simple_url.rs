@@ -14,6 +14,9 @@ pub(crate) struct SimpleUrl<'a> {
     pub host: Cow<'a, str>,
     /// Everything after the authority (empty, or starting with `/`, `\`, `?` or `#`).
     rest: &'a str,
+    /// Where `rest` starts in the input: before it are only spaces or controls, the scheme
+    /// and an authority of letters, digits, `-`, `_`, dots, `:`.
+    pub authority_end: usize,
 }
 
 /// Path, query and fragment of a plain URL, as `classify` reads them.
@@ -158,6 +161,7 @@ pub(crate) fn read(input: &str) -> Option<SimpleUrl<'_>> {
             Cow::Borrowed(host)
         },
         rest: &text[i..],
+        authority_end: start + i,
     })
 }
 
