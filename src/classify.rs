@@ -1,7 +1,8 @@
 //! The URL model: decides what an AWS sign-in or console URL is (spec: `url-model.md`).
 //!
-//! The URL is parsed as a browser parses it (WHATWG, by the `url` crate) and only the host the
-//! browser would connect to, the path and top-level query parameters are judged, never the text.
+//! The URL is parsed as a browser parses it (WHATWG, by the `url` crate; the common plain form
+//! is read as that parser would read it, by `simple_url`) and only the host the browser would
+//! connect to, the path and top-level query parameters are judged, never the text.
 
 use crate::account::{Account, AccountId};
 use crate::cloudtrail;
@@ -9,8 +10,9 @@ use crate::links;
 use crate::lookalike;
 use crate::partition::Partition;
 use crate::quick_reject;
-use crate::redact::redact;
+use crate::redact::{redact, redact_after};
 use crate::regions::Region;
+use crate::simple_url::{self, PlainParts};
 use crate::unicode_host;
 use crate::verdict::{Kind, Verdict, Warning, WarningCode};
 use std::borrow::Cow;
@@ -20,31 +22,50 @@ use url::{Host, Url};
 ///
 /// Never panics; text that is not an http(s) URL is `unrelated`.
 pub fn classify(input: &str) -> Verdict {
-    if quick_reject::certainly_unrelated(input) {
+    if let Some(url) = simple_url::read(input) {
+        // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
+        // without userinfo (a plain URL has none) nothing else of the URL can make it either.
+        if !quick_reject::host_may_be_aws(&url.host) {
+            return unrelated(redact_after(input, url.authority_end));
+        }
+        if let Some(parts) = url.plain_parts() {
+            return judge(input, &WebUrl::from_plain(url.host, parts));
+        }
+    } else if quick_reject::certainly_unrelated(input) {
         return unrelated(input.to_owned());
     }
     classify_fully(input)
 }
 
-/// The full reading, without the quick rejection of texts that cannot be AWS URLs.
+/// The full reading: the WHATWG parse, without the shortcuts of `classify`.
 fn classify_fully(input: &str) -> Verdict {
-    let mut verdict = unrelated(redact(input));
-    let Some(url) = parse_web_url(input) else {
-        // A non-ASCII host (see `unicode_host`) is still judged as a possible lookalike; a
-        // non-ASCII spelling of a real AWS host reads as unrelated.
-        let host = unicode_host::punycode_host(input);
-        if let Some(finding) = host.and_then(|host| lookalike::judge_host(&host)) {
-            lookalike_reading(finding).fill(&mut verdict);
+    match parse_web_url(input) {
+        Some(url) => judge(input, &url),
+        None => {
+            let mut verdict = unrelated(redact(input));
+            // A non-ASCII host (see `unicode_host`) is still judged as a possible lookalike; a
+            // non-ASCII spelling of a real AWS host reads as unrelated.
+            let host = unicode_host::punycode_host(input);
+            if let Some(finding) = host.and_then(|host| lookalike::judge_host(&host)) {
+                lookalike_reading(finding).fill(&mut verdict);
+            }
+            verdict
         }
-        return verdict;
-    };
-    let Some(Host::Domain(host)) = url.head.host() else {
+    }
+}
+
+/// The verdict on an http(s) URL, read either way.
+fn judge(input: &str, url: &WebUrl<'_>) -> Verdict {
+    let mut verdict = unrelated(redact(input));
+    let Some(host) = url.domain() else {
         return verdict;
     };
     // "signin.aws.amazon.com." (a fully qualified name) reaches the same server.
     let host = host.strip_suffix('.').unwrap_or(host);
-    let reading = read_aws_host(&url, host, input)
-        .or_else(|| lookalike::judge(&url.head, host).map(lookalike_reading));
+    let reading = read_aws_host(url, host, input).or_else(|| {
+        let (username, password) = url.userinfo();
+        lookalike::judge(username, password, host).map(lookalike_reading)
+    });
     if let Some(reading) = reading {
         reading.fill(&mut verdict);
     }
@@ -68,18 +89,63 @@ fn unrelated(input: String) -> Verdict {
 
 /// A URL as the browser reads it, with its query and fragment kept as text: host, userinfo and
 /// path come from a WHATWG parse of the part before them (all the parser needs for those), so a
-/// long sign-in query is not re-encoded only to be decoded again.
+/// long sign-in query is not re-encoded only to be decoded again; or, for a plain URL, straight
+/// from the text (`simple_url`).
 struct WebUrl<'a> {
-    head: Url,
+    head: Head<'a>,
     query: Option<Cow<'a, str>>,
     fragment: Option<Cow<'a, str>>,
 }
 
-impl WebUrl<'_> {
-    fn path(&self) -> &str {
-        self.head.path()
+/// Where host, userinfo and path come from.
+enum Head<'a> {
+    Parsed(Url),
+    /// A plain URL: a domain host (lowercase) and path read as the parser would, no userinfo.
+    Plain {
+        host: Cow<'a, str>,
+        path: &'a str,
+    },
+}
+
+impl<'a> WebUrl<'a> {
+    fn from_plain(host: Cow<'a, str>, parts: PlainParts<'a>) -> WebUrl<'a> {
+        WebUrl {
+            head: Head::Plain {
+                host,
+                path: parts.path,
+            },
+            query: parts.query.map(Cow::Borrowed),
+            fragment: parts.fragment.map(Cow::Borrowed),
+        }
     }
 
+    /// The host if it is a domain name (not an IP address).
+    fn domain(&self) -> Option<&str> {
+        match &self.head {
+            Head::Parsed(url) => match url.host()? {
+                Host::Domain(domain) => Some(domain),
+                _ => None,
+            },
+            Head::Plain { host, .. } => Some(host),
+        }
+    }
+
+    /// Username and password, as the parser gives them (`""` and `None` when absent).
+    fn userinfo(&self) -> (&str, Option<&str>) {
+        match &self.head {
+            Head::Parsed(url) => (url.username(), url.password()),
+            Head::Plain { .. } => ("", None),
+        }
+    }
+
+    fn path(&self) -> &str {
+        match &self.head {
+            Head::Parsed(url) => url.path(),
+            Head::Plain { path, .. } => path,
+        }
+    }
+
+    #[cfg(test)]
     fn query_pairs(&self) -> url::form_urlencoded::Parse<'_> {
         url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
     }
@@ -98,27 +164,24 @@ fn parse_web_url(input: &str) -> Option<WebUrl<'_>> {
     // A head ending in spaces would lose them to trimming, unlike in the whole URL.
     let whole_parse =
         text.contains(['\t', '\n', '\r']) || text[..head_end].ends_with(|c: char| c <= ' ');
-    let url = if whole_parse {
+    let (head, query, fragment) = if whole_parse {
         let full = Url::parse(text).ok()?;
         let query = full.query().map(|q| Cow::Owned(q.to_owned()));
         let fragment = full.fragment().map(|f| Cow::Owned(f.to_owned()));
-        WebUrl {
-            head: full,
-            query,
-            fragment,
-        }
+        (full, query, fragment)
     } else {
         let (query, fragment) = match text[head_end..].split_once('#') {
             Some((query, fragment)) => (query, Some(Cow::Borrowed(fragment))),
             None => (&text[head_end..], None),
         };
-        WebUrl {
-            head: Url::parse(&text[..head_end]).ok()?,
-            query: query.strip_prefix('?').map(Cow::Borrowed),
-            fragment,
-        }
+        let head = Url::parse(&text[..head_end]).ok()?;
+        (head, query.strip_prefix('?').map(Cow::Borrowed), fragment)
     };
-    matches!(url.head.scheme(), "http" | "https").then_some(url)
+    matches!(head.scheme(), "http" | "https").then_some(WebUrl {
+        head: Head::Parsed(head),
+        query,
+        fragment,
+    })
 }
 
 /// What was read from a URL before it becomes a `Verdict`.
@@ -431,9 +494,22 @@ fn account_from_label(label: &str) -> Result<Account, crate::account::AccountErr
 
 /// The first top-level query parameter with this name, decoded.
 fn query_value(url: &WebUrl<'_>, name: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.into_owned())
+    first_value(url.query.as_deref()?, name)
+}
+
+/// The first value of `name` in a query string, decoded as `form_urlencoded::parse` decodes.
+fn first_value(query: &str, name: &str) -> Option<String> {
+    let query = query.as_bytes();
+    // As `form_urlencoded::parse` splits, but decoding only the pairs whose key may be `name`:
+    // a key without `%` or `+` decodes to itself.
+    query.split(|&b| b == b'&').find_map(|pair| {
+        let key = pair.split(|&b| b == b'=').next().unwrap_or(pair);
+        if key != name.as_bytes() && !key.iter().any(|&b| b == b'%' || b == b'+') {
+            return None;
+        }
+        let (key, value) = url::form_urlencoded::parse(pair).next()?;
+        (key == name).then(|| value.into_owned())
+    })
 }
 
 /// A top-level `region=` of this partition; anything else is reported and ignored.
@@ -531,12 +607,253 @@ mod tests {
             text in "https?://([a-zA-Z0-9@:.%-]|\\?|#|&|=|/|\\\\| |\t){0,40}"
         ) {
             if let (Some(split), Ok(whole)) = (parse_web_url(&text), Url::parse(&text)) {
-                proptest::prop_assert_eq!(split.head.host_str(), whole.host_str());
-                proptest::prop_assert_eq!(split.head.username(), whole.username());
+                let Head::Parsed(head) = &split.head else {
+                    unreachable!("parse_web_url always parses");
+                };
+                proptest::prop_assert_eq!(head.host_str(), whole.host_str());
+                proptest::prop_assert_eq!(head.username(), whole.username());
                 proptest::prop_assert_eq!(split.path(), whole.path());
                 let pairs: Vec<_> = split.query_pairs().collect();
                 let whole_pairs: Vec<_> = whole.query_pairs().collect();
                 proptest::prop_assert_eq!(pairs, whole_pairs);
+            }
+        }
+    }
+
+    /// Mostly one of `common`, now and then one of `odd`.
+    fn usually(
+        common: &[&'static str],
+        odd: &[&'static str],
+    ) -> impl proptest::strategy::Strategy<Value = &'static str> {
+        use proptest::prelude::*;
+        prop_oneof![
+            6 => proptest::sample::select(common.to_vec()),
+            1 => proptest::sample::select(odd.to_vec()),
+        ]
+    }
+
+    /// URLs built from pieces of AWS hosts and lookalike spellings, and now and then what
+    /// makes the parser change a URL: userinfo, ports, escapes, capitals, trailing dots, IDNA,
+    /// dot segments, backslashes, spaces, tabs.
+    fn generated_url() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let label = usually(
+            &[
+                "amazon",
+                "aws",
+                "signin",
+                "console",
+                "amaz0n",
+                "arnazon",
+                "avvs",
+                "aw5",
+                "s3",
+                "s3-website-us-east-1",
+                "execute-api",
+                "compute-1",
+                "us-east-2",
+                "eu-central-2",
+                "cn-north-1",
+                "us-gov-west-1",
+                "123456789012",
+                "123456789012-abcd1234",
+                "myalias",
+                "my-alias",
+                "com",
+                "cn",
+                "co",
+                "amazonaws",
+                "amazonaws-us-gov",
+                "amazonwebservices",
+                "awsapps",
+                "app",
+                "portal",
+                "home",
+                "ssoins-1234abcd",
+                "start",
+                "us-gov-home",
+                "d-1234567890",
+                "evil",
+                "example",
+                "on",
+                "www",
+                "docs",
+                "login",
+                "sso",
+                "session",
+                "aws-signin",
+                "signin-aws",
+            ],
+            &[
+                "AWS",
+                "Amazon",
+                "SignIn",
+                "My-Alias",
+                "my--alias",
+                "my_alias",
+                "xn--amazn-uce",
+                "xn--signn-q2e",
+                "XN--AMAZN-UCE",
+                "-",
+                "_",
+                "0x1f",
+                "54",
+                "%61",
+                "%2e",
+                "am%61zon",
+                "amaz\u{3bf}n",
+                "\u{e4}",
+                "",
+            ],
+        );
+        let labels = proptest::collection::vec(label, 0..4).prop_map(|labels| labels.join("."));
+        (
+            usually(
+                &["https://", "http://"],
+                &[
+                    "HTTPS://",
+                    "hTTp://",
+                    "https:/",
+                    "https:///",
+                    "https:\\\\",
+                    " https://",
+                    "ftp://",
+                    "",
+                ],
+            ),
+            usually(
+                &[""],
+                &[
+                    "user@",
+                    "signin.aws.amazon.com@",
+                    "a:b@",
+                    "amazon:@",
+                    ":aws@",
+                    "x@y@",
+                ],
+            ),
+            labels,
+            usually(
+                &[
+                    "",
+                    "amazon.com",
+                    "aws.amazon.com",
+                    "signin.aws.amazon.com",
+                    "console.aws.amazon.com",
+                    "signin.amazonaws.cn",
+                    "console.amazonaws-us-gov.com",
+                    "awsapps.com",
+                    "app.aws",
+                    "signin.aws",
+                    "amazonaws.com",
+                    "on.aws",
+                    "com",
+                    "amazon.co.uk",
+                ],
+                &[
+                    ".",
+                    "..",
+                    "signin.aws.amazon.com.",
+                    "SIGNIN.AWS.AMAZON.COM",
+                    "amazon.com.evil.example",
+                    "-evil.example",
+                ],
+            ),
+            usually(&["", ""], &[":443", ":", ":99999", ":0000443", ":8x"]),
+            usually(
+                &[
+                    "",
+                    "/",
+                    "/console",
+                    "/console/",
+                    "/console/s3",
+                    "/console/home",
+                    "/federation",
+                    "/switchrole",
+                    "/start",
+                    "/start/",
+                    "/directory/d-1",
+                    "/oauth",
+                    "/dp/B0",
+                ],
+                &[
+                    "/federation/x",
+                    "/a/../console",
+                    "/%2e/console",
+                    "/%2E%2E/console",
+                    "\\console",
+                    "/\u{e4}",
+                    "/a b",
+                    "/a|b",
+                    "/CONSOLE",
+                    "/console\t",
+                    "/sign\nin",
+                ],
+            ),
+            usually(
+                &[
+                    "",
+                    "?region=us-east-2",
+                    "?region=cn-north-1",
+                    "?account=123456789012&roleName=x",
+                    "?x=1&SigninToken=secret",
+                    "?Session=abc&x=1",
+                    "?tag=x",
+                ],
+                &[
+                    "?region=",
+                    "?next=https%3A%2F%2Fx%2F%3FX-Amz-Signature%3Dsig",
+                    "?region=us-east-2&region=eu-west-1",
+                    "?a=%zz",
+                    "?region=US-EAST-2",
+                ],
+            ),
+            usually(
+                &["", "#/console?account_id=123456789012"],
+                &["#", "#x?region=us-east-2", "#&session=s"],
+            ),
+            usually(&[""], &[" ", "\u{1}"]),
+        )
+            .prop_map(
+                |(scheme, userinfo, labels, domain, port, path, query, fragment, end)| {
+                    let dot = if labels.is_empty() || domain.is_empty() {
+                        ""
+                    } else {
+                        "."
+                    };
+                    format!(
+                        "{scheme}{userinfo}{labels}{dot}{domain}{port}{path}{query}{fragment}{end}"
+                    )
+                },
+            )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn shortcuts_agree_with_the_full_reading(text in generated_url()) {
+            proptest::prop_assert_eq!(classify(&text), classify_fully(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn shortcuts_agree_on_the_corpus() {
+        for line in include_str!("../tests/data/urls.tsv").lines().skip(1) {
+            let url = line.split('\t').next().unwrap_or("");
+            assert_eq!(classify(url), classify_fully(url), "{url:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_value_is_the_first_pair_form_urlencoded_reads(
+            query in "(region|Region|reg%69on|region%3D|re+gion|account|=|&|%|%2|%41|\\+|[a-z0-9-]|\\x{e4}){0,16}"
+        ) {
+            for name in ["region", "account", "re gion"] {
+                let expected = url::form_urlencoded::parse(query.as_bytes())
+                    .find(|(key, _)| key == name)
+                    .map(|(_, value)| value.into_owned());
+                proptest::prop_assert_eq!(first_value(&query, name), expected);
             }
         }
     }

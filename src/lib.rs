@@ -23,6 +23,7 @@ mod quick_reject;
 pub mod redact;
 pub mod region_search;
 pub mod regions;
+mod simple_url;
 mod small_sort;
 mod stored_value;
 pub mod team_config;

@@ -1,7 +1,7 @@
 //! Hosts made to look like AWS sign-in or console hosts: userinfo and suffix tricks,
 //! typosquats, homoglyphs, and customer content named like AWS.
 
-use url::Url;
+use std::borrow::Cow;
 
 /// Registrable domains only Amazon can serve content on (so nothing under them is a lookalike),
 /// except the customer-content hosts that `customer_part` carves out.
@@ -85,15 +85,16 @@ impl Finding {
 
 /// Whether Amazon alone serves `host` (so it cannot be a lookalike, whatever its labels).
 pub(crate) fn is_aws_owned(host: &str) -> bool {
-    customer_part(host).is_none() && AWS_OWNED.iter().any(|d| ends_with_domain(host, d))
+    AWS_OWNED.iter().any(|d| ends_with_domain(host, d)) && customer_part(host).is_none()
 }
 
-/// Judges a host that is not a known AWS sign-in, console or portal host.
-pub(crate) fn judge(url: &Url, host: &str) -> Option<Finding> {
-    if customer_part(host).is_none() && !is_aws_owned(host) {
-        let userinfo =
-            format!("{}:{}", url.username(), url.password().unwrap_or("")).to_ascii_lowercase();
-        if userinfo != ":" && (looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon")) {
+/// Judges a host that is not a known AWS sign-in, console or portal host, with the URL's
+/// userinfo (`""` and `None` when it has none).
+pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Option<Finding> {
+    let has_userinfo = !username.is_empty() || password.is_some_and(|p| !p.is_empty());
+    if has_userinfo && customer_part(host).is_none() && !is_aws_owned(host) {
+        let userinfo = format!("{username}:{}", password.unwrap_or("")).to_ascii_lowercase();
+        if looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon") {
             return Some(Finding {
                 host: host.to_owned(),
                 trick: Trick::Userinfo,
@@ -119,70 +120,77 @@ pub(crate) fn judge_host(host: &str) -> Option<Finding> {
 
 /// For hosts where AWS serves customers' content under its own domain, the customer-chosen part.
 fn customer_part(host: &str) -> Option<&str> {
-    let labels: Vec<&str> = host.split('.').collect();
-    let prefix_of = |index: usize| -> Option<&str> {
-        let len: usize = labels[..index].iter().map(|l| l.len() + 1).sum();
-        (len > 0).then(|| &host[..len - 1])
-    };
+    // The part in front of the label that starts at byte `at` (none when it is the first).
+    let prefix_before = |at: usize| (at > 0).then(|| &host[..at - 1]);
     if ends_with_domain(host, "amazonaws.com") || ends_with_domain(host, "amazonaws.com.cn") {
         // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the
         // public names of API Gateway, load balancers and EC2 instances.
-        let service = labels.iter().position(|l| {
-            *l == "s3"
-                || l.starts_with("s3-")
-                || *l == "execute-api"
-                || *l == "elb"
-                || l.starts_with("compute")
-        })?;
-        return prefix_of(service);
+        let mut at = 0;
+        for label in host.split('.') {
+            if label == "s3"
+                || label.starts_with("s3-")
+                || label == "execute-api"
+                || label == "elb"
+                || label.starts_with("compute")
+            {
+                return prefix_before(at);
+            }
+            at += label.len() + 1;
+        }
+        return None;
     }
     if ends_with_domain(host, "on.aws") {
         // Lambda function URLs and other customer endpoints.
-        return prefix_of(labels.len() - 2);
+        return prefix_before(host.len() - "on.aws".len());
     }
     None
 }
 
 /// Whether a foreign host name (or a customer's part of one) is built to look like AWS.
 fn looks_like_aws(name: &str) -> Option<Trick> {
-    if AWS_NAMES.iter().any(|aws| contains_name(name, aws)) {
+    if embeds_aws_name(name) {
         return Some(Trick::EmbeddedAwsName);
     }
+    let mut has_aws = false;
+    let mut has_signin_word = false;
+    let mut typosquat = false;
     // Decode punycode labels before splitting on hyphens, which punycode itself contains.
-    let words: Vec<String> = name
-        .split('.')
-        .map(decode_label)
-        .flat_map(|label| {
-            label
-                .split('-')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
-    let has_aws = skeletons.iter().any(|w| w == "aws");
-    if has_aws && skeletons.iter().any(|w| SIGNIN_WORDS.contains(&w.as_str())) {
+    for label in name.split('.') {
+        let label = decode_label(label);
+        for word in label.split('-').filter(|w| !w.is_empty()) {
+            let skeleton = skeleton(word);
+            let skeleton = skeleton.as_ref();
+            has_aws |= skeleton == "aws";
+            has_signin_word |= SIGNIN_WORDS.contains(&skeleton);
+            typosquat |= (BRAND_SKELETONS.contains(&skeleton) && word != skeleton)
+                || contains(skeleton, "amazonaws")
+                || contains(skeleton, "awsapps");
+        }
+    }
+    if has_aws && has_signin_word {
         return Some(Trick::AwsWords);
     }
-    let typosquat = words
-        .iter()
-        .zip(&skeletons)
-        .any(|(word, skel)| BRAND_SKELETONS.contains(&skel.as_str()) && word != skel);
-    if typosquat
-        || skeletons
-            .iter()
-            .any(|w| w.contains("amazonaws") || w.contains("awsapps"))
-    {
-        return Some(Trick::Typosquat);
-    }
-    None
+    typosquat.then_some(Trick::Typosquat)
 }
 
-/// `name` appears in `text` starting at a label boundary (start, `.` or `-`).
-fn contains_name(text: &str, name: &str) -> bool {
-    text.match_indices(name)
-        .any(|(at, _)| at == 0 || matches!(text.as_bytes().get(at - 1), Some(b'.') | Some(b'-')))
+/// Whether one of `AWS_NAMES` appears in `text` starting at a label boundary (start, `.` or
+/// `-`).
+fn embeds_aws_name(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| at == 0 || matches!(bytes[at - 1], b'.' | b'-'))
+        .any(|at| {
+            AWS_NAMES
+                .iter()
+                .any(|name| bytes[at..].starts_with(name.as_bytes()))
+        })
+}
+
+/// `str::contains` for the short words here, without setting up a substring searcher.
+fn contains(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
 }
 
 fn ends_with_domain(host: &str, domain: &str) -> bool {
@@ -193,18 +201,26 @@ fn ends_with_domain(host: &str, domain: &str) -> bool {
 }
 
 /// Decodes a punycode word (`xn--amazn-uce` → `amazοn`), so homoglyphs can be compared.
-fn decode_label(word: &str) -> String {
+fn decode_label(word: &str) -> Cow<'_, str> {
     word.strip_prefix("xn--")
         .and_then(idna::punycode::decode_to_string)
-        .unwrap_or_else(|| word.to_owned())
+        .map_or(Cow::Borrowed(word), Cow::Owned)
 }
 
 /// Maps look-alike characters to the Latin letters they imitate (`0`→`o`, `rn`→`m`, Greek ο,
 /// Cyrillic а…), so that `arnazon`, `amaz0n` and `amazοn` all read `amazon`.
-fn skeleton(word: &str) -> String {
-    let mapped: String = word
-        .chars()
-        .map(|c| match c {
+fn skeleton(word: &str) -> Cow<'_, str> {
+    // Most words have nothing to map: lowercase ASCII without `0135`, `rn` or `vv`.
+    let bytes = word.as_bytes();
+    let unchanged = bytes.iter().all(|b| {
+        b.is_ascii() && !b.is_ascii_uppercase() && !matches!(b, b'0' | b'1' | b'3' | b'5')
+    }) && !bytes.windows(2).any(|pair| pair == b"rn" || pair == b"vv");
+    if unchanged {
+        return Cow::Borrowed(word);
+    }
+    let mut mapped = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = match c {
             '0' | 'ο' | 'о' | 'օ' => 'o',
             '1' | 'ӏ' | 'ⅼ' => 'l',
             '3' | 'е' | 'ε' => 'e',
@@ -224,19 +240,148 @@ fn skeleton(word: &str) -> String {
             'у' => 'y',
             'ᴢ' => 'z',
             other => other.to_ascii_lowercase(),
-        })
-        .collect();
-    mapped.replace("rn", "m").replace("vv", "w")
+        };
+        // `rn` reads `m` and `vv` reads `w`, pairs taken from the left as they come (so
+        // `rrn` is `rm` and `vvv` is `wv`).
+        match (mapped.chars().next_back(), c) {
+            (Some('r'), 'n') => {
+                mapped.pop();
+                mapped.push('m');
+            }
+            (Some('v'), 'v') => {
+                mapped.pop();
+                mapped.push('w');
+            }
+            _ => mapped.push(c),
+        }
+    }
+    Cow::Owned(mapped)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use url::Url;
 
     fn judged(url: &str) -> Option<Trick> {
         let url = Url::parse(url).ok()?;
         let host = url.host_str()?.to_owned();
-        judge(&url, &host).map(|f| f.trick)
+        judge(url.username(), url.password(), &host).map(|f| f.trick)
+    }
+
+    /// The skeleton as first written: map every character, then replace `rn`, then `vv`.
+    fn skeleton_by_replacing(word: &str) -> String {
+        let mapped: String = word
+            .chars()
+            .map(|c| {
+                skeleton(c.encode_utf8(&mut [0; 4]))
+                    .chars()
+                    .next()
+                    .unwrap_or(c)
+            })
+            .collect();
+        mapped.replace("rn", "m").replace("vv", "w")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skeleton_replaces_pairs_as_str_replace_does(
+            word in "([a-zA-Z0-9_]|rn|vv|RN|\\x{3bf}|\\x{430}|\\x{3bd}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(skeleton(&word), skeleton_by_replacing(&word));
+        }
+    }
+
+    /// `looks_like_aws` as first written, with a vector of words and one of skeletons.
+    fn looks_like_aws_as_first_written(name: &str) -> Option<Trick> {
+        let contains_name = |name: &str, aws: &str| {
+            name.match_indices(aws).any(|(at, _)| {
+                at == 0 || matches!(name.as_bytes().get(at - 1), Some(b'.') | Some(b'-'))
+            })
+        };
+        if AWS_NAMES.iter().any(|aws| contains_name(name, aws)) {
+            return Some(Trick::EmbeddedAwsName);
+        }
+        let words: Vec<String> = name
+            .split('.')
+            .map(|label| decode_label(label).into_owned())
+            .flat_map(|label| {
+                label
+                    .split('-')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let skeletons: Vec<String> = words.iter().map(|w| skeleton_by_replacing(w)).collect();
+        let has_aws = skeletons.iter().any(|w| w == "aws");
+        if has_aws && skeletons.iter().any(|w| SIGNIN_WORDS.contains(&w.as_str())) {
+            return Some(Trick::AwsWords);
+        }
+        let typosquat = words
+            .iter()
+            .zip(&skeletons)
+            .any(|(word, skel)| BRAND_SKELETONS.contains(&skel.as_str()) && word != skel);
+        if typosquat
+            || skeletons
+                .iter()
+                .any(|w| w.contains("amazonaws") || w.contains("awsapps"))
+        {
+            return Some(Trick::Typosquat);
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #[test]
+        fn looks_like_aws_reads_as_first_written(
+            name in "(aws|amazon|amaz0n|arnazon|avvs|aw5|AWS|signin|console|sso|login|amazonaws|awsapps|xn--amazn-uce|xn--|apps|com|s3|s3-x|elb|execute-api|compute-1|on|[a-z0-9]{1,4}|\\x{3bf}|\\.|-|:|@|%){0,8}",
+            domain in proptest::sample::select(vec!["", ".amazonaws.com", "amazonaws.com", ".amazonaws.com.cn", ".on.aws", "on.aws", ".s3.amazonaws.com"]),
+        ) {
+            let name = name + domain;
+            proptest::prop_assert_eq!(looks_like_aws(&name), looks_like_aws_as_first_written(&name));
+            let host = name.to_ascii_lowercase();
+            proptest::prop_assert_eq!(customer_part(&host), customer_part_as_first_written(&host));
+        }
+    }
+
+    /// `customer_part` as first written, with a vector of labels.
+    fn customer_part_as_first_written(host: &str) -> Option<&str> {
+        let labels: Vec<&str> = host.split('.').collect();
+        let prefix_of = |index: usize| -> Option<&str> {
+            let len: usize = labels[..index].iter().map(|l| l.len() + 1).sum();
+            (len > 0).then(|| &host[..len - 1])
+        };
+        if ends_with_domain(host, "amazonaws.com") || ends_with_domain(host, "amazonaws.com.cn") {
+            let service = labels.iter().position(|l| {
+                *l == "s3"
+                    || l.starts_with("s3-")
+                    || *l == "execute-api"
+                    || *l == "elb"
+                    || l.starts_with("compute")
+            })?;
+            return prefix_of(service);
+        }
+        if ends_with_domain(host, "on.aws") {
+            return prefix_of(labels.len() - 2);
+        }
+        None
+    }
+
+    #[test]
+    fn look_alike_spellings_read_as_the_brand() {
+        for (word, reads) in [
+            ("arnaz0n", "amazon"),
+            ("avvs", "aws"),
+            ("rrn", "rm"),
+            ("vvv", "wv"),
+            ("AW5", "aws"),
+            ("amaz\u{3bf}n", "amazon"),
+            ("\u{3bd}v", "w"),
+        ] {
+            assert_eq!(skeleton(word), reads, "{word}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! A cheap scan that proves a text can only be an `unrelated` URL holding no secret, so that
-//! the many non-AWS URLs of a bookmark tree skip URL parsing altogether.
+//! the texts that `simple_url` does not read (other schemes, userinfo, escapes in the host…)
+//! mostly skip URL parsing too; and the same pieces looked for in a host alone.
 //!
 //! Every AWS host, every lookalike rule and every secret parameter needs one of `TRIGGERS` in
 //! the text (after lowercasing). The parser may also build a host out of other text: percent
@@ -23,6 +24,19 @@ const TRIGGERS: [&[u8]; 12] = [
     b"signintoken",
     b"session",
 ];
+
+/// Whether a host (lowercase ASCII, as the parser gives it) holds one of `TRIGGERS`: without
+/// one it is neither an AWS host nor a lookalike (see the module comment).
+pub(crate) fn host_may_be_aws(host: &str) -> bool {
+    let bytes = host.as_bytes();
+    // The first two letters of every trigger, looked at before the whole list is.
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            pair,
+            [b'a', b'w' | b'v' | b'm' | b'r'] | [b'x', b'n' | b'-']
+        ) && trigger_at(&bytes[i..])
+    })
+}
 
 /// True when the text certainly classifies as `unrelated` and needs no redaction.
 pub(crate) fn certainly_unrelated(text: &str) -> bool {

@@ -29,6 +29,21 @@ const BOUNDARIES: [&[u8]; 9] = [
 /// the parameter appears (query, fragment, or nested inside an encoded URL). The rest of the text
 /// is kept byte for byte.
 pub fn redact(text: &str) -> String {
+    redact_after(text, 0)
+}
+
+/// `redact` for a text that holds none of `?&#;%` in its first `skip` bytes and does not start
+/// with a secret name (the scheme and authority of a plain URL): the quick test for secrets
+/// starts after them.
+pub(crate) fn redact_after(text: &str, skip: usize) -> String {
+    debug_assert!(
+        skip == 0
+            || (!starts_with_secret_name(text.as_bytes())
+                && !text.as_bytes()[..skip].iter().any(|b| b"?&#;%".contains(b)))
+    );
+    if !may_hold_secret(text.as_bytes(), skip) {
+        return text.to_owned();
+    }
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
@@ -56,6 +71,86 @@ pub fn redact(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Whether a secret name starts anywhere a boundary allows one (from byte `skip` on, see
+/// `redact_after`): at the start, after `?`, `&`,
+/// `#` or `;`, or after an escape (`%3F` and the like end three bytes before the name, `%253F`
+/// and `%2526` five). `redact` finds nothing to hide in a text without one, and this test is
+/// much cheaper than its look at every `s` and `x`.
+fn may_hold_secret(bytes: &[u8], skip: usize) -> bool {
+    if skip == 0 && starts_with_secret_name(bytes) {
+        return true;
+    }
+    if bytes.len() < skip + WINDOW {
+        return (skip..bytes.len()).any(|i| boundary_before_name(bytes, i));
+    }
+    // Blocks of `BLOCK` positions, each first tested as a whole by `block_may_hold_secret`;
+    // the last block overlaps the one before so as to end at the text's end. Boundaries in the
+    // last `LOOKAHEAD` bytes are left out: no secret name fits after them.
+    let last = bytes.len() - WINDOW;
+    let mut start = skip;
+    loop {
+        let block = start.min(last);
+        // (Always `WINDOW` bytes; were it not, the exact test would run.)
+        let window = bytes[block..].first_chunk::<WINDOW>();
+        if window.is_none_or(block_may_hold_secret)
+            && (block..block + BLOCK).any(|i| boundary_before_name(bytes, i))
+        {
+            return true;
+        }
+        if block == last {
+            return false;
+        }
+        start += BLOCK;
+    }
+}
+
+/// Positions tested at once by `block_may_hold_secret`.
+const BLOCK: usize = 16;
+/// How far past a boundary its test looks: to the first letter of a name after `%25XX`.
+const LOOKAHEAD: usize = 5;
+/// The bytes that `block_may_hold_secret` reads.
+const WINDOW: usize = BLOCK + LOOKAHEAD;
+
+/// Whether a boundary in the first `BLOCK` bytes is followed by what may start a secret name:
+/// `si`, `se` or `x-` (in any case) after a separator, `s` or `x` after an escape (rarer, so
+/// tested more loosely). A branch-free loop over equal-length lanes, which the compiler turns
+/// into a few vector instructions: most blocks of a URL hold no such place.
+fn block_may_hold_secret(window: &[u8; WINDOW]) -> bool {
+    let s_or_x = |b: u8| (b | 0x20 == b's') | (b | 0x20 == b'x');
+    let name_start = |first: u8, second: u8| {
+        let (first, second) = (first | 0x20, second | 0x20);
+        ((first == b's') & ((second == b'i') | (second == b'e')))
+            | ((first == b'x') & (second == b'-'))
+    };
+    let mut any = false;
+    for i in 0..BLOCK {
+        let b = window[i];
+        let separator = (b == b'?') | (b == b'&') | (b == b'#') | (b == b';');
+        let escape = b == b'%';
+        any |= (separator & name_start(window[i + 1], window[i + 2]))
+            | (escape & (s_or_x(window[i + 3]) | s_or_x(window[i + 5])));
+    }
+    any
+}
+
+/// Whether the byte at `i` ends a boundary (or, for `%`, starts an escape) after which a
+/// secret name begins.
+fn boundary_before_name(bytes: &[u8], i: usize) -> bool {
+    let name_at = |pos: usize| bytes.get(pos..).is_some_and(starts_with_secret_name);
+    match bytes[i] {
+        b'?' | b'&' | b'#' | b';' => name_at(i + 1),
+        b'%' => name_at(i + 3) || name_at(i + 5),
+        _ => false,
+    }
+}
+
+fn starts_with_secret_name(text: &[u8]) -> bool {
+    matches!(text.first(), Some(b's' | b'S' | b'x' | b'X'))
+        && SECRET_PARAMETERS
+            .iter()
+            .any(|name| starts_with_ignore_case(text, name.as_bytes()))
 }
 
 /// If a secret parameter name starts at `pos` (after a boundary), the byte range of its value.
@@ -122,6 +217,34 @@ mod tests {
             ),
             "https://x.example/?next=https%3A%2F%2Fb%2F%3Fx-amz-signature%3D[redacted]%26a%3D1"
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// The quick test never says "no secret" where the scan would redact something.
+        #[test]
+        fn quick_test_misses_no_secret(
+            text in "([a-z=&?#;%]|%3[dDfF]|%2[36]|%25|%253[dD]|%2526|session|SigninToken|x-amz-signature|X-Amz-Credential|x-amz-security-token|\\x{e4}){0,12}"
+        ) {
+            let bytes = text.as_bytes();
+            if !may_hold_secret(bytes, 0) {
+                for pos in 0..bytes.len() {
+                    proptest::prop_assert_eq!(secret_value_at(bytes, pos), None, "{:?} at {}", text, pos);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping a URL's scheme and authority changes nothing.
+        #[test]
+        fn redacting_after_the_authority_is_redacting(
+            authority in "[ ]?[hH][tT]{2}[pP][sS]?://[a-zA-Z0-9._-]{0,20}(:[0-9]{0,5})?",
+            rest in "([/a-z=&?#;%]|%3[dDfF]|%2[36]|%253[dD]|%2526|session|SigninToken|x-amz-signature){0,12}",
+        ) {
+            let text = format!("{authority}{rest}");
+            proptest::prop_assert_eq!(redact_after(&text, authority.len()), redact(&text));
+        }
     }
 
     #[test]
