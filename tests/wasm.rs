@@ -2,8 +2,8 @@
 //! of `classify` as the corpus decides, and as the same JSON the native core gives.
 //!
 //! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
-//! package: without features (the core package's exports) and with `--features pages` (the pages
-//! package's: the same plus the bookmark doctor's and the team configuration editor's).
+//! package: without features (the core API), with `--features extension` (plus the extension's
+//! exports) and with `--features pages` (plus the bookmark doctor's and the team editor's).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
@@ -185,6 +185,9 @@ fn regions_lists_the_native_table() {
     );
 }
 
+// The extension package and up --------------------------------------------------------------
+
+#[cfg(feature = "extension")]
 #[wasm_bindgen_test]
 fn known_accounts_load_leniently_and_are_read_back_strictly() {
     let stored = json!({"version": 1, "accounts": [
@@ -222,8 +225,9 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
     );
 }
 
-// The team configuration ----------------------------------------------------------------------
+// The extension package and up: the team configuration ----------------------------------------------------------------------
 
+#[cfg(feature = "extension")]
 /// A JSON value as the plain JS object the extension would pass.
 fn js(value: &Value) -> JsValue {
     use serde::Serialize;
@@ -232,6 +236,7 @@ fn js(value: &Value) -> JsValue {
         .expect("JSON crosses into JS")
 }
 
+#[cfg(feature = "extension")]
 fn team_example() -> Value {
     json!({"version": 1, "accounts": [
         {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production",
@@ -239,6 +244,7 @@ fn team_example() -> Value {
         {"accountId": "210987654321", "alias": "acme-data", "displayName": "Data lake"}]})
 }
 
+#[cfg(feature = "extension")]
 #[wasm_bindgen_test]
 fn page_view_takes_the_team_from_the_context() {
     let context = json!({"team": {"managed": team_example(), "user": null}});
@@ -272,6 +278,7 @@ fn page_view_takes_the_team_from_the_context() {
     assert_eq!(other["notice"]["level"], "warning");
 }
 
+#[cfg(feature = "extension")]
 #[wasm_bindgen_test]
 fn team_omnibox_finds_a_display_name() {
     let team = json!({"managed": team_example()});
@@ -287,6 +294,7 @@ fn team_omnibox_finds_a_display_name() {
     assert_eq!(answer["suggestions"][0]["content"], "acme-data");
 }
 
+#[cfg(feature = "extension")]
 #[wasm_bindgen_test]
 fn merge_accounts_lists_the_organisations_accounts_first() {
     let user = json!({"version": 1, "accounts": [{"accountId": "123456789012"}]});
@@ -305,8 +313,9 @@ fn merge_accounts_lists_the_organisations_accounts_first() {
     );
 }
 
-/// The core package reads only configurations the core wrote, as a whole; the pages package reads
-/// any document leniently (a bad value is dropped alone).
+#[cfg(feature = "extension")]
+/// The extension package reads only configurations the core wrote, as a whole; the pages package
+/// reads any document leniently (a bad value is dropped alone).
 #[wasm_bindgen_test]
 fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
     let one_bad_value = json!({"version": 1, "accounts": [

@@ -1,8 +1,8 @@
-// The WebAssembly core package (`pkg/signin_guard.js`, the small one the worker wakes with), instantiated
+// The WebAssembly extension package (`pkg/signin_guard_extension.js`, the one the worker wakes with), instantiated
 // once per context. Every caller awaits `ready` before calling a core function; no listener waits for it at
 // the top level (a module worker must not use top-level await, or its listeners never register). The
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
-import init from "../pkg/signin_guard.js";
+import init from "../pkg/signin_guard_extension.js";
 
 export {
   accountSigninUrl,
@@ -20,7 +20,7 @@ export {
   searchRegions,
   switchConsoleRegion,
   teamOmnibox,
-} from "../pkg/signin_guard.js";
+} from "../pkg/signin_guard_extension.js";
 
 /** Resolves once the wasm module is compiled and instantiated. */
 export const ready = init();

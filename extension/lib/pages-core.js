@@ -1,4 +1,4 @@
-// The pages package (`pkg/signin_guard_pages.js`, docs/wasm-api.md): the core's exports plus the bookmark
+// The pages package (`pkg/signin_guard_pages.js`, docs/wasm-api.md): the extension package's exports plus the bookmark
 // doctor's and those that read, import and edit team configurations, for the doctor and options pages. Its
 // JS glue is imported statically, also by the worker (a service worker may not use `import()`), but its
 // wasm, about three times the core's, is fetched and instantiated only when `loadPages()` is first called.

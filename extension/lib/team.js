@@ -21,7 +21,7 @@ export { teamOmnibox } from "./core.js";
 /**
  * `storage.local`: `{value, config, since_ms, unusable, unusable_ms}`, the organisation's configuration in
  * force: `value` as managed storage gave it, `config` as the core checked it (`parseTeamConfig`'s `config`,
- * what the core package reads).
+ * what the extension package reads).
  */
 export const MANAGED = "team_managed";
 /** `storage.local`: the person's own accounts, a team-format document written by the core. */
@@ -40,7 +40,7 @@ const logError = (error) => console.error("Sign-in Guard (team configuration):",
 let context = null;
 
 /**
- * `{managed, user}` as `pageView`, `teamOmnibox` and `mergeAccounts` take them in the core package: the
+ * `{managed, user}` as `pageView`, `teamOmnibox` and `mergeAccounts` take them in the extension package: the
  * configuration in force as checked (or null) and the person's own accounts (or null). Read once, then
  * again only after either changes.
  * @returns {Promise<{managed: object|null, user: object|null}>}

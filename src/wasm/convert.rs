@@ -1,4 +1,5 @@
 //! Conversions between JS values and the core's types, shared by the exports (serde-wasm-bindgen).
+//! The core API takes only strings in; objects come in only in the extension's packages.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,11 +13,13 @@ pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
 }
 
 /// A core error as the `Error` JS code throws: its message is the sentence to show people.
+#[cfg(feature = "extension")]
 pub(super) fn human_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
 /// The message of a conversion error, without the "Error: " that JS puts in front of it.
+#[cfg(feature = "extension")]
 pub(super) fn conversion_message(error: &serde_wasm_bindgen::Error) -> String {
     let text = error.to_string();
     match text.strip_prefix("Error: ") {
@@ -26,6 +29,7 @@ pub(super) fn conversion_message(error: &serde_wasm_bindgen::Error) -> String {
 }
 
 /// Reads a JS argument into a core input type; the message names the argument.
+#[cfg(feature = "extension")]
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
@@ -35,6 +39,7 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
 }
 
 /// Known accounts passed back in by JS (as `loadKnownAccounts` gave them); `undefined` is empty.
+#[cfg(feature = "extension")]
 pub(super) fn known_from_js(
     value: JsValue,
 ) -> Result<crate::known_accounts::KnownAccounts, JsError> {

@@ -1,16 +1,27 @@
 //! The WebAssembly boundary: converts between JS values and the core's types, nothing else.
 //!
-//! One crate, two packages (`cargo xtask dist`): the core package (`signin_guard`), which the
-//! worker, the popup and the web page load, and the pages package (`signin_guard_pages`, built
-//! with the `pages` feature): the same exports plus the bookmark doctor's and those that read,
-//! import and edit team configurations, for the doctor and options pages. Keeping those out of
-//! the core package keeps the module every worker wake instantiates small.
+//! One crate, three packages (`cargo xtask dist`), each holding the one before:
+//! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
+//!   `classifyMany`, `accountSigninUrl`, `regions`), which the web page loads;
+//! - the extension package (`signin_guard_extension`, feature `extension`): plus the decisions
+//!   the extension's worker, popup and warning page ask for (`tabs`, `team`, region search and
+//!   console links); every worker wake instantiates it;
+//! - the pages package (`signin_guard_pages`, feature `pages`): plus the bookmark doctor's
+//!   exports and those that read, import and edit team configurations, for the doctor and
+//!   options pages.
+//!
+//! Each page loads only what it calls, so the module a worker wake or a page load compiles stays
+//! as small as its page.
 #![deny(clippy::unwrap_used)]
 
 mod convert;
 #[cfg(feature = "pages")]
 mod doctor;
+#[cfg(feature = "extension")]
+mod extension_urls;
+#[cfg(feature = "extension")]
 mod tabs;
+#[cfg(feature = "extension")]
 mod team;
 #[cfg(feature = "pages")]
 mod team_edit;
@@ -18,7 +29,11 @@ mod urls;
 
 #[cfg(feature = "pages")]
 pub use doctor::*;
+#[cfg(feature = "extension")]
+pub use extension_urls::*;
+#[cfg(feature = "extension")]
 pub use tabs::*;
+#[cfg(feature = "extension")]
 pub use team::*;
 #[cfg(feature = "pages")]
 pub use team_edit::*;

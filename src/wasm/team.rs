@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 /// A configuration that may be absent: `null`/`undefined`, or an unusable one, is none.
 ///
-/// The core package reads only configurations the core wrote (`parseTeamConfig`'s `config`,
+/// The extension package reads only configurations the core wrote (`parseTeamConfig`'s `config`,
 /// the person's accounts as the core edited them), strictly: the lenient reader is only in the
 /// pages package, which reads any document.
 #[cfg(not(feature = "pages"))]

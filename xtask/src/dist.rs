@@ -1,5 +1,5 @@
-//! Builds the two WebAssembly packages into `dist/pkg`, then the extensions and the web page around
-//! them.
+//! Builds the three WebAssembly packages into `dist/pkg`, then the extensions and the web page
+//! around them.
 
 use crate::command::{self, cargo, missing};
 use crate::setup::WASM_TARGET;
@@ -20,18 +20,30 @@ struct Package {
     features: &'static [&'static str],
 }
 
-/// What the worker, the popup and the web page load: small, as every worker wake instantiates it.
+/// The core API (`classify`, `classifyMany`, `accountSigninUrl`, `regions`), which the web page
+/// loads.
 const CORE: Package = Package {
     out_name: "signin_guard",
     features: &[],
 };
 
-/// The core's exports plus the bookmark doctor's and the team configuration editor's, for the
-/// doctor and options pages (and the worker, only when the organisation's configuration changed).
+/// The core API plus what the extension's worker, popup and warning page ask: every worker wake
+/// instantiates it.
+const EXTENSION: Package = Package {
+    out_name: "signin_guard_extension",
+    features: &["extension"],
+};
+
+/// The extension package's exports plus the bookmark doctor's and the team configuration
+/// editor's, for the doctor and options pages (and the worker, only when the organisation's
+/// configuration changed).
 const PAGES: Package = Package {
     out_name: "signin_guard_pages",
     features: &["pages"],
 };
+
+/// The packages the extensions carry (the core package is in the extension package).
+pub const EXTENSION_PACKAGES: [&str; 2] = [EXTENSION.out_name, PAGES.out_name];
 
 /// Features the Rust compiler's wasm output uses. wasm-opt also reads them from the module's
 /// `target_features` section (kept because the release profile does not strip); naming them keeps
@@ -52,7 +64,7 @@ pub fn dist(root: &Path) -> Result {
     files::remove_dir(&dist)?;
     let pkg = dist.join("pkg");
     let mut sizes = Vec::new();
-    for package in [&CORE, &PAGES] {
+    for package in [&CORE, &EXTENSION, &PAGES] {
         sizes.push(build_pkg(root, &pkg, package)?);
     }
     for line in sizes {

@@ -92,9 +92,9 @@ pub fn build_extensions(root: &Path, pkg: &Path) -> Result<(), String> {
         files::copy_dir(&source, &out, &|p| {
             p != Path::new(TEMPLATE) && !p.starts_with("pkg") && !is_editor_litter(p)
         })?;
-        // TypeScript declarations are for editors, not for the browser.
+        // The extension's packages only; TypeScript declarations are for editors, not browsers.
         files::copy_dir(pkg, &out.join("pkg"), &|p| {
-            !p.to_string_lossy().ends_with(".d.ts")
+            is_extension_package(p) && !p.to_string_lossy().ends_with(".d.ts")
         })?;
         let manifest = manifest_for(&template, browser)
             .map_err(|e| format!("{}: {e}", template_path.display()))?;
@@ -191,6 +191,14 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether a file of `dist/pkg` belongs to a package the extension loads (`NAME.js`,
+/// `NAME_bg.wasm`).
+fn is_extension_package(file: &Path) -> bool {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let name = stem.strip_suffix("_bg").unwrap_or(stem);
+    crate::dist::EXTENSION_PACKAGES.contains(&name)
 }
 
 #[cfg(test)]
@@ -314,11 +322,21 @@ mod tests {
         write("extension/manifest.template.json", &template);
         write(
             "extension/background.js",
-            "import init from './pkg/signin_guard.js';\n",
+            "import init from './pkg/signin_guard_extension.js';\n",
         );
         write("extension/popup/popup.html", "<!doctype html>\n");
-        write("pkg/signin_guard.js", "export default function init() {}\n");
-        write("pkg/signin_guard.d.ts", "export {};\n");
+        for package in [
+            "signin_guard",
+            "signin_guard_extension",
+            "signin_guard_pages",
+        ] {
+            write(
+                &format!("pkg/{package}.js"),
+                "export default function init() {}\n",
+            );
+            write(&format!("pkg/{package}_bg.wasm"), "\0asm");
+            write(&format!("pkg/{package}.d.ts"), "export {};\n");
+        }
 
         build_extensions(&root, &root.join("pkg")).expect("builds");
 
@@ -336,11 +354,27 @@ mod tests {
                 out.join("popup/popup.html").is_file(),
                 "{browser}: subfolders"
             );
-            assert!(out.join("pkg/signin_guard.js").is_file(), "{browser}: pkg");
-            assert!(
-                !out.join("pkg/signin_guard.d.ts").exists(),
-                "{browser}: no .d.ts"
-            );
+            for shipped in [
+                "signin_guard_extension.js",
+                "signin_guard_extension_bg.wasm",
+                "signin_guard_pages.js",
+                "signin_guard_pages_bg.wasm",
+            ] {
+                assert!(
+                    out.join("pkg").join(shipped).is_file(),
+                    "{browser}: {shipped}"
+                );
+            }
+            for left_out in [
+                "signin_guard.js",
+                "signin_guard_bg.wasm",
+                "signin_guard_extension.d.ts",
+            ] {
+                assert!(
+                    !out.join("pkg").join(left_out).exists(),
+                    "{browser}: no {left_out} (the web page's package, or declarations)"
+                );
+            }
             let zip = root.join(format!("dist/signin-guard-{browser}-0.1.0.zip"));
             assert!(zip.is_file(), "{}", zip.display());
         }

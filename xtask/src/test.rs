@@ -40,6 +40,9 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("cargo clippy (wasm32, core package)", false, || {
             command::run(clippy_wasm(&[]).current_dir(root))
         }),
+        Step::new("cargo clippy (wasm32, extension package)", false, || {
+            command::run(clippy_wasm(&["extension"]).current_dir(root))
+        }),
         Step::new("cargo clippy (wasm32, pages package)", false, || {
             command::run(clippy_wasm(&["pages"]).current_dir(root))
         }),
@@ -47,6 +50,11 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("wasm tests, core package (headless Chromium)", true, || {
             wasm_tests(root, &[])
         }),
+        Step::new(
+            "wasm tests, extension package (headless Chromium)",
+            true,
+            || wasm_tests(root, &["extension"]),
+        ),
         Step::new(
             "wasm tests, pages package (headless Chromium)",
             true,
