@@ -99,7 +99,11 @@ async function openSetup(name, extension, server, { check = true } = {}) {
     return result.value;
   };
   page.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith(origin)) setup.status = v.runningStatus;
+    for (const v of versions) {
+      if (!v.scriptURL.startsWith(origin)) continue;
+      setup.status = v.runningStatus;
+      setup.history?.push(`${v.runningStatus} (version ${v.versionId}, ${v.status})`);
+    }
   });
   await page.send("ServiceWorker.enable");
   return setup;
@@ -109,7 +113,14 @@ async function openSetup(name, extension, server, { check = true } = {}) {
 async function coldCycle(setup, cycle) {
   const { browser, page, origin } = setup;
   await page.send("ServiceWorker.stopAllWorkers");
-  await waitFor(() => setup.status === "stopped", { interval: 10, what: `cycle ${cycle}: the worker to stop` });
+  // The statuses DevTools reported since the stop, for the message when the worker does not stop.
+  setup.history = [];
+  await waitFor(() => setup.status === "stopped", {
+    interval: 10,
+    what: `cycle ${cycle}: the worker of ${setup.name} to stop`,
+  }).catch((error) => {
+    throw new Error(`${error.message}; statuses reported since: ${setup.history.join(", ") || "none"}`);
+  });
   await waitFor(async () => (await browser.targets("service_worker")).length === 0, { what: "no worker target" });
   const answer = await setup.ask();
   setup.cold.push(answer.ms);
