@@ -24,7 +24,7 @@ pub fn run(root: &Path) -> Result {
     println!("\nbuilt:");
     println!("  CLI                 {}", cli.display());
     for (what, path) in [
-        ("wasm package", "dist/pkg"),
+        ("wasm packages", "dist/pkg"),
         ("Chrome extension", "dist/chrome"),
         ("Firefox extension", "dist/firefox"),
         ("web page", "dist/www"),
