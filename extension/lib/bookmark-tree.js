@@ -34,14 +34,15 @@ export function flatten(roots) {
   }
   while (stack.length > 0) {
     const { node, path } = stack.pop();
-    if (node.url !== undefined) {
+    if (node.type === "separator") {
+      // Firefox's separators are neither bookmarks nor folders, though they carry `url: "data:"`.
+    } else if (node.url !== undefined) {
       bookmarks.push({ id: node.id, url: node.url, title: node.title, folder_path: path });
       nodes.push(node);
     } else if (node.children !== undefined || node.type === "folder") {
       folders += 1;
       pushChildren(node.children ?? [], [...path, node.title]);
     }
-    // Anything else (Firefox's separators) is neither.
   }
   return { bookmarks, nodes, folders };
 }
