@@ -97,10 +97,6 @@ function registerOptionalListeners() {
 
 // The first URL of each navigation to an AWS host (with the optional webNavigation permission) --------
 
-/** Transitions of a navigation the person started in the browser itself (the rest come from a page). */
-const BROWSER_TRANSITIONS = new Set(["typed", "auto_bookmark", "generated", "keyword", "keyword_generated", "start_page", "reload", "auto_toplevel"]);
-const BROWSER_QUALIFIERS = new Set(["from_address_bar", "forward_back"]);
-
 /**
  * Notes where the tab's navigation started (a server redirect starts no new navigation, so this is the
  * URL the bookmark or link held). Nothing else: it runs while the page loads, so it neither waits for
@@ -111,11 +107,11 @@ function onAwsNavigation({ tabId, frameId, url, timeStamp }) {
   store.noteNavigation(tabId, { url, time: timeStamp }).catch(logError);
 }
 
-/** Notes whether the navigation was started by the browser (a bookmark…) or by a page, once known. */
+/** Notes how the navigation was started (a bookmark, a link…), once known; the core reads it (navigation_flow.rs). */
 function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitionQualifiers = [] }) {
   if (tabId < 0 || frameId !== 0) return;
-  const browser = BROWSER_TRANSITIONS.has(transitionType) || transitionQualifiers.some((q) => BROWSER_QUALIFIERS.has(q));
-  store.noteCommit(tabId, { url, time: timeStamp, by: browser ? "browser" : "page" }).catch(logError);
+  const commit = { url, time: timeStamp, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
+  store.noteCommit(tabId, commit).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------

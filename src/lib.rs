@@ -16,6 +16,7 @@ pub mod import;
 pub mod known_accounts;
 pub mod links;
 mod lookalike;
+pub mod navigation_flow;
 pub mod omnibox;
 pub mod page_view;
 pub mod partition;

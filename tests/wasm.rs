@@ -329,6 +329,26 @@ fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
     assert_eq!(listed, if cfg!(feature = "pages") { 1 } else { 0 });
 }
 
+#[cfg(feature = "extension")]
+#[wasm_bindgen_test]
+fn follow_flow_keeps_the_address_a_bookmark_held_through_the_flows_own_steps() {
+    let first = "https://signin.aws.amazon.com/signin?redirect_uri=x";
+    let navigations = json!([
+        {"url": first, "time": 1, "committed": true, "transition_type": "auto_bookmark",
+         "transition_qualifiers": []},
+        {"url": "https://us-east-1.signin.aws.amazon.com/oauth", "transition_type": "link",
+         "transition_qualifiers": []}]);
+    let after = to_json(
+        wasm::follow_flow(JsValue::NULL, js(&navigations)),
+        "followFlow",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        after,
+        json!({"flow": {"first_url": first}, "restarted": true})
+    );
+}
+
 // The pages package only ---------------------------------------------------------------------------
 
 #[cfg(feature = "pages")]

@@ -9,6 +9,7 @@ export {
   bookmarkFix,
   classify,
   classifyMany,
+  followFlow,
   forgetAccount,
   linkCanonical,
   loadKnownAccounts,

@@ -3,7 +3,7 @@
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
 import { api } from "./browser.js";
-import { loadKnownAccounts } from "./core.js";
+import { followFlow, loadKnownAccounts } from "./core.js";
 
 const KNOWN = "known_accounts";
 const NOTICE = "notice_enabled";
@@ -323,7 +323,7 @@ const NAVIGATIONS_MAX = 8;
  * What the worker knows about a tab: `flow` (`{first_url}`: the first URL of the navigation that led
  * here, when the extension saw it), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
  * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`) are
- * already followed in what this returns.
+ * already followed in what this returns, by the core (which must be ready).
  */
 export async function tabState(tabId) {
   return followNavigations(await storedTabState(tabId));
@@ -334,7 +334,7 @@ async function storedTabState(tabId) {
   return value && typeof value === "object" ? value : {};
 }
 
-/** Applies `change(state) → state` to the tab's state. */
+/** Applies `change(state) → state` to the tab's state (the core must be ready). */
 export function updateTabState(tabId, change) {
   return serialized(async () => {
     const next = change(await tabState(tabId));
@@ -358,37 +358,29 @@ export function noteNavigation(tabId, navigation) {
 }
 
 /**
- * Notes who started the tab's latest navigation, once it commits (`webNavigation.onCommitted`): `by` is
- * "browser" (a bookmark, a typed address, a reload) or "page" (a link, a form, a script). A commit with
- * no noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of
- * its own, at the address it committed.
+ * Notes how the tab's latest navigation was started, once it commits (`webNavigation.onCommitted`'s
+ * `transition_type` and `transition_qualifiers`, as they are: the core reads them). A commit with no
+ * noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of its
+ * own, at the address it committed.
  */
-export function noteCommit(tabId, { url, time, by }) {
+export function noteCommit(tabId, { url, time, transition_type, transition_qualifiers }) {
   return serialized(async () => {
     const state = await storedTabState(tabId);
     const noted = state.navigations ?? [];
-    const pending = noted.at(-1)?.by === undefined ? noted.at(-1) : null;
+    const commit = { committed: true, transition_type, transition_qualifiers };
+    const pending = noted.at(-1)?.committed ? null : noted.at(-1);
     const navigations = pending
-      ? [...noted.slice(0, -1), { ...pending, by }]
-      : [...noted, { url, time, by }].slice(-NAVIGATIONS_MAX);
+      ? [...noted.slice(0, -1), { ...pending, ...commit }]
+      : [...noted, { url, time, ...commit }].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });
   });
 }
 
-/**
- * The state after the noted navigations, in order: one started by a page continues the tab's AWS flow
- * (the sign-in flow's own steps, form posts), if the tab has one; one started by the browser (a
- * bookmark, a typed URL), or the first in the tab, starts anew, with the notice no longer dismissed. A
- * navigation whose commit was not seen counts as started by the browser, so that its first URL is kept.
- */
+/** The state after the noted navigations: the core says which flow the tab is in, and whether it is new. */
 function followNavigations({ navigations = [], ...state }) {
-  for (const { url, by } of navigations) {
-    state =
-      by === "page" && state.flow
-        ? { ...state, flow: { first_url: state.flow.first_url ?? null } }
-        : { ...state, flow: { first_url: url }, dismissed: false };
-  }
-  return state;
+  if (navigations.length === 0) return state;
+  const { flow, restarted } = followFlow(state.flow ?? null, navigations);
+  return restarted ? { ...state, flow, dismissed: false } : { ...state, flow };
 }
 
 export const forgetTab = (tabId) => remove("session", tabKey(tabId));

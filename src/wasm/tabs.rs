@@ -10,6 +10,19 @@ pub fn parse_user_info(cookie_value: &str) -> Result<JsValue, JsError> {
     to_js(&crate::user_info::parse_user_info(cookie_value))
 }
 
+/// The tab's sign-in flow after the navigations noted since (`{flow, restarted}`); `flow` may be
+/// `null`, `navigations` is `[{url, transition_type?, transition_qualifiers?}]`.
+#[wasm_bindgen(js_name = followFlow)]
+pub fn follow_flow(flow: JsValue, navigations: JsValue) -> Result<JsValue, JsError> {
+    let flow: Option<crate::navigation_flow::Flow> = from_js(flow, "the tab's flow")?;
+    let navigations: Vec<crate::navigation_flow::Navigation> =
+        from_js(navigations, "the noted navigations")?;
+    to_js(&crate::navigation_flow::follow_navigations(
+        flow,
+        &navigations,
+    ))
+}
+
 /// Badge, notice and account of a tab; `context = {user_info?, known}`.
 #[wasm_bindgen(js_name = pageView)]
 pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {

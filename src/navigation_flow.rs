@@ -1,0 +1,175 @@
+//! A tab's sign-in flow: which of its navigations to the AWS sites begins one, so that the address
+//! a bookmark or a typed URL held (the flow's first URL, before AWS redirects it) is known when the
+//! page asks for its verdict.
+//!
+//! The extension notes each navigation as the browser's navigation events report it (where it
+//! started, then how it was started once it commits) without deciding anything; this decides.
+
+use serde::{Deserialize, Serialize};
+
+/// How a navigation was started, as `webNavigation.onCommitted` names it (`transitionType`), when
+/// the person started it in the browser itself rather than a page did.
+const BROWSER_TRANSITIONS: [&str; 8] = [
+    "typed",
+    "auto_bookmark",
+    "generated",
+    "keyword",
+    "keyword_generated",
+    "start_page",
+    "reload",
+    "auto_toplevel",
+];
+
+/// `transitionQualifiers` that say the browser started it whatever the type (a link's page reloaded
+/// from the address bar, back and forward through the history).
+const BROWSER_QUALIFIERS: [&str; 2] = ["from_address_bar", "forward_back"];
+
+/// One navigation of a tab to an AWS site, as the extension noted it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Navigation {
+    /// Where it started: a server redirect starts no new navigation, so this is the address the
+    /// bookmark, typed URL or link held.
+    pub url: String,
+    /// Its `transitionType`, once it committed; `None` while not seen.
+    #[serde(default)]
+    pub transition_type: Option<String>,
+    /// Its `transitionQualifiers`, once it committed.
+    #[serde(default)]
+    pub transition_qualifiers: Vec<String>,
+}
+
+impl Navigation {
+    /// Whether the person started it in the browser (a bookmark, a typed address, a reload, back
+    /// or forward) rather than a page (a link, a form, a script). One whose commit was not seen
+    /// counts as the browser's, so that its first URL is kept.
+    pub fn started_by_browser(&self) -> bool {
+        let Some(transition) = self.transition_type.as_deref() else {
+            return true;
+        };
+        BROWSER_TRANSITIONS.contains(&transition)
+            || self
+                .transition_qualifiers
+                .iter()
+                .any(|q| BROWSER_QUALIFIERS.contains(&q.as_str()))
+    }
+}
+
+/// The tab's current flow.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    /// Where the flow began, when the extension saw it.
+    #[serde(default)]
+    pub first_url: Option<String>,
+}
+
+/// The flow after some navigations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowAfter {
+    /// The flow the tab is in now.
+    pub flow: Option<Flow>,
+    /// A new flow began: what the person dismissed about the old one shows again.
+    pub restarted: bool,
+}
+
+/// Follows `navigations`, in order, from the tab's `flow`: one started by a page continues the
+/// flow the tab is in (the sign-in flow's own steps, form posts); one started by the browser, or
+/// the tab's first, begins a new flow at its address.
+pub fn follow_navigations(flow: Option<Flow>, navigations: &[Navigation]) -> FlowAfter {
+    let mut after = FlowAfter {
+        flow,
+        restarted: false,
+    };
+    for navigation in navigations {
+        if after.flow.is_none() || navigation.started_by_browser() {
+            after.flow = Some(Flow {
+                first_url: Some(navigation.url.clone()),
+            });
+            after.restarted = true;
+        }
+    }
+    after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REDIRECT: &str = "https://signin.aws.amazon.com/signin?redirect_uri=x";
+
+    fn by(url: &str, transition: Option<&str>, qualifiers: &[&str]) -> Navigation {
+        Navigation {
+            url: url.to_owned(),
+            transition_type: transition.map(str::to_owned),
+            transition_qualifiers: qualifiers.iter().map(|q| (*q).to_owned()).collect(),
+        }
+    }
+
+    fn first_url(after: &FlowAfter) -> Option<&str> {
+        after.flow.as_ref()?.first_url.as_deref()
+    }
+
+    #[test]
+    fn a_bookmark_begins_a_flow_at_the_address_it_held() {
+        let after = follow_navigations(None, &[by(REDIRECT, Some("auto_bookmark"), &[])]);
+        assert_eq!(first_url(&after), Some(REDIRECT));
+        assert!(after.restarted);
+    }
+
+    #[test]
+    fn the_sign_in_flows_own_steps_continue_it() {
+        let flow = Some(Flow {
+            first_url: Some(REDIRECT.to_owned()),
+        });
+        let steps = [
+            by(
+                "https://us-east-1.signin.aws.amazon.com/oauth?x",
+                Some("link"),
+                &[],
+            ),
+            by(
+                "https://signin.aws.amazon.com/signin",
+                Some("form_submit"),
+                &[],
+            ),
+        ];
+        let after = follow_navigations(flow, &steps);
+        assert_eq!(first_url(&after), Some(REDIRECT));
+        assert!(!after.restarted);
+    }
+
+    #[test]
+    fn typed_reloaded_or_back_forward_navigations_begin_anew() {
+        for navigation in [
+            by("https://a.example/", Some("typed"), &[]),
+            by("https://a.example/", Some("reload"), &[]),
+            by("https://a.example/", Some("link"), &["forward_back"]),
+            by("https://a.example/", Some("link"), &["from_address_bar"]),
+            by("https://a.example/", None, &[]),
+        ] {
+            let flow = Some(Flow {
+                first_url: Some(REDIRECT.to_owned()),
+            });
+            let after = follow_navigations(flow, std::slice::from_ref(&navigation));
+            assert_eq!(
+                first_url(&after),
+                Some("https://a.example/"),
+                "{navigation:?}"
+            );
+            assert!(after.restarted, "{navigation:?}");
+        }
+    }
+
+    #[test]
+    fn a_tabs_first_navigation_begins_a_flow_even_from_a_link() {
+        let after = follow_navigations(None, &[by(REDIRECT, Some("link"), &[])]);
+        assert_eq!(first_url(&after), Some(REDIRECT));
+    }
+
+    #[test]
+    fn no_navigation_leaves_the_flow_as_it_was() {
+        let flow = Some(Flow { first_url: None });
+        let after = follow_navigations(flow.clone(), &[]);
+        assert_eq!(after.flow, flow);
+        assert!(!after.restarted);
+    }
+}
