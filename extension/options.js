@@ -14,11 +14,6 @@ import { showTeam } from "./lib/team-view.js";
 const OPTIONAL = ["bookmarks", "webNavigation"];
 const PERMISSION_NAMES = { bookmarks: "Bookmarks", webNavigation: "Browsing activity (webNavigation)" };
 const FEATURE_NAMES = { bookmarks: "Bookmark protection", lookalike: "Lookalike protection" };
-/** Which features use each optional permission (features.js). */
-const USED_BY = {
-  bookmarks: ["bookmarks"],
-  webNavigation: ["bookmarks", "lookalike"],
-};
 
 function say(id, text, error = false) {
   const node = byId(id);
@@ -213,7 +208,7 @@ async function showPermissions() {
   byId("bookmark-protection").checked = on.bookmarks;
   byId("lookalike-protection").checked = on.lookalike;
   const rows = OPTIONAL.map((permission, i) => {
-    const users = USED_BY[permission].map((feature) => `${FEATURE_NAMES[feature]}${on[feature] ? " (on)" : ""}`).join(", ");
+    const users = features.featuresUsing(permission).map((feature) => `${FEATURE_NAMES[feature]}${on[feature] ? " (on)" : ""}`).join(", ");
     return h(
       "tr",
       { dataset: { permission } },

@@ -12,6 +12,12 @@ export const BOOKMARK_PROTECTION = Object.freeze(["bookmarks", "webNavigation"])
 /** The permission of lookalike protection. */
 export const LOOKALIKE_PROTECTION = Object.freeze(["webNavigation"]);
 
+/** The features (as `featureStates` names them) that use `permission`. */
+export function featuresUsing(permission) {
+  const needs = { bookmarks: BOOKMARK_PROTECTION, lookalike: LOOKALIKE_PROTECTION };
+  return Object.keys(needs).filter((feature) => needs[feature].includes(permission));
+}
+
 /** `{bookmarks, lookalike}`: whether each feature is on (its permissions granted, and for lookalikes chosen). */
 export async function featureStates() {
   const [bookmarks, navigation, chosen] = await Promise.all([

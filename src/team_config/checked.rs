@@ -78,18 +78,7 @@ mod tests {
 
     #[test]
     fn a_written_configuration_reads_back_the_same() {
-        let document = json!({
-            "version": 1,
-            "accounts": [{
-                "accountId": "012345678901", "alias": "acme-prod", "displayName": "Production",
-                "defaultRegion": "eu-west-1", "color": "#c5221f",
-                "roles": [{"name": "ReadOnly", "displayName": "Read only"}, {"name": "Admin"}],
-                "ssoStartUrl": "https://acme.awsapps.com/start"
-            }, {"accountId": "210987654321"}],
-            "favouriteRegions": ["eu-west-1", "us-east-1"],
-            "allowedRegions": ["eu-west-1", "us-east-1"],
-            "policy": {"lockAccounts": true, "allowUserAccounts": false}
-        });
+        let document = crate::team_config::tests::every_field();
         let lenient = TeamConfig::from_value(&document).config.expect("usable");
         let strict: TeamConfig = serde_json::from_value(document).expect("reads");
         assert_eq!(strict, lenient);

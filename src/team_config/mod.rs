@@ -282,13 +282,13 @@ fn serialize_alias<S: Serializer>(alias: &Option<Alias>, serializer: S) -> Resul
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
-    #[test]
-    fn written_configuration_reads_back_the_same() {
-        let document = json!({
+    /// A configuration with every field set, as the core writes it.
+    pub(crate) fn every_field() -> Value {
+        json!({
             "version": 1,
             "accounts": [{
                 "accountId": "012345678901", "alias": "acme-prod", "displayName": "Production",
@@ -299,7 +299,12 @@ mod tests {
             "favouriteRegions": ["eu-west-1", "us-east-1"],
             "allowedRegions": ["eu-west-1", "us-east-1"],
             "policy": {"lockAccounts": true, "allowUserAccounts": false}
-        });
+        })
+    }
+
+    #[test]
+    fn written_configuration_reads_back_the_same() {
+        let document = every_field();
         let parsed = TeamConfig::from_value(&document);
         assert_eq!(parsed.problems, []);
         let config = parsed.config.expect("usable");

@@ -32,7 +32,7 @@ import {
   snapshotInExtension,
   watchBookmarkWarningsInExtension,
 } from "./doctor-bookmarks.mjs";
-import { DIST_FIREFOX, launchFirefox } from "./firefox.mjs";
+import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { requireBuiltExtension, waitFor } from "./harness.mjs";
 
@@ -45,8 +45,8 @@ const ROOTS = { bar: "toolbar_____", other: "unfiled_____" };
 
 /** Firefox needs the fixture server's proxy to start, though the doctor opens no AWS page. */
 let server;
-/** Browsers still open (a timed-out test leaves its browser here for `after` to close). */
-const open = new Set();
+/** Browsers of this file (a timed-out test leaves its browser there for `after` to close). */
+const sessions = firefoxSessions();
 
 before(async () => {
   await requireBuiltExtension(DIST_FIREFOX);
@@ -54,20 +54,13 @@ before(async () => {
 });
 
 after(async () => {
-  for (const firefox of open) await firefox.close().catch(() => {});
+  await sessions.closeAll();
   await server?.close();
 });
 
 /** Runs `body` with a fresh Firefox; always closes it. */
-async function withFirefox(options, body) {
-  const firefox = await launchFirefox({ server, ...options });
-  open.add(firefox);
-  try {
-    await body(firefox);
-  } finally {
-    open.delete(firefox);
-    await firefox.close();
-  }
+function withFirefox(options, body) {
+  return sessions.run({ server, ...options }, body);
 }
 
 // --- Driving the doctor page -------------------------------------------------------------------------

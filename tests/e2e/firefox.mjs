@@ -141,6 +141,30 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, features
   }
 }
 
+/**
+ * The Firefox sessions of one test file: `run(options, body)` launches one (`launchFirefox(options)`),
+ * runs `body` with it and always closes it; `closeAll()`, in the file's `after`, closes the ones a
+ * timed-out test left open.
+ */
+export function firefoxSessions() {
+  const open = new Set();
+  return {
+    async run(options, body) {
+      const firefox = await launchFirefox(options);
+      open.add(firefox);
+      try {
+        await body(firefox);
+      } finally {
+        open.delete(firefox);
+        await firefox.close();
+      }
+    },
+    async closeAll() {
+      for (const firefox of open) await firefox.close().catch(() => {});
+    },
+  };
+}
+
 /** A running Firefox, its extension, and helpers to drive them. Every call is sequential: one WebDriver. */
 export class FirefoxSession {
   /** @type {import("selenium-webdriver").WebDriver} */

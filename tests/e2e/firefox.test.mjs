@@ -21,15 +21,15 @@ import { after, before, test } from "node:test";
 import { Key } from "selenium-webdriver";
 import { NOTICE, POPUP, SITE_ACCESS, readPopupInPage } from "./contract.mjs";
 import { bookmarkInExtension, bookmarkPlace, createBookmarkAmongOthersInExtension, pageMismatches } from "./expectations.mjs";
-import { DIST_FIREFOX, launchFirefox } from "./firefox.mjs";
+import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
 import { ACCOUNT, CANONICAL, PAGES, REGION_PICK } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
-/** Browsers still open (a timed-out test leaves its browser here for `after` to close). */
-const open = new Set();
+/** Browsers of this file (a timed-out test leaves its browser there for `after` to close). */
+const sessions = firefoxSessions();
 /** Per test: generous, for a loaded 2-core machine; a hung test fails instead of blocking the run. */
 const LIMIT = { timeout: 240_000 };
 /** Firefox's bookmarks toolbar (Chromium's bookmarks bar is "1"). */
@@ -42,24 +42,17 @@ before(async () => {
 });
 
 after(async () => {
-  for (const firefox of open) await firefox.close().catch(() => {});
+  await sessions.closeAll();
   await server?.close();
 });
 
 /**
  * Runs `body` with a fresh Firefox; always closes it.
- * @param {Omit<Parameters<typeof launchFirefox>[0], "server">} options
+ * @param {Omit<Parameters<typeof import("./firefox.mjs").launchFirefox>[0], "server">} options
  * @param {(firefox: import("./firefox.mjs").FirefoxSession) => Promise<void>} body
  */
-async function withFirefox(options, body) {
-  const firefox = await launchFirefox({ server, ...options });
-  open.add(firefox);
-  try {
-    await body(firefox);
-  } finally {
-    open.delete(firefox);
-    await firefox.close();
-  }
+function withFirefox(options, body) {
+  return sessions.run({ server, ...options }, body);
 }
 
 /** Opens the popup for a tab; returns its handle and what it shows (once ready). */

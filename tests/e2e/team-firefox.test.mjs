@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { readTeamInPage } from "./contract.mjs";
-import { DIST_FIREFOX, launchFirefox } from "./firefox.mjs";
+import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { ROOT, requireBuiltExtension, waitFor } from "./harness.mjs";
 
@@ -24,7 +24,7 @@ const LIMIT = { timeout: 240_000 };
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
-const open = new Set();
+const sessions = firefoxSessions();
 const homes = new Set();
 
 before(async () => {
@@ -33,7 +33,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const firefox of open) await firefox.close().catch(() => {});
+  await sessions.closeAll();
   await server?.close();
   for (const home of homes) await rm(home, { recursive: true, force: true });
 });
@@ -52,14 +52,12 @@ async function makeHome({ manifest }) {
 
 /** Runs `body` with a fresh Firefox whose HOME is `home`; always closes it and removes the folder. */
 async function withFirefox(home, body) {
-  const firefox = await launchFirefox({ server, env: { HOME: home } });
-  open.add(firefox);
   try {
-    assert.equal(firefox.addonId, GECKO_ID, "the add-on id the manifest is named after");
-    await body(firefox);
+    await sessions.run({ server, env: { HOME: home } }, async (firefox) => {
+      assert.equal(firefox.addonId, GECKO_ID, "the add-on id the manifest is named after");
+      await body(firefox);
+    });
   } finally {
-    open.delete(firefox);
-    await firefox.close();
     await rm(home, { recursive: true, force: true });
     homes.delete(home);
   }
