@@ -4,7 +4,7 @@
 //! Run: `cargo bench --bench bookmarks`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use signin_guard::bookmark_file;
+use signin_guard::bookmarks::file;
 use signin_guard::{check_file, fix_file, FixPolicy};
 use std::hint::black_box;
 
@@ -61,7 +61,7 @@ fn bookmarks(c: &mut Criterion) {
     let mut group = c.benchmark_group("bookmarks_50k");
     group.sample_size(20);
     group.bench_function("parse", |b| {
-        b.iter(|| bookmark_file::parse(black_box(&bytes)).map(|f| f.bookmarks.len()))
+        b.iter(|| file::parse(black_box(&bytes)).map(|f| f.bookmarks.len()))
     });
     group.bench_function("check_file", |b| b.iter(|| check_file(black_box(&bytes))));
     group.bench_function("fix_file", |b| {

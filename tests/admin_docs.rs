@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used)]
 
 use serde_json::{Map, Value};
-use signin_guard::team_config::TeamConfig;
+use signin_guard::team::config::TeamConfig;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -12,8 +12,8 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use signin_guard::bookmark_doctor::{Action, FindingKind};
-use signin_guard::bookmark_file::{self, FixPolicy, FixResult, ParseError, Quote};
+use signin_guard::bookmarks::doctor::{Action, FindingKind};
+use signin_guard::bookmarks::file::{self, FixPolicy, FixResult, ParseError, Quote};
 use signin_guard::{check_file, fix_file};
 
 const FIREFOX: &[u8] = include_bytes!("data/bookmarks/firefox-esr.html");
@@ -56,7 +56,7 @@ fn kinds_of(bytes: &[u8]) -> Vec<(String, FindingKind)> {
 
 #[test]
 fn firefox_export_is_read_with_folders_titles_and_lines() {
-    let file = bookmark_file::parse(FIREFOX).unwrap();
+    let file = file::parse(FIREFOX).unwrap();
     assert_eq!(file.bookmarks.len(), 10);
     assert!(file.notes.is_empty(), "{:?}", file.notes);
     let example = &file.bookmarks[7];
@@ -73,7 +73,7 @@ fn firefox_export_is_read_with_folders_titles_and_lines() {
 
 #[test]
 fn chromium_export_is_read_with_crlf_icons_and_bare_ampersands() {
-    let file = bookmark_file::parse(CHROMIUM).unwrap();
+    let file = file::parse(CHROMIUM).unwrap();
     assert_eq!(file.bookmarks.len(), 10);
     assert!(file.notes.is_empty(), "{:?}", file.notes);
     let redirect = &file.bookmarks[3];
@@ -300,7 +300,7 @@ fn generated_export(count: usize, icon_len: usize) -> (Vec<u8>, Vec<Option<Findi
 #[test]
 fn generated_export_with_thousands_of_bookmarks() {
     let (bytes, expected) = generated_export(5_000, 0);
-    let file = bookmark_file::parse(&bytes).unwrap();
+    let file = file::parse(&bytes).unwrap();
     assert_eq!(file.bookmarks.len(), 5_000);
     assert_eq!(
         file.folder_path(file.bookmarks[4_999].folder),
@@ -363,7 +363,7 @@ fn folders_nested_ten_thousand_deep() {
     }
     out.push_str("<DT><A HREF=\"https://example.com/\">Shallower</A>\n");
     let bytes = out.into_bytes();
-    let file = bookmark_file::parse(&bytes).unwrap();
+    let file = file::parse(&bytes).unwrap();
     assert_eq!(file.folder_path(file.bookmarks[0].folder).len(), DEPTH);
     assert_eq!(file.folder_path(file.bookmarks[1].folder).len(), DEPTH / 2);
     let check = check_file(&bytes).unwrap();
@@ -380,17 +380,16 @@ fn folders_nested_ten_thousand_deep() {
 
 #[test]
 fn not_a_bookmark_file_is_a_clear_error_with_a_position() {
-    let err = bookmark_file::parse(b"\n\n  {\"roots\": {}}").unwrap_err();
+    let err = file::parse(b"\n\n  {\"roots\": {}}").unwrap_err();
     assert_eq!(
         err.to_string(),
         "line 3, column 3: not a Netscape bookmark file: no <!DOCTYPE NETSCAPE-Bookmark-file-1> line \
          and no <DL> bookmark list; it starts with \"{\\\"roots\\\": {}}\" (JSON, perhaps a browser's internal \
          Bookmarks file: export bookmarks to HTML from the bookmark manager instead)"
     );
-    let err =
-        bookmark_file::parse(b"<html><body><a href=\"https://x\">x</a></body></html>").unwrap_err();
+    let err = file::parse(b"<html><body><a href=\"https://x\">x</a></body></html>").unwrap_err();
     assert!(matches!(err, ParseError::NotBookmarkFile { .. }), "{err}");
-    assert_eq!(bookmark_file::parse(b"").unwrap_err(), ParseError::Empty);
+    assert_eq!(file::parse(b"").unwrap_err(), ParseError::Empty);
 }
 
 #[test]
@@ -419,7 +418,7 @@ fn utf16_and_binary_files_are_clear_errors() {
 #[test]
 fn latin1_titles_are_read_lossily_and_bytes_are_kept() {
     let bytes = b"<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p><DT><H3>Caf\xe9</H3><DL><p>\n<DT><A HREF=\"http://MyAlias.signin.aws.amazon.com/console\">R\xe9sum\xe9</A>\n</DL><p></DL><p>\n";
-    let file = bookmark_file::parse(bytes).unwrap();
+    let file = file::parse(bytes).unwrap();
     assert_eq!(file.bookmarks[0].title, "R\u{fffd}sum\u{fffd}");
     assert_eq!(file.folder_path(file.bookmarks[0].folder), ["Caf\u{fffd}"]);
     let fixed = fix_file(bytes, &FixPolicy::default()).unwrap();
@@ -434,7 +433,7 @@ fn latin1_titles_are_read_lossily_and_bytes_are_kept() {
 #[test]
 fn sloppy_markup_is_tolerated_with_notes() {
     let bytes = b"<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<dl><p>\n<dt><a>no href</a>\n<DT><A HREF=\"https://signin.aws.amazon.com/oauth?x=1\n<DT><A HREF='https://myalias.signin.aws.amazon.com/console' >ok\n<DT><a href=https://example.com/ add_date=1>unquoted</a>\n</DL></DL>\n<DT><A HREF=\"https://x.example/";
-    let file = bookmark_file::parse(bytes).unwrap();
+    let file = file::parse(bytes).unwrap();
     let urls: Vec<&str> = file.bookmarks.iter().map(|b| b.url.as_ref()).collect();
     assert_eq!(
         urls,
@@ -523,7 +522,7 @@ proptest! {
     #[test]
     fn fixing_never_changes_bytes_outside_hrefs(doc in bookmark_document()) {
         let fixed = fix_file(&doc, &FixPolicy::default()).unwrap();
-        let file = bookmark_file::parse(&doc).unwrap();
+        let file = file::parse(&doc).unwrap();
         let hrefs: Vec<_> = file.bookmarks.iter().map(|b| b.href.clone()).collect();
         for change in &fixed.changes {
             prop_assert!(hrefs.contains(&change.href));

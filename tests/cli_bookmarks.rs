@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used)]
 
 use serde_json::Value;
-use signin_guard::bookmark_file;
+use signin_guard::bookmarks::file;
 use signin_guard::{fix_file, FixPolicy};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet};
@@ -809,8 +809,8 @@ fn fix_output_differs_from_the_input_only_inside_the_reported_hrefs() {
 
         let before = fs::read(&input).unwrap();
         let after = fs::read(&out).unwrap();
-        let old = bookmark_file::parse(&before).unwrap();
-        let new = bookmark_file::parse(&after).unwrap();
+        let old = file::parse(&before).unwrap();
+        let new = file::parse(&after).unwrap();
         assert_eq!(old.bookmarks.len(), new.bookmarks.len());
         let (mut old_pos, mut new_pos) = (0, 0);
         let mut changed = BTreeMap::new();

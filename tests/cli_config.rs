@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use serde_json::{json, Value};
-use signin_guard::team_config::TeamConfig;
+use signin_guard::team::config::TeamConfig;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::Write;

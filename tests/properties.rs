@@ -1,8 +1,8 @@
 //! Properties that hold for every input, checked on generated ones (proptest).
 
 use proptest::prelude::*;
-use signin_guard::links::{canonical_url, region_pinned_url};
-use signin_guard::redact::SECRET_PARAMETERS;
+use signin_guard::url::links::{canonical_url, region_pinned_url};
+use signin_guard::url::redact::SECRET_PARAMETERS;
 use signin_guard::{classify, redact, Account, Kind, Partition, Region};
 
 /// Valid account labels: 12-digit IDs and aliases of 3 to 63 characters without `--`.

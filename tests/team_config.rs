@@ -7,11 +7,11 @@
 #![allow(clippy::unwrap_used)]
 
 use serde_json::{json, Value};
-use signin_guard::import::{import, ImportError, ImportFormat, Imported};
-use signin_guard::team_config::{
+use signin_guard::team::config::{
     merge, team_warning, Field, HiddenReason, IgnoredReason, Severity, Source, TeamConfig,
     UserAccounts,
 };
+use signin_guard::team::import::{import, ImportError, ImportFormat, Imported};
 use signin_guard::{Account, Region};
 use std::collections::BTreeMap;
 
@@ -1370,7 +1370,7 @@ fn the_schema_patterns_agree_with_the_core() {
         "a+b=c,d.e@f_g-h",
         "AWSReservedSSO_Admin_0123abcd",
     ] {
-        let core = signin_guard::team_config::RoleName::parse(name).is_ok();
+        let core = signin_guard::team::config::RoleName::parse(name).is_ok();
         assert!(core, "{name}");
         assert!(pattern_matches(
             "^([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$",
@@ -1379,7 +1379,7 @@ fn the_schema_patterns_agree_with_the_core() {
     }
     for name in ["Read Only", "/Admin", "team//Admin", "Admin/"] {
         assert!(
-            signin_guard::team_config::RoleName::parse(name).is_err(),
+            signin_guard::team::config::RoleName::parse(name).is_err(),
             "{name}"
         );
         assert!(!pattern_matches(

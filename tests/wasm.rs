@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
-use signin_guard::regions::Region;
+use signin_guard::aws::regions::Region;
 use signin_guard::wasm;
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

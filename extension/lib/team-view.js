@@ -48,7 +48,7 @@ function say(text, error = false) {
 
 async function render() {
   const { stored, user } = await readTeam();
-  const merged = mergeAccounts(stored?.value ?? null, user);
+  const merged = mergeAccounts(stored?.config ?? null, user);
   shown = { stored, user, merged };
   showSummary(stored, merged);
   showProblems(stored);
@@ -227,7 +227,7 @@ function closeEditor() {
 async function saveEdit(account, values) {
   let user;
   try {
-    user = editUserAccount(shown.user, shown.stored?.value ?? null, account.account_id, values);
+    user = editUserAccount(shown.user, shown.stored?.config ?? null, account.account_id, values);
   } catch (error) {
     say(error.message, true);
     return;
@@ -238,7 +238,7 @@ async function saveEdit(account, values) {
 }
 
 async function resetAccount(account, name) {
-  const user = editUserAccount(shown.user, shown.stored?.value ?? null, account.account_id, {});
+  const user = editUserAccount(shown.user, shown.stored?.config ?? null, account.account_id, {});
   await saveUserAccounts(user);
   say(`${name} uses your organisation's values again.`);
 }

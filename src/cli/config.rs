@@ -4,8 +4,8 @@
 
 use super::failure::Failure;
 use super::shown::Shown;
-use signin_guard::import::{import, ImportFormat, Imported};
-use signin_guard::team_config::{Parsed, Severity, TeamConfig};
+use signin_guard::team::config::{Parsed, Severity, TeamConfig};
+use signin_guard::team::import::{import, ImportFormat, Imported};
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};

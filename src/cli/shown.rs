@@ -14,7 +14,7 @@ impl fmt::Display for Shown<'_> {
             return f.write_str("\"\"");
         }
         let mut rest = self.0;
-        while let Some(at) = rest.find(signin_guard::hidden_text::is_hidden) {
+        while let Some(at) = rest.find(signin_guard::url::hidden_text::is_hidden) {
             f.write_str(&rest[..at])?;
             let c = rest[at..].chars().next().unwrap_or_default();
             write!(f, "{}", c.escape_unicode())?;

@@ -42,7 +42,7 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
 #[cfg(feature = "extension")]
 pub(super) fn known_from_js(
     value: JsValue,
-) -> Result<crate::known_accounts::KnownAccounts, JsError> {
+) -> Result<crate::tab::known_accounts::KnownAccounts, JsError> {
     // The core's error already says "the known accounts are unreadable (…)".
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&conversion_message(&e)))
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 /// of a bookmark is read only when the report lists it.
 #[wasm_bindgen(js_name = analyzeBookmarks)]
 pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
-    use crate::bookmark_doctor::{analyze_views, BookmarkView};
+    use crate::bookmarks::doctor::{analyze_views, BookmarkView};
     let keys = to_js(&["id", "url", "title"])?;
     let text = json_stringify(&bookmarks, &keys)
         .ok()
@@ -74,33 +74,33 @@ extern "C" {
 /// the account is not valid, in words for people.
 #[wasm_bindgen(js_name = doctorFixWithAccount)]
 pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
-    let finding: crate::bookmark_doctor::Finding = from_js(finding, "finding")?;
-    crate::bookmark_doctor::fix_with_account(&finding, account).map_err(human_error)
+    let finding: crate::bookmarks::doctor::Finding = from_js(finding, "finding")?;
+    crate::bookmarks::doctor::fix_with_account(&finding, account).map_err(human_error)
 }
 
 /// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
 /// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
 #[wasm_bindgen(js_name = planBookmarkBatch)]
 pub fn plan_bookmark_batch(report: JsValue, selection: JsValue) -> Result<JsValue, JsError> {
-    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
-    let selection: crate::bookmark_doctor::Selection = from_js(selection, "selection")?;
-    to_js(&crate::bookmark_doctor::plan_batch(&report, &selection))
+    let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
+    let selection: crate::bookmarks::doctor::Selection = from_js(selection, "selection")?;
+    to_js(&crate::bookmarks::doctor::plan_batch(&report, &selection))
 }
 
 /// `{steps, skipped}`: how to undo a journaled batch, given its bookmarks as they are now.
 #[wasm_bindgen(js_name = planBookmarkUndo)]
 pub fn plan_bookmark_undo(entries: JsValue, current: JsValue) -> Result<JsValue, JsError> {
-    let entries: Vec<crate::bookmark_doctor::JournalEntry> = from_js(entries, "the undo record")?;
-    let current: Vec<crate::bookmark_doctor::CurrentBookmark> = from_js(current, "bookmarks")?;
-    to_js(&crate::bookmark_doctor::plan_undo(&entries, &current))
+    let entries: Vec<crate::bookmarks::doctor::JournalEntry> = from_js(entries, "the undo record")?;
+    let current: Vec<crate::bookmarks::doctor::CurrentBookmark> = from_js(current, "bookmarks")?;
+    to_js(&crate::bookmarks::doctor::plan_undo(&entries, &current))
 }
 
 /// A report's findings as the text of a `json` or `csv` file (URLs redacted).
 #[wasm_bindgen(js_name = findingsExport)]
 pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError> {
-    use crate::bookmark_doctor::{export_findings, ExportFormat};
+    use crate::bookmarks::doctor::{export_findings, ExportFormat};
     let format = ExportFormat::from_name(format)
         .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
-    let report: crate::bookmark_doctor::Report = from_js(report, "report")?;
+    let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
     Ok(export_findings(&report, format))
 }

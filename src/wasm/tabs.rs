@@ -7,17 +7,17 @@ use wasm_bindgen::prelude::*;
 /// What the `aws-userInfo` cookie says, or `null` when it is unreadable.
 #[wasm_bindgen(js_name = parseUserInfo)]
 pub fn parse_user_info(cookie_value: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::user_info::parse_user_info(cookie_value))
+    to_js(&crate::tab::user_info::parse_user_info(cookie_value))
 }
 
 /// The tab's sign-in flow after the navigations noted since (`{flow, restarted}`); `flow` may be
 /// `null`, `navigations` is `[{url, transition_type?, transition_qualifiers?}]`.
 #[wasm_bindgen(js_name = followFlow)]
 pub fn follow_flow(flow: JsValue, navigations: JsValue) -> Result<JsValue, JsError> {
-    let flow: Option<crate::navigation_flow::Flow> = from_js(flow, "the tab's flow")?;
-    let navigations: Vec<crate::navigation_flow::Navigation> =
+    let flow: Option<crate::tab::navigation_flow::Flow> = from_js(flow, "the tab's flow")?;
+    let navigations: Vec<crate::tab::navigation_flow::Navigation> =
         from_js(navigations, "the noted navigations")?;
-    to_js(&crate::navigation_flow::follow_navigations(
+    to_js(&crate::tab::navigation_flow::follow_navigations(
         flow,
         &navigations,
     ))
@@ -26,8 +26,8 @@ pub fn follow_flow(flow: JsValue, navigations: JsValue) -> Result<JsValue, JsErr
 /// Badge, notice and account of a tab; `context = {user_info?, known}`.
 #[wasm_bindgen(js_name = pageView)]
 pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {
-    let context: Option<crate::page_view::PageContext> = from_js(context, "page context")?;
-    to_js(&crate::page_view::page_view(
+    let context: Option<crate::tab::page_view::PageContext> = from_js(context, "page context")?;
+    to_js(&crate::tab::page_view::page_view(
         url,
         &context.unwrap_or_default(),
     ))
@@ -37,7 +37,7 @@ pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = loadKnownAccounts)]
 pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
     let stored = serde_wasm_bindgen::Deserializer::from(stored);
-    to_js(&crate::known_accounts::KnownAccounts::load(stored))
+    to_js(&crate::tab::known_accounts::KnownAccounts::load(stored))
 }
 
 /// `known` with an account added or merged; throws on a bad ID, alias, region or time.
@@ -74,7 +74,7 @@ pub fn forget_account(known: JsValue, key: &str) -> Result<JsValue, JsError> {
 pub fn bookmark_fix(url: &str, known: JsValue, chosen: Option<String>) -> Result<JsValue, JsError> {
     let known = known_from_js(known)?;
     let fix =
-        crate::bookmark_fix::bookmark_fix(url, &known, chosen.as_deref()).map_err(human_error)?;
+        crate::bookmarks::fix::bookmark_fix(url, &known, chosen.as_deref()).map_err(human_error)?;
     to_js(&fix)
 }
 
@@ -83,5 +83,5 @@ pub fn bookmark_fix(url: &str, known: JsValue, chosen: Option<String>) -> Result
 #[wasm_bindgen]
 pub fn omnibox(text: &str, known: JsValue) -> Result<JsValue, JsError> {
     let known = known_from_js(known)?;
-    to_js(&crate::omnibox::omnibox(text, &known))
+    to_js(&crate::tab::omnibox::omnibox(text, &known))
 }

@@ -7,13 +7,13 @@ use wasm_bindgen::prelude::*;
 
 /// A team configuration handed over by JS, read leniently: JSON text, or the object itself (as
 /// managed storage gives it).
-pub(super) fn read_team_config(value: JsValue) -> crate::team_config::Parsed {
-    use crate::team_config::{Parsed, TeamConfig};
+pub(super) fn read_team_config(value: JsValue) -> crate::team::config::Parsed {
+    use crate::team::config::{Parsed, TeamConfig};
     if let Some(text) = value.as_string() {
         return TeamConfig::parse(&text);
     }
     match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-        Ok(value) => TeamConfig::from_value(&value),
+        Ok(value) => crate::team::config::read_lenient(&value),
         Err(e) => Parsed::unusable(conversion_message(&e)),
     }
 }
@@ -29,7 +29,7 @@ pub fn parse_team_config(value: JsValue) -> Result<JsValue, JsError> {
 /// (the default). Throws on an unknown format or on JSON text.
 #[wasm_bindgen(js_name = importAwsConfig)]
 pub fn import_aws_config(text: &str, format: Option<String>) -> Result<JsValue, JsError> {
-    use crate::import::{import, ImportFormat};
+    use crate::team::import::{import, ImportFormat};
     let format =
         ImportFormat::from_name(format.as_deref().unwrap_or("auto")).map_err(human_error)?;
     to_js(&import(text, format).map_err(human_error)?)
@@ -40,21 +40,21 @@ pub fn import_aws_config(text: &str, format: Option<String>) -> Result<JsValue, 
 /// configuration exists and does not list the account. Throws on a bad account label.
 #[wasm_bindgen(js_name = isKnownToTeam)]
 pub fn is_known_to_team(managed: JsValue, account: &str) -> Result<JsValue, JsError> {
-    let account = crate::account::Account::parse(account).map_err(human_error)?;
+    let account = crate::aws::account::Account::parse(account).map_err(human_error)?;
     let managed = optional_team_config(managed);
     let known = managed.as_ref().and_then(|m| m.is_known_to_team(&account));
-    let warning = crate::team_config::team_warning(managed.as_ref(), &account);
+    let warning = crate::team::config::team_warning(managed.as_ref(), &account);
     to_js(&serde_json::json!({ "known": known, "warning": warning }))
 }
 
 /// The person's own accounts (a team-format document, or null) as a configuration.
-fn user_list(user: JsValue) -> crate::team_config::TeamConfig {
+fn user_list(user: JsValue) -> crate::team::config::TeamConfig {
     optional_team_config(user).unwrap_or_default()
 }
 
 /// An account ID given by JS; throws the reason it is not one.
-fn account_id(text: &str) -> Result<crate::account::AccountId, JsError> {
-    crate::account::AccountId::parse(text).map_err(human_error)
+fn account_id(text: &str) -> Result<crate::aws::account::AccountId, JsError> {
+    crate::aws::account::AccountId::parse(text).map_err(human_error)
 }
 
 /// `{user, added, updated, unchanged}`: the person's accounts with those of `imported` (a
@@ -70,7 +70,7 @@ pub fn add_user_accounts(user: JsValue, imported: JsValue) -> Result<JsValue, Js
             why.unwrap_or_default()
         ))
     })?;
-    to_js(&crate::team_config::add_accounts(
+    to_js(&crate::team::config::add_accounts(
         &user_list(user),
         &imported,
     ))
@@ -87,10 +87,10 @@ pub fn edit_user_account(
     account_id_text: &str,
     edit: JsValue,
 ) -> Result<JsValue, JsError> {
-    let edit: crate::team_config::AccountEdit = from_js(edit, "edit")?;
+    let edit: crate::team::config::AccountEdit = from_js(edit, "edit")?;
     let id = account_id(account_id_text)?;
     let managed = optional_team_config(managed);
-    let edited = crate::team_config::edit_account(&user_list(user), managed.as_ref(), &id, &edit)
+    let edited = crate::team::config::edit_account(&user_list(user), managed.as_ref(), &id, &edit)
         .map_err(human_error)?;
     to_js(&edited)
 }
@@ -99,5 +99,5 @@ pub fn edit_user_account(
 #[wasm_bindgen(js_name = removeUserAccount)]
 pub fn remove_user_account(user: JsValue, account_id_text: &str) -> Result<JsValue, JsError> {
     let id = account_id(account_id_text)?;
-    to_js(&crate::team_config::remove_account(&user_list(user), &id))
+    to_js(&crate::team::config::remove_account(&user_list(user), &id))
 }

@@ -3,6 +3,7 @@
 
 use crate::command::{self, cargo, missing};
 use crate::setup::WASM_TARGET;
+use crate::wasm_packages::{Package, CORE, EXTENSION, PAGES};
 use crate::{extension, files, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -12,38 +13,6 @@ use std::process::Command;
 
 /// The crate's library name, and so the name of the `.wasm` cargo writes.
 const LIB_NAME: &str = "signin_guard";
-
-/// One WebAssembly package built from the crate: its cargo features and the name of its JS glue
-/// (`NAME.js`) and module (`NAME_bg.wasm`).
-struct Package {
-    out_name: &'static str,
-    features: &'static [&'static str],
-}
-
-/// The core API (`classify`, `classifyMany`, `accountSigninUrl`, `regions`), which the web page
-/// loads.
-const CORE: Package = Package {
-    out_name: "signin_guard",
-    features: &[],
-};
-
-/// The core API plus what the extension's worker, popup and warning page ask: every worker wake
-/// instantiates it.
-const EXTENSION: Package = Package {
-    out_name: "signin_guard_extension",
-    features: &["extension"],
-};
-
-/// The extension package's exports plus the bookmark doctor's and the team configuration
-/// editor's, for the doctor and options pages (and the worker, only when the organisation's
-/// configuration changed).
-const PAGES: Package = Package {
-    out_name: "signin_guard_pages",
-    features: &["pages"],
-};
-
-/// The packages the extensions carry (the core package is in the extension package).
-pub const EXTENSION_PACKAGES: [&str; 2] = [EXTENSION.out_name, PAGES.out_name];
 
 /// Features the Rust compiler's wasm output uses. wasm-opt also reads them from the module's
 /// `target_features` section (kept because the release profile does not strip); naming them keeps

@@ -198,7 +198,7 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
 fn is_extension_package(file: &Path) -> bool {
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let name = stem.strip_suffix("_bg").unwrap_or(stem);
-    crate::dist::EXTENSION_PACKAGES.contains(&name)
+    crate::wasm_packages::EXTENSION_PACKAGES.contains(&name)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod regions;
 mod run;
 mod setup;
 mod test;
+mod wasm_packages;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,7 +47,7 @@ COMMANDS:
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
     regions [--botocore PATH]
-                  Regenerate src/regions/table.rs from botocore's region data
+                  Regenerate src/aws/regions/table.rs from botocore's region data
                   (PATH: a botocore wheel or folder; default: newest from PyPI)
     help          Print this help
 

@@ -5,8 +5,8 @@ use super::super::shown::Shown;
 use super::{
     action_in_words, folder_path, kind_in_words, not_a_bookmark_file, plural, read, write_notes,
 };
-use signin_guard::bookmark_doctor::{DuplicateGroup, FindingGroup, Report};
-use signin_guard::bookmark_file::FileCheck;
+use signin_guard::bookmarks::doctor::{DuplicateGroup, FindingGroup, Report};
+use signin_guard::bookmarks::file::FileCheck;
 use signin_guard::{check_file, redact};
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -5,7 +5,7 @@ use super::super::failure::Failure;
 use super::super::shown::Shown;
 use super::save::{self, NewPermissions};
 use super::{not_a_bookmark_file, plural, read, write_notes};
-use signin_guard::bookmark_file::{FixResult, Unchanged};
+use signin_guard::bookmarks::file::{FixResult, Unchanged};
 use signin_guard::{fix_file, Account, FixPolicy, LinkError};
 use std::fs;
 use std::io::{self, Write};

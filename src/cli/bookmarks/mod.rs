@@ -7,8 +7,8 @@ mod fix;
 mod save;
 
 use super::failure::Failure;
-use signin_guard::bookmark_doctor::{Action, FindingKind};
-use signin_guard::bookmark_file::Note;
+use signin_guard::bookmarks::doctor::{Action, FindingKind};
+use signin_guard::bookmarks::file::Note;
 use signin_guard::ParseError;
 use std::io::{self, Write};
 use std::path::Path;

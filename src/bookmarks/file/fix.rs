@@ -1,0 +1,252 @@
+//! The file fixer: rewrites the HREF values of fixable bookmarks and no other byte.
+//!
+//! Deleting a bookmark from a file is out of scope: such findings (and duplicates) are returned
+//! as "needs attention", unchanged.
+
+use super::entities::{decode_lossy, escape_attribute, has_bare_ampersand, has_reference};
+use super::error::{Note, ParseError};
+use super::{analyze_file, parse, BookmarkFile, FileBookmark, Quote};
+use crate::aws::account::Account;
+use crate::aws::partition::Partition;
+use crate::bookmarks::doctor::{Finding, FindingKind};
+use crate::url::links;
+use serde::Serialize;
+use std::ops::Range;
+
+/// Which findings the fixer rewrites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixPolicy {
+    /// Replace captured sign-in pages by the account's (or the general) sign-in URL.
+    pub captured_redirect: bool,
+    /// Replace URLs that carry a token or credentials by a sign-in URL.
+    pub secret_in_url: bool,
+    /// Replace multi-session console links by their stable form.
+    pub multi_session: bool,
+    /// Normalise account sign-in URLs to canonical form.
+    pub not_canonical: bool,
+    /// Where a captured redirect or a secret URL names no account, sign in to this one instead
+    /// of the general sign-in page.
+    pub account: Option<Account>,
+}
+
+impl Default for FixPolicy {
+    /// Every replacement the doctor proposes, with no account chosen.
+    fn default() -> FixPolicy {
+        FixPolicy {
+            captured_redirect: true,
+            secret_in_url: true,
+            multi_session: true,
+            not_canonical: true,
+            account: None,
+        }
+    }
+}
+
+impl FixPolicy {
+    fn fixes(&self, kind: FindingKind) -> bool {
+        match kind {
+            FindingKind::CapturedRedirect => self.captured_redirect,
+            FindingKind::SecretInUrl => self.secret_in_url,
+            FindingKind::MultiSession => self.multi_session,
+            FindingKind::NotCanonical => self.not_canonical,
+            FindingKind::Lookalike | FindingKind::InvalidAccountLabel => false,
+        }
+    }
+}
+
+/// One rewritten HREF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The bookmark's index in the file, as text (its id in the report).
+    pub id: String,
+    /// The line of its `<A` tag.
+    pub line: usize,
+    /// Why it was changed.
+    pub kind: FindingKind,
+    /// The bytes of the old HREF value in the input.
+    pub href: Range<usize>,
+    /// The bytes of the new HREF value in the output.
+    pub output_href: Range<usize>,
+    /// The old URL, secrets redacted.
+    pub old_url: String,
+    /// The new URL (decoded; the file holds it escaped as the old one was).
+    pub new_url: String,
+}
+
+/// A bookmark that needs attention but was left as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unchanged {
+    /// The bookmark's index in the file, as text.
+    pub id: String,
+    /// The line of its `<A` tag.
+    pub line: Option<usize>,
+    /// Its URL, secrets redacted.
+    pub url: String,
+    /// The finding, or none for an extra bookmark of a duplicate group.
+    pub finding: Option<FindingKind>,
+    /// Why it was not changed, and what to do.
+    pub reason: String,
+}
+
+/// The fixed file and what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FixResult {
+    /// The input with the fixed HREF values replaced; every other byte identical.
+    #[serde(skip)]
+    pub output: Vec<u8>,
+    /// What was rewritten, in file order.
+    pub changes: Vec<Change>,
+    /// What needs attention but was not changed, in file order.
+    pub needs_attention: Vec<Unchanged>,
+    /// Sloppy markup the parser tolerated.
+    pub notes: Vec<Note>,
+}
+
+/// Fixes a bookmark file: rewrites the HREF of every bookmark whose finding the policy fixes.
+///
+/// The replacement is escaped and quoted as the original value was (`&amp;` or a bare `&`,
+/// double, single or no quotes). Fixing a fixed file changes nothing.
+pub fn fix_file(bytes: &[u8], policy: &FixPolicy) -> Result<FixResult, ParseError> {
+    let file = parse(bytes)?;
+    let report = analyze_file(&file);
+    let escape_by_default = file_escapes_ampersands(&file);
+    let mut changes = Vec::new();
+    let mut needs_attention = Vec::new();
+    for finding in report.findings() {
+        let Some(bookmark) = bookmark_of(&file, &finding.id) else {
+            continue;
+        };
+        match planned_change(finding, bookmark, policy, escape_by_default) {
+            Ok((new_url, written)) => changes.push((
+                Change {
+                    id: finding.id.clone(),
+                    line: bookmark.line,
+                    kind: finding.kind,
+                    href: bookmark.href.clone(),
+                    output_href: 0..0, // set by `splice`
+                    old_url: finding.url.clone(),
+                    new_url,
+                },
+                written,
+            )),
+            Err(reason) => needs_attention.push(Unchanged {
+                id: finding.id.clone(),
+                line: finding.line,
+                url: finding.url.clone(),
+                finding: Some(finding.kind),
+                reason,
+            }),
+        }
+    }
+    for group in &report.duplicates {
+        let kept = group
+            .bookmarks
+            .iter()
+            .find(|m| m.keep)
+            .map(|m| m.id.as_str());
+        for member in group.bookmarks.iter().filter(|m| !m.keep) {
+            needs_attention.push(Unchanged {
+                id: member.id.clone(),
+                line: member.line,
+                url: member.url.clone(),
+                finding: None,
+                reason: format!(
+                    "another bookmark (#{}) signs in to {} the same way: delete one of them by hand",
+                    kept.unwrap_or("?"),
+                    group.account
+                ),
+            });
+        }
+    }
+    changes.sort_by_key(|(change, _)| change.href.start);
+    needs_attention.sort_by_key(|u| u.id.parse::<usize>().unwrap_or(usize::MAX));
+    let output = splice(bytes, &mut changes);
+    Ok(FixResult {
+        output,
+        changes: changes.into_iter().map(|(change, _)| change).collect(),
+        needs_attention,
+        notes: file.notes,
+    })
+}
+
+fn bookmark_of<'f, 'a>(file: &'f BookmarkFile<'a>, id: &str) -> Option<&'f FileBookmark<'a>> {
+    file.bookmarks.get(id.parse::<usize>().ok()?)
+}
+
+/// The new URL and the bytes to write for it, or why the bookmark stays as it is.
+fn planned_change(
+    finding: &Finding,
+    bookmark: &FileBookmark<'_>,
+    policy: &FixPolicy,
+    escape_by_default: bool,
+) -> Result<(String, Vec<u8>), String> {
+    if !policy.fixes(finding.kind) {
+        return Err(match finding.kind {
+            FindingKind::Lookalike => "possible phishing: delete this bookmark by hand".to_owned(),
+            FindingKind::InvalidAccountLabel => {
+                "no valid account in the URL: delete it or replace it by your account's sign-in URL"
+                    .to_owned()
+            }
+            kind => format!("{kind} fixes are turned off"),
+        });
+    }
+    let proposed = finding
+        .proposed_url()
+        .ok_or_else(|| format!("{}: delete this bookmark by hand", finding.message))?;
+    let new_url = match (&policy.account, &finding.account, finding.kind) {
+        (Some(account), None, FindingKind::CapturedRedirect | FindingKind::SecretInUrl) => {
+            links::canonical_url(account, finding.partition.unwrap_or(Partition::Aws))
+        }
+        _ => proposed.to_owned(),
+    };
+    let escape = if has_reference(bookmark.raw_url) {
+        true
+    } else if has_bare_ampersand(bookmark.raw_url) {
+        false
+    } else {
+        escape_by_default
+    };
+    // A bare `&` is only safe where it cannot be read as the start of a reference.
+    let escape = escape || decode_lossy(new_url.as_bytes()) != new_url;
+    let written = escape_attribute(&new_url, escape, bookmark.quote.byte());
+    // Unquoted, a value ends at white space or `>`; browsers and this parser accept `=` in it.
+    if bookmark.quote == Quote::Unquoted
+        && written
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || b"\"'<>".contains(&b))
+    {
+        return Err(
+            "the new URL cannot be written without quotes: fix this bookmark by hand".to_owned(),
+        );
+    }
+    Ok((new_url, written.into_bytes()))
+}
+
+/// Whether the file's writer escapes `&` in HREF values (Firefox does, Chromium does not);
+/// escaping is the default when no HREF tells.
+fn file_escapes_ampersands(file: &BookmarkFile<'_>) -> bool {
+    let mut bare = false;
+    for bookmark in &file.bookmarks {
+        if has_reference(bookmark.raw_url) {
+            return true;
+        }
+        bare |= has_bare_ampersand(bookmark.raw_url);
+    }
+    !bare
+}
+
+/// The input with each change's HREF bytes replaced; changes are sorted and do not overlap.
+/// Records where each new value landed in the output.
+fn splice(bytes: &[u8], changes: &mut [(Change, Vec<u8>)]) -> Vec<u8> {
+    let extra: usize = changes.iter().map(|(_, w)| w.len()).sum();
+    let mut output = Vec::with_capacity(bytes.len() + extra);
+    let mut copied = 0;
+    for (change, written) in changes.iter_mut() {
+        output.extend_from_slice(&bytes[copied..change.href.start]);
+        change.output_href = output.len()..output.len() + written.len();
+        output.extend_from_slice(written);
+        copied = change.href.end;
+    }
+    output.extend_from_slice(&bytes[copied..]);
+    output
+}

@@ -1,0 +1,8 @@
+//! Bookmarks: the doctor that finds the AWS bookmarks that break or leak, the fix of one bookmark,
+//! and exported bookmark files (Netscape HTML) read, checked and fixed byte for byte.
+//!
+//! May import: `aws`, `url`, `team`, `tab`.
+
+pub mod doctor;
+pub mod file;
+pub mod fix;

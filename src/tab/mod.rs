@@ -1,0 +1,14 @@
+//! What the extension shows and keeps for a browser tab: the page's view (badge, notice), the tab's
+//! sign-in flow, the accounts this browser knows, the `aws-userInfo` cookie, the team's context on a
+//! page, and the address-bar keyword.
+//!
+//! May import: `aws`, `url`, `team`.
+
+pub mod known_accounts;
+pub mod navigation_flow;
+pub mod omnibox;
+pub mod page_view;
+mod stored_value;
+pub mod team_context;
+pub mod team_omnibox;
+pub mod user_info;

@@ -1,0 +1,17 @@
+//! Reading one URL: what it is (`classify` and the readers that make it fast), lookalike judging,
+//! redaction of secrets, the verdict, where CloudTrail logs a sign-in, and the links the product makes.
+//!
+//! May import: `aws`.
+
+pub mod canonical_link;
+pub mod classify;
+pub mod cloudtrail;
+pub mod console_links;
+pub mod hidden_text;
+pub mod links;
+mod lookalike;
+mod quick_reject;
+pub mod redact;
+mod simple_url;
+mod unicode_host;
+pub mod verdict;
