@@ -5,13 +5,16 @@
 //! sloppiness, and remembers where each HREF value is so the fixer can change those bytes and
 //! nothing else.
 
+mod choices;
 mod entities;
+mod entry;
 mod error;
 mod fix;
 mod lines;
 mod scan;
 mod sniff;
 
+pub use choices::{fix_all_selection, fix_file_as_chosen, ChosenFix, Deletion};
 pub use error::{Note, ParseError, Position};
 pub use fix::{fix_file, Change, FixPolicy, FixResult, Unchanged};
 pub use scan::Quote;
@@ -42,6 +45,8 @@ pub struct FileBookmark<'a> {
     pub index: usize,
     /// Line of its `<A` tag, from 1.
     pub line: usize,
+    /// The bytes of its `<A …>` start tag.
+    pub tag: Range<usize>,
     /// The bytes of the HREF value in the file (inside the quotes, entities as written).
     pub href: Range<usize>,
     /// How the HREF value is quoted.
@@ -219,6 +224,7 @@ impl<'a> Parser<'a> {
         let bookmark = FileBookmark {
             index: self.file.bookmarks.len(),
             line,
+            tag: at..tag_end,
             href: href.range,
             quote: href.quote,
             raw_url,
