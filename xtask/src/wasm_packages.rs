@@ -1,4 +1,4 @@
-//! The three WebAssembly packages built from the crate, named once for the build and the extensions.
+//! The four WebAssembly packages built from the crate, named once for the build and the extensions.
 
 /// One WebAssembly package built from the crate: its cargo features and the name of its JS glue
 /// (`NAME.js`) and module (`NAME_bg.wasm`).
@@ -30,6 +30,16 @@ pub const PAGES: Package = Package {
     out_name: "signin_guard_pages",
     features: &["pages"],
 };
+
+/// The core API plus bookmark files checked and fixed as chosen: the web page's file doctor,
+/// loaded on first use (`www/tools.js`).
+pub const TOOLS: Package = Package {
+    out_name: "signin_guard_tools",
+    features: &["tools"],
+};
+
+/// The packages the web page carries: the core API at once, the tools on first use.
+pub const WWW_PACKAGES: [&str; 2] = [CORE.out_name, TOOLS.out_name];
 
 /// The packages the extensions carry (the core package is in the extension package).
 pub const EXTENSION_PACKAGES: [&str; 2] = [EXTENSION.out_name, PAGES.out_name];
