@@ -486,7 +486,7 @@ fn the_persons_accounts_are_added_edited_and_removed_in_the_team_format() {
     assert_eq!(removed, json!({"version": 1, "accounts": []}));
 }
 
-// The tools package (and so the pages package) -----------------------------------------------------
+// The tools package -----------------------------------------------------
 
 #[cfg(feature = "tools")]
 const BOOKMARK_FILE: &str = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\

@@ -1,22 +1,23 @@
-//! Exports for bookmark files and the doctor's findings (the tools package, which `www/` loads on
-//! first use, and so the pages package too): a file checked, a file fixed as chosen.
+//! Exports for bookmark files (the tools package, which `www/` loads on first use): a file checked,
+//! a file fixed as chosen.
 
 use super::convert::{from_js, human_error, to_js};
 use crate::bookmarks::doctor::Report;
 use crate::bookmarks::doctor::{Selection, SelectionProblem};
 use crate::bookmarks::file::{
-    check_file, fix_all_selection, fix_file_as_chosen, Change, Deletion, Note, Unchanged,
+    check_file_for_display, fix_all_selection, fix_file_as_chosen, Change, Deletion, Note,
+    Unchanged,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// `{report, notes, fix_all}` for the bytes of a bookmark file (`Uint8Array`): the doctor's report
-/// (ids are bookmark indexes as text, `line` set), the markup tolerated, and the selection "fix
+/// (ids are bookmark indexes as text, `line` set; titles redacted too), the markup tolerated, and the selection "fix
 /// all" applies (every proposed replacement). Throws what is wrong and where when the bytes are
 /// no bookmark file.
 #[wasm_bindgen(js_name = checkBookmarkFile)]
 pub fn check_bookmark_file(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let check = check_file(bytes).map_err(human_error)?;
+    let check = check_file_for_display(bytes).map_err(human_error)?;
     let fix_all = fix_all_selection(&check.report);
     to_js(&CheckedFile {
         report: &check.report,
@@ -64,22 +65,4 @@ impl Serialize for Bytes<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_bytes(self.0)
     }
-}
-
-/// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
-/// the account is not valid, in words for people.
-#[wasm_bindgen(js_name = doctorFixWithAccount)]
-pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
-    let finding: crate::bookmarks::doctor::Finding = from_js(finding, "finding")?;
-    crate::bookmarks::doctor::fix_with_account(&finding, account).map_err(human_error)
-}
-
-/// A report's findings as the text of a `json` or `csv` file (URLs redacted).
-#[wasm_bindgen(js_name = findingsExport)]
-pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError> {
-    use crate::bookmarks::doctor::{export_findings, ExportFormat};
-    let format = ExportFormat::from_name(format)
-        .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
-    let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
-    Ok(export_findings(&report, format))
 }

@@ -308,6 +308,29 @@ pub fn check_file(bytes: &[u8]) -> Result<FileCheck, ParseError> {
     })
 }
 
+/// `check_file` for showing people (the web page): titles and folder names with secrets redacted
+/// too, as the CLI prints them (URLs in reports are redacted already).
+pub fn check_file_for_display(bytes: &[u8]) -> Result<FileCheck, ParseError> {
+    use crate::url::redact::redact;
+    let mut check = check_file(bytes)?;
+    let report = &mut check.report;
+    let redact_path =
+        |path: &mut Vec<String>| path.iter_mut().for_each(|name| *name = redact(name));
+    for finding in report.groups.iter_mut().flat_map(|g| g.findings.iter_mut()) {
+        finding.title = redact(&finding.title);
+        redact_path(&mut finding.folder_path);
+    }
+    for member in report
+        .duplicates
+        .iter_mut()
+        .flat_map(|g| g.bookmarks.iter_mut())
+    {
+        member.title = redact(&member.title);
+        redact_path(&mut member.folder_path);
+    }
+    Ok(check)
+}
+
 /// Runs the doctor over a parsed file; folder paths are built only for bookmarks it lists.
 pub(crate) fn analyze_file(file: &BookmarkFile<'_>) -> Report {
     let views = file.bookmarks.iter().map(|b| BookmarkView {
