@@ -177,7 +177,7 @@ function showReport() {
   byId("file-groups").replaceChildren(fragment);
   byId("fix-all").disabled = state.fixAll.findings.length === 0;
   byId("file-findings").hidden = false;
-  say(summary);
+  say(`${state.name} read: ${listed === 0 ? "nothing to fix" : `${plural(listed, "finding")} listed below`}.`);
 }
 
 /** A group: heading, explanation and the first rows; "Show more" draws the next ones. */
@@ -314,7 +314,7 @@ function duplicateRow(group, index) {
     "select",
     { "aria-label": `What to do with the bookmarks of ${group.account}`, dataset: { testid: "bookmarks-action" } },
     h("option", { value: "keep" }, "Keep them all"),
-    h("option", { value: "delete" }, "Keep the one chosen below, delete the others"),
+    h("option", { value: "delete" }, "Keep one (chosen below), delete the others"),
   );
   select.addEventListener("change", () => {
     choice.remove = select.value === "delete";

@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM } from "./chromium.mjs";
+import { join } from "node:path";
+import { CHROMIUM, SCREENSHOTS } from "./chromium.mjs";
 import { DELETED } from "./doctor-bookmarks.mjs";
 import {
   CHROMIUM_EXPORT,
@@ -196,5 +197,39 @@ test("a file that is no bookmark export is refused with what is wrong and where"
     assert.deepEqual(errors, []);
   } finally {
     await close();
+  }
+});
+
+test("at a phone's width, light and dark: nothing wider than the screen; the file input reached by keyboard", async () => {
+  const planted = plantedFile({ total: 300, folderCount: 10 });
+  const path = await files.write("phone.html", planted.text);
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.base);
+      await page.waitForSelector("body[data-ready=true]");
+      await page.setInputFiles("[data-testid=bookmarks-file]", path);
+      await page.waitForSelector("body[data-files='1']");
+      const layout = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: innerWidth,
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
+      assert.ok(layout.page <= layout.screen, `${colorScheme}: the page is ${layout.page} px wide on a ${layout.screen} px screen`);
+      assert.equal(layout.background, colorScheme === "dark" ? "rgb(15, 20, 26)" : "rgb(255, 255, 255)");
+      await page.locator("#file-summary").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `www-doctor-phone-${colorScheme}.png`) });
+      // Tab order: the file input is reached from the link form's controls by keyboard alone.
+      await page.focus("[data-testid=make-link]");
+      let reached = false;
+      for (let i = 0; i < 6 && !reached; i += 1) {
+        await page.keyboard.press("Tab");
+        reached = await page.evaluate(() => document.activeElement?.dataset.testid === "bookmarks-file");
+      }
+      assert.ok(reached, "Tab reaches the file input");
+    } finally {
+      await context.close();
+    }
   }
 });
