@@ -8,7 +8,7 @@ import { loadTools } from "./tools.js";
 const byId = (id) => document.getElementById(id);
 
 /** Rows drawn per group at first and per "Show more"; members of a group of duplicates drawn. */
-const FIRST_ROWS = 50;
+const FIRST_ROWS = 30;
 const MORE_ROWS = 500;
 const MEMBERS_SHOWN = 20;
 /** Changes listed after a fix (the report has them all). */

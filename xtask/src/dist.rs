@@ -44,12 +44,13 @@ pub fn dist(root: &Path) -> Result {
     Ok(())
 }
 
-/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`; returns the line
+/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt` (`-Oz`, or `-O3` for a
+/// package built for speed); returns the line
 /// that says the module's size.
 fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     let mut build = cargo();
     build
-        .args(["build", "--profile", "wasm-release"])
+        .args(["build", "--profile", package.profile()])
         .args(["--lib", "--package", "signin-guard"])
         .args(["--target", WASM_TARGET]);
     if !package.features.is_empty() {
@@ -59,7 +60,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     command::run(build.current_dir(root))?;
     let wasm = target_dir(root)
         .join(WASM_TARGET)
-        .join("wasm-release")
+        .join(package.profile())
         .join(format!("{LIB_NAME}.wasm"));
     command::run(
         Command::new("wasm-bindgen")
@@ -81,7 +82,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     }
     command::run(
         Command::new(wasm_opt)
-            .arg("-Oz")
+            .arg(package.wasm_opt_level())
             .args(WASM_FEATURES)
             // Metadata no browser reads, once wasm-bindgen has used `target_features`.
             .args(["--strip-producers", "--strip-target-features"])
