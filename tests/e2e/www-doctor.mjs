@@ -167,14 +167,19 @@ export async function scratch() {
   };
 }
 
-/** `signin-guard bookmarks fix FILE -o OUT`'s output, as bytes (the CLI built by cargo). */
+/** `signin-guard bookmarks fix FILE -o OUT`'s output, as bytes (the CLI built by cargo; OUT in a temporary folder). */
 export async function cliFix(path) {
-  const out = `${path}.cli-fixed.html`;
-  await promisify(execFile)("cargo", ["run", "--quiet", "--bin", "signin-guard", "--", "bookmarks", "fix", path, "-o", out], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return readFile(out);
+  const dir = await mkdtemp(join(tmpdir(), "signin-guard-cli-"));
+  try {
+    const out = join(dir, "fixed.html");
+    await promisify(execFile)("cargo", ["run", "--quiet", "--bin", "signin-guard", "--", "bookmarks", "fix", path, "-o", out], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return await readFile(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // --- Reading the page -----------------------------------------------------------------------------------
