@@ -230,7 +230,7 @@ fn link_unknown_region_exits_2_with_one_line_reason() {
 fn link_unknown_partition_exits_2_with_one_line_reason() {
     assert_usage_error(
         &run(&["link", "myalias", "--partition", "aws-mars"], b""),
-        "partition \"aws-mars\" is not one of aws, aws-cn, aws-us-gov",
+        "partition \"aws-mars\" is not one of aws, aws-cn, aws-eusc, aws-us-gov",
     );
 }
 
@@ -305,7 +305,7 @@ fn regions_json_for_aws_cn_lists_only_aws_cn_rows() {
 fn regions_unknown_partition_exits_2_with_one_line_reason() {
     assert_usage_error(
         &run(&["regions", "--partition", "aws-mars"], b""),
-        "partition \"aws-mars\" is not one of aws, aws-cn, aws-us-gov",
+        "partition \"aws-mars\" is not one of aws, aws-cn, aws-eusc, aws-us-gov",
     );
 }
 
