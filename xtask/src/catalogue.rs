@@ -2,7 +2,7 @@
 //! botocore and the one hand-kept file `xtask/catalogue/aws-hosts.txt`.
 //!
 //! ```text
-//! cargo xtask regions [--botocore PATH | --cached]
+//! cargo xtask regions [--botocore PATH | --cached | --check]
 //! ```
 //!
 //! `PATH` is a botocore wheel (`.whl`), an unpacked `botocore` package directory or its `data`
@@ -34,6 +34,8 @@ enum Input {
     Download,
     Path(PathBuf),
     Cached,
+    /// Only check that the generated files are fresh.
+    Check,
 }
 
 /// Runs `cargo xtask regions`; `args` are the arguments after the subcommand name.
@@ -43,7 +45,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     };
     let root = workspace_root()?;
+    if input == Input::Check {
+        check_fresh(&root)?;
+        println!("every generated catalogue file is fresh");
+        return Ok(());
+    }
     let facts = match input {
+        Input::Check => unreachable!("handled above"),
         Input::Cached => Facts::parse(&read(&root, catalogue_facts::PATH)?)?,
         Input::Path(path) => from_botocore(&regions::load(&path)?)?,
         Input::Download => from_botocore(&regions::download_and_load()?)?,
@@ -89,14 +97,15 @@ fn read(root: &Path, path: &str) -> Result<String, String> {
 }
 
 fn usage() -> &'static str {
-    "usage: cargo xtask regions [--botocore PATH | --cached]\n\
+    "usage: cargo xtask regions [--botocore PATH | --cached | --check]\n\
      \n\
      Generates the AWS catalogue (src/aws/catalogue.rs, extension/lib/aws-sites.js,\n\
      xtask/src/aws_sites.rs, xtask/catalogue/botocore.tsv) from botocore's data/partitions.json,\n\
      data/endpoints.json and data/signin/2023-01-01/endpoint-rule-set-1.json.gz and from\n\
      xtask/catalogue/aws-hosts.txt. PATH is a botocore wheel (.whl), an unpacked botocore package\n\
      directory or its data directory; without it the newest botocore wheel is downloaded with\n\
-     `python3 -m pip download`. --cached reuses the botocore facts of xtask/catalogue/botocore.tsv."
+     `python3 -m pip download`. --cached reuses the botocore facts of xtask/catalogue/botocore.tsv;\n\
+     --check only says whether every generated file is what the generator writes now."
 }
 
 /// `Ok(None)` means help was asked for.
@@ -112,6 +121,7 @@ fn parse_args(args: &[String]) -> Result<Option<Input>, String> {
         let next = match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--cached" => Input::Cached,
+            "--check" => Input::Check,
             "--botocore" => Input::Path(PathBuf::from(
                 it.next()
                     .ok_or_else(|| format!("--botocore needs a path\n{}", usage()))?,
@@ -580,5 +590,145 @@ pub fn check_fresh(root: &Path) -> Result<(), String> {
             stale.join(", "),
             catalogue_source::PATH
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> PathBuf {
+        workspace_root().expect("the workspace")
+    }
+
+    fn real_input() -> (Facts, Source) {
+        let root = root();
+        let facts = Facts::parse(&read(&root, catalogue_facts::PATH).expect("facts")).expect("facts");
+        let source = catalogue_source::parse(
+            &read(&root, catalogue_source::PATH).expect("source"),
+            catalogue_source::PATH,
+        )
+        .expect("source");
+        (facts, source)
+    }
+
+    /// The freshness check of the repository itself: every generated file is what the generator
+    /// writes now from `botocore.tsv` and `aws-hosts.txt`.
+    #[test]
+    fn generated_files_are_fresh() {
+        if let Err(message) = check_fresh(&root()) {
+            panic!("{message}");
+        }
+    }
+
+    /// A copy of the repository's catalogue files under a temporary root.
+    fn copy_to_temp(name: &str) -> PathBuf {
+        let temp = std::env::temp_dir().join(format!("xtask-catalogue-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&temp);
+        let (facts, source) = real_input();
+        let files = generate(&facts, &source).expect("valid input");
+        for path in files.iter().map(|(p, _)| *p).chain([catalogue_source::PATH]) {
+            let to = temp.join(path);
+            fs::create_dir_all(to.parent().expect("a folder")).expect("temp writable");
+            fs::copy(root().join(path), &to).expect("copy");
+        }
+        temp
+    }
+
+    #[test]
+    fn a_hand_edited_generated_file_fails_the_check_naming_the_command() {
+        let temp = copy_to_temp("edited");
+        check_fresh(&temp).expect("a fresh copy passes");
+        let (facts, source) = real_input();
+        for (path, text) in generate(&facts, &source).expect("valid input") {
+            let file = temp.join(path);
+            // One hand edit: a host added or a name changed, as someone might type it.
+            let edited = if path == catalogue_facts::PATH {
+                text.replace("Europe (Frankfurt)", "Europe (Berlin)")
+            } else {
+                text.replace("signin.amazonaws-eusc.eu", "signin.amazonaws-eusc.example")
+            };
+            assert_ne!(edited, text, "{path}: the edit changes something");
+            fs::write(&file, &edited).expect("temp writable");
+            let err = check_fresh(&temp).expect_err(path);
+            assert!(err.contains(path), "{err}");
+            assert!(err.contains("cargo xtask regions"), "{err}");
+            fs::write(&file, &text).expect("temp writable");
+        }
+        check_fresh(&temp).expect("restored");
+        fs::remove_dir_all(&temp).expect("clean up");
+    }
+
+    #[test]
+    fn generated_files_say_so_in_their_first_line() {
+        let (facts, source) = real_input();
+        for (path, text) in generate(&facts, &source).expect("valid input") {
+            let first = text.lines().next().unwrap_or("");
+            assert!(
+                first.contains("@generated by `cargo xtask regions`") && first.contains("Do not edit"),
+                "{path}: {first}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_catalogue_holds_every_partition_and_https_sites_only() {
+        let (facts, source) = real_input();
+        let files = generate(&facts, &source).expect("valid input");
+        let text = |name: &str| &files.iter().find(|(p, _)| *p == name).expect(name).1;
+        let core = text(CORE_PATH);
+        for variant in ["AwsEusc", "AwsIso,", "AwsIsoB", "AwsIsoE", "AwsIsoF", "AwsUsGov"] {
+            assert!(core.contains(variant), "{variant}");
+        }
+        assert!(core.contains(r#"("aws-eusc", "signin.amazonaws-eusc.eu", Some("console.amazonaws-eusc.eu"))"#));
+        assert!(core.contains(r#"("aws-iso", "signin.c2shome.ic.gov", None)"#));
+        assert!(text(MANIFEST_PATH).contains("\"https://*.signin.amazonaws-eusc.eu/*\""));
+        assert!(!text(MANIFEST_PATH).contains("c2shome"), "no host access for isolated partitions");
+        assert!(!text(WORKER_PATH).contains("\"http\""));
+    }
+
+    #[test]
+    fn bad_hand_entries_are_refused_naming_the_file() {
+        let (facts, mut source) = real_input();
+        source.consoles.push(("aws-mars".into(), "console.mars.example".into()));
+        let err = generate(&facts, &source).expect_err("unknown partition");
+        assert!(err.starts_with(catalogue_source::PATH) && err.contains("aws-mars"), "{err}");
+        let (facts, mut source) = real_input();
+        source.consoles.retain(|(p, _)| p != "aws");
+        let err = generate(&facts, &source).expect_err("no aws console");
+        assert!(err.contains("console aws"), "{err}");
+    }
+
+    #[test]
+    fn names_pieces_and_domains() {
+        assert_eq!(variant("aws-iso-b"), "AwsIsoB");
+        assert_eq!(outermost(["aws.amazon.com", "amazon.com", "x.cn"]), ["amazon.com", "x.cn"]);
+        assert_eq!(
+            fewest_names(["signin.amazonaws", "signin.amazonaws.cn", "amazonaws-us-gov", "x.amazonaws-us-gov.com"]),
+            ["amazonaws-us-gov", "signin.amazonaws"]
+        );
+        assert_eq!(
+            triggers(&["aws", "awsapps"], &["signin.c2shome.ic.gov", "app.aws"]),
+            ["avv5", "avvs", "aw5", "aws", "signin.c2shome.ic.gov"]
+        );
+    }
+
+    #[test]
+    fn args() {
+        let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse_args(&s(&[])).expect("valid"), Some(Input::Download));
+        assert_eq!(parse_args(&s(&["regions", "--cached"])).expect("valid"), Some(Input::Cached));
+        assert_eq!(
+            parse_args(&s(&["--botocore", "a.whl"])).expect("valid"),
+            Some(Input::Path(PathBuf::from("a.whl")))
+        );
+        assert_eq!(
+            parse_args(&s(&["--botocore=dir"])).expect("valid"),
+            Some(Input::Path(PathBuf::from("dir")))
+        );
+        assert_eq!(parse_args(&s(&["--help"])).expect("valid"), None);
+        assert!(parse_args(&s(&["--botocore"])).is_err());
+        assert!(parse_args(&s(&["--bogus"])).is_err());
+        assert!(parse_args(&s(&["--cached", "--botocore", "b"])).is_err());
     }
 }

@@ -51,7 +51,7 @@ COMMANDS:
                   end-to-end tests (tests/e2e)
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
-    regions [--botocore PATH | --cached]
+    regions [--botocore PATH | --cached | --check]
                   Generate the AWS catalogue (every host list: core tables, manifest
                   match patterns, worker URL filters, lookalike words) from botocore and
                   xtask/catalogue/aws-hosts.txt (PATH: a botocore wheel or folder;

@@ -568,3 +568,170 @@ fn check_listed_regions(rows: &[Row]) -> Result<(), String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every hand-listed aws region, as botocore would describe it, plus `extra` entries.
+    fn aws_regions(extra: &str) -> String {
+        let listed: Vec<String> = DEFAULT_ENABLED
+            .iter()
+            .chain(OPT_IN.iter())
+            .map(|code| format!(r#""{code}": {{"description": "Name of {code}"}}"#))
+            .collect();
+        format!("{{{}{extra}}}", listed.join(", "))
+    }
+
+    fn partitions_json() -> String {
+        format!(
+            r#"{{"version": "1.1", "partitions": [
+                {{"id": "aws", "outputs": {{"dnsSuffix": "amazonaws.com", "dualStackDnsSuffix": "api.aws"}}, "regions": {}}},
+                {{"id": "aws-eusc", "outputs": {{"dnsSuffix": "amazonaws.eu", "dualStackDnsSuffix": "api.amazonwebservices.eu"}},
+                  "regions": {{"eusc-de-east-1": {{"description": "AWS European Sovereign Cloud (Germany)"}}, "aws-eusc-global": {{"description": "g"}}}}}}
+            ]}}"#,
+            aws_regions(r#", "aws-global": {"description": "aws global region"}"#)
+        )
+    }
+
+    fn endpoints_json() -> String {
+        format!(
+            r#"{{"version": 3, "partitions": [
+                {{"partition": "aws", "services": {{}}, "regions": {}}},
+                {{"partition": "aws-eusc", "regions": {{"eusc-de-east-1": {{"description": "AWS European Sovereign Cloud (Germany)"}}}}}}
+            ]}}"#,
+            aws_regions("")
+        )
+    }
+
+    fn rules_json(partitions: &[(&str, &str)]) -> String {
+        let rules: Vec<String> = partitions
+            .iter()
+            .map(|(p, domain)| {
+                format!(
+                    r#"{{"conditions": [{{"fn": "stringEquals", "argv": [{{"fn": "getAttr", "argv": [{{"ref": "PartitionResult"}}, "name"]}}, "{p}"]}}],
+                      "endpoint": {{"url": "https://{{Region}}.signin.{domain}"}}, "type": "endpoint"}}"#
+                )
+            })
+            .collect();
+        format!(r#"{{"version": "1.0", "rules": [{}]}}"#, rules.join(","))
+    }
+
+    fn botocore(partitions: String, endpoints: String, rules: String) -> Botocore {
+        Botocore {
+            version: "1.44.8".into(),
+            partitions_name: "partitions.json".into(),
+            partitions,
+            endpoints_name: "endpoints.json".into(),
+            endpoints,
+            signin_rules_name: "signin/2023-01-01/endpoint-rule-set-1.json.gz".into(),
+            signin_rules: rules,
+        }
+    }
+
+    fn good() -> Botocore {
+        botocore(
+            partitions_json(),
+            endpoints_json(),
+            rules_json(&[("aws", "aws.amazon.com"), ("aws-eusc", "amazonaws-eusc.eu")]),
+        )
+    }
+
+    #[test]
+    fn reads_partitions_with_their_domains_and_regions() {
+        let b = good();
+        let facts = partition_facts(&b).expect("valid");
+        assert_eq!(facts.len(), 2);
+        assert_eq!(facts[1].id, "aws-eusc");
+        assert_eq!(facts[1].signin_domain, "signin.amazonaws-eusc.eu");
+        assert_eq!(facts[1].dns_suffix, "amazonaws.eu");
+        let (rows, warnings) = build_table(&b.partitions, &b.endpoints).expect("valid");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let eusc: Vec<&Row> = rows.iter().filter(|r| r.partition == "aws-eusc").collect();
+        assert_eq!(eusc.len(), 1, "pseudo-regions are left out");
+        assert!(!eusc[0].opt_in);
+        assert!(rows.iter().any(|r| r.code == "af-south-1" && r.opt_in));
+        assert!(rows.iter().any(|r| r.code == "us-east-1" && !r.opt_in));
+    }
+
+    #[test]
+    fn a_partition_without_its_fields_is_refused_naming_file_and_field() {
+        let no_suffix = partitions_json().replace(r#""dnsSuffix": "amazonaws.eu", "#, "");
+        let err = partition_facts(&botocore(no_suffix, endpoints_json(), good().signin_rules))
+            .err()
+            .expect("refused");
+        assert_eq!(err, "partitions.json: partition aws-eusc has no `outputs.dnsSuffix` domain");
+        let no_id = partitions_json().replace(r#""id": "aws-eusc""#, r#""name": "aws-eusc""#);
+        let err = partition_facts(&botocore(no_id, endpoints_json(), good().signin_rules))
+            .err()
+            .expect("refused");
+        assert_eq!(err, "partitions.json: partitions[1] has no `id`");
+        let no_rule = rules_json(&[("aws", "aws.amazon.com")]);
+        let err = partition_facts(&botocore(partitions_json(), endpoints_json(), no_rule))
+            .err()
+            .expect("refused");
+        assert!(err.starts_with("signin/2023-01-01/endpoint-rule-set-1.json: no rule gives partition aws-eusc"), "{err}");
+        let no_gov = endpoints_json().replace("\"aws-eusc\"", "\"aws-other\"");
+        let err = build_table(&partitions_json(), &no_gov).expect_err("refused");
+        assert_eq!(err, "endpoints.json: partition aws-eusc is missing");
+        let no_name = partitions_json().replace(r#"{"description": "AWS European Sovereign Cloud (Germany)"}"#, "{}");
+        let err = build_table(&no_name, &endpoints_json()).expect_err("refused");
+        assert_eq!(err, "partitions.json: region eusc-de-east-1 has no description");
+    }
+
+    #[test]
+    fn listed_region_missing_from_botocore_fails() {
+        let json = partitions_json().replace(r#""me-south-1""#, r#""me-gone-1""#);
+        let endpoints = endpoints_json().replace(r#""me-south-1""#, r#""me-gone-1""#);
+        let err = build_table(&json, &endpoints).expect_err("must be rejected");
+        assert!(err.contains("lacks me-south-1"), "{err}");
+    }
+
+    #[test]
+    fn recognises_region_codes_and_domains() {
+        for code in ["us-east-1", "us-gov-west-1", "eusc-de-east-1", "us-isob-east-1"] {
+            assert!(is_region_code(code), "{code}");
+        }
+        for code in ["aws-global", "aws-us-gov-global", "us-1", "US-east-1", "us--1"] {
+            assert!(!is_region_code(code), "{code}");
+        }
+        assert!(is_domain("signin.csphome.adc-e.uk"));
+        assert!(!is_domain("signin.{Region}.x") && !is_domain("com") && !is_domain("a..b"));
+    }
+
+    #[test]
+    fn versions() {
+        assert_eq!(version_from_init("__version__ = '1.44.8'\n").as_deref(), Some("1.44.8"));
+        assert_eq!(
+            version_from_wheel_name("botocore-1.45.0-py3-none-any.whl").as_deref(),
+            Some("1.45.0")
+        );
+        assert!(check_version("1.44.8").is_ok());
+        assert!(check_version("1.44.7").expect_err("old").contains("too old"));
+    }
+
+    #[test]
+    fn reads_an_unpacked_package_with_the_gzipped_rule_set() {
+        use std::io::Write;
+        let root = std::env::temp_dir().join(format!("xtask-regions-test-{}", std::process::id()));
+        let data = root.join("botocore/data");
+        fs::create_dir_all(data.join("signin/2023-01-01")).expect("temp dir writable");
+        fs::write(root.join("botocore/__init__.py"), "__version__ = '1.44.8'\n").expect("writable");
+        fs::write(data.join("partitions.json"), partitions_json()).expect("writable");
+        fs::write(data.join("endpoints.json"), endpoints_json()).expect("writable");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(good().signin_rules.as_bytes()).expect("in memory");
+        fs::write(
+            data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz"),
+            gz.finish().expect("in memory"),
+        )
+        .expect("writable");
+        let b = load(&root).expect("readable");
+        assert_eq!(b.signin_rules_name, "signin/2023-01-01/endpoint-rule-set-1.json.gz");
+        assert_eq!(partition_facts(&b).expect("valid").len(), 2);
+        fs::remove_file(data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz")).expect("rm");
+        let err = load(&root).err().expect("no rule set");
+        fs::remove_dir_all(&root).expect("clean up");
+        assert!(err.contains("signin/2023-01-01/endpoint-rule-set-1.json"), "{err}");
+    }
+}
