@@ -2,7 +2,6 @@
 //! The AWS catalogue: every partition botocore knows, its regions, sign-in and console domains,
 //! the IAM Identity Center domains, and the names lookalike judging and the quick reject need.
 
-use crate::aws::regions::RegionInfo;
 use serde::Serialize;
 
 /// The botocore release this catalogue was generated from.
@@ -54,6 +53,19 @@ pub(crate) static PARTITIONS: &[(&str, &str, Option<&str>)] = &[
     ("aws-iso-f", "signin.csphome.hci.ic.gov", None),
     ("aws-us-gov", "signin.amazonaws-us-gov.com", Some("console.amazonaws-us-gov.com")),
 ];
+
+/// One row of the region table.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct RegionInfo {
+    /// The region code, e.g. `us-east-2`.
+    pub code: &'static str,
+    /// botocore's description, e.g. `US East (Ohio)`.
+    pub name: &'static str,
+    /// The partition the region belongs to.
+    pub partition: Partition,
+    /// Whether an account must enable the region before using it.
+    pub opt_in: bool,
+}
 
 /// Every region of every partition, by partition then code.
 pub(crate) static REGIONS: &[RegionInfo] = &[

@@ -402,7 +402,6 @@ fn render_core(
         "//! The AWS catalogue: every partition botocore knows, its regions, sign-in and console domains,\n\
          //! the IAM Identity Center domains, and the names lookalike judging and the quick reject need.\n\
          \n\
-         use crate::aws::regions::RegionInfo;\n\
          use serde::Serialize;\n\
          \n",
     );
@@ -468,6 +467,20 @@ fn render_core(
         ));
     }
     out.push_str("];\n\n");
+    out.push_str(
+        "/// One row of the region table.\n\
+         #[derive(Debug, PartialEq, Eq, Hash)]\n\
+         pub struct RegionInfo {\n\
+         \x20   /// The region code, e.g. `us-east-2`.\n\
+         \x20   pub code: &'static str,\n\
+         \x20   /// botocore's description, e.g. `US East (Ohio)`.\n\
+         \x20   pub name: &'static str,\n\
+         \x20   /// The partition the region belongs to.\n\
+         \x20   pub partition: Partition,\n\
+         \x20   /// Whether an account must enable the region before using it.\n\
+         \x20   pub opt_in: bool,\n\
+         }\n\n",
+    );
     out.push_str("/// Every region of every partition, by partition then code.\npub(crate) static REGIONS: &[RegionInfo] = &[\n");
     for r in &facts.regions {
         let p = partitions

@@ -2,7 +2,7 @@
 //! IAM Identity Center domains, the domains only Amazon serves, the names phishing imitates), one
 //! entry a line, each with its source after `#`.
 
-use crate::regions::is_domain;
+use crate::domain_name::is_domain;
 
 /// The file, relative to the workspace root.
 pub const PATH: &str = "xtask/catalogue/aws-hosts.txt";

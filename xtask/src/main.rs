@@ -5,6 +5,7 @@
 
 mod command;
 mod dist;
+mod domain_name;
 mod extension;
 mod files;
 mod package;

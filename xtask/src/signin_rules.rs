@@ -83,7 +83,7 @@ fn walk(
                 };
                 match partition_condition(&all) {
                     Some(partition) => {
-                        if domain.contains(['{', '}', '/']) || !crate::regions::is_domain(domain) {
+                        if domain.contains(['{', '}', '/']) || !crate::domain_name::is_domain(domain) {
                             return Err(format!(
                                 "{FILE}: `{here}.endpoint.url` {url:?} has no plain sign-in domain"
                             ));

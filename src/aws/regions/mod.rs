@@ -5,18 +5,8 @@ use crate::aws::partition::Partition;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// One row of the generated region table.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegionInfo {
-    /// The region code, e.g. `us-east-2`.
-    pub code: &'static str,
-    /// botocore's description, e.g. `US East (Ohio)`.
-    pub name: &'static str,
-    /// The partition the region belongs to.
-    pub partition: Partition,
-    /// Whether an account must enable the region before using it.
-    pub opt_in: bool,
-}
+/// One row of the generated region table (defined with it in the catalogue).
+pub use crate::aws::catalogue::RegionInfo;
 
 /// A region from the table: holding one proves the code is known.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
