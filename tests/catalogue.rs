@@ -107,10 +107,16 @@ fn manifest_patterns_worker_filters_and_core_agree_on_every_catalogue_host() {
     let filters = filters();
     for (host, partition, acted_on) in catalogue_hosts() {
         let in_manifest = pattern_matches(&patterns, &host);
-        assert_eq!(in_manifest, filters.matches(&host), "{host}: manifest and worker disagree");
+        assert_eq!(
+            in_manifest,
+            filters.matches(&host),
+            "{host}: manifest and worker disagree"
+        );
         assert_eq!(in_manifest, acted_on, "{host}: the extension's reach");
         let verdict = classify(&format!("https://{host}/console"));
-        let portal = PORTAL_EXAMPLES.iter().find(|(e, _)| e.contains(&format!("//{host}/")));
+        let portal = PORTAL_EXAMPLES
+            .iter()
+            .find(|(e, _)| e.contains(&format!("//{host}/")));
         let verdict = match portal {
             Some((example, _)) => classify(example),
             None => verdict,
@@ -141,6 +147,9 @@ fn every_pattern_is_a_catalogue_domain_and_the_worker_names_the_same_ones() {
     // A lookalike of a catalogue host is outside both.
     for d in &catalogue {
         let fake = format!("{d}.evil.example");
-        assert!(!pattern_matches(&patterns, &fake) && !filters.matches(&fake), "{fake}");
+        assert!(
+            !pattern_matches(&patterns, &fake) && !filters.matches(&fake),
+            "{fake}"
+        );
     }
 }

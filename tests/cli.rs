@@ -705,3 +705,36 @@ fn read_error_exits_1_with_one_line_reason() {
     );
     assert_eq!(text.lines().count(), 1, "{text}");
 }
+
+#[test]
+fn the_european_sovereign_cloud_works_like_any_partition() {
+    let output = run(
+        &[
+            "link",
+            "123456789012",
+            "--partition",
+            "aws-eusc",
+            "--region",
+            "eusc-de-east-1",
+        ],
+        b"",
+    );
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "https://123456789012.signin.amazonaws-eusc.eu/console?region=eusc-de-east-1\n"
+    );
+    let output = run(&["regions", "--partition", "aws-eusc"], b"");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("PARTITION"), "{text}");
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[1].starts_with("eusc-de-east-1") && lines[1].contains("aws-eusc"),
+        "{text}"
+    );
+    // The isolated partitions: no links are made for them.
+    let output = run(&["link", "123456789012", "--partition", "aws-iso"], b"");
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -1,9 +1,9 @@
 //! Properties that hold for every input, checked on generated ones (proptest).
 
 use proptest::prelude::*;
+use signin_guard::aws::catalogue::{PORTAL_DOMAINS, PORTAL_EXAMPLES};
 use signin_guard::url::links::{canonical_url, region_pinned_url};
 use signin_guard::url::redact::SECRET_PARAMETERS;
-use signin_guard::aws::catalogue::{PORTAL_DOMAINS, PORTAL_EXAMPLES};
 use signin_guard::{classify, redact, Account, Kind, Partition, Region};
 
 /// Valid account labels: 12-digit IDs and aliases of 3 to 63 characters without `--`.

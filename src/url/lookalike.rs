@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 
 // The AWS names come from the generated catalogue (`cargo xtask regions`).
-use crate::aws::catalogue::{AWS_NAMES, AWS_OWNED, BRAND_WORDS, BRAND_WORDS_INSIDE, SERVICE_DOMAINS};
+use crate::aws::catalogue::{
+    AWS_NAMES, AWS_OWNED, BRAND_WORDS, BRAND_WORDS_INSIDE, SERVICE_DOMAINS,
+};
 
 /// Words that, next to `aws` in a foreign host, make it look like a sign-in or console page.
 const SIGNIN_WORDS: [&str; 6] = ["signin", "console", "login", "logon", "signon", "sso"];
@@ -99,7 +101,11 @@ pub(crate) fn judge_shown_host(input: &str, host: &str) -> Option<Finding> {
     let (_, rest) = text.split_once("://")?;
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let (_, shown) = authority.rsplit_once('@')?;
-    let shown = shown.split(':').next().unwrap_or(shown).to_ascii_lowercase();
+    let shown = shown
+        .split(':')
+        .next()
+        .unwrap_or(shown)
+        .to_ascii_lowercase();
     let shown = shown.strip_suffix('.').unwrap_or(&shown);
     let aws = !shown.is_empty() && (is_aws_owned(shown) || embeds_aws_name(shown));
     (aws && shown != host).then(|| Finding {
@@ -371,6 +377,46 @@ mod tests {
         ] {
             assert_eq!(skeleton(word), reads, "{word}");
         }
+    }
+
+    proptest::proptest! {
+        /// Nobody outside AWS can serve a host under a domain AWS owns: whatever its labels (punycode,
+        /// words like `signin-aws`, instance IDs of any letters), it is never a lookalike, unless it is
+        /// customer content (a bucket or an API named by a customer), which `customer_part` carves out.
+        #[test]
+        fn no_host_under_an_aws_owned_domain_is_a_lookalike(
+            labels in "((xn--[a-z0-9]{1,8}|signin|console|aws|amaz0n|ssoins-[a-z0-9]{16}|[a-z0-9]{1,10})(-[a-z0-9]{1,4})?\\.){1,3}",
+            domain in proptest::sample::select(AWS_OWNED.to_vec()),
+        ) {
+            let host = format!("{labels}{domain}");
+            let customer = host.split('.').any(|l| l == "s3" || l.starts_with("s3-") || l == "execute-api" || l == "elb" || l.starts_with("compute"));
+            if !customer {
+                let verdict = crate::url::classify::classify(&format!("https://{host}/console"));
+                proptest::prop_assert_ne!(verdict.kind, crate::url::verdict::Kind::Lookalike, "{}", host);
+            }
+        }
+    }
+
+    #[test]
+    fn a_url_whose_text_shows_an_aws_host_elsewhere_is_a_lookalike() {
+        let finding = judge_shown_host(
+            "https://login.example\\@myalias.signin.aws.amazon.com/console",
+            "login.example",
+        );
+        assert_eq!(finding.map(|f| f.trick), Some(Trick::ShownHost));
+        // No `@`, or the shown host is the real one, or not AWS's: nothing shown elsewhere.
+        assert_eq!(
+            judge_shown_host("https://login.example/console", "login.example"),
+            None
+        );
+        assert_eq!(
+            judge_shown_host("https://a.example\\@b.example/", "a.example"),
+            None
+        );
+        assert_eq!(
+            judge_shown_host("https://x@signin.aws.amazon.com/", "signin.aws.amazon.com"),
+            None
+        );
     }
 
     #[test]

@@ -42,6 +42,20 @@ pub(crate) fn host_may_be_aws(host: &str) -> bool {
         .any(|(i, pair)| is_pair(pair[0], pair[1]) && trigger_at(&bytes[i..]))
 }
 
+/// The bytes (either case) that some trigger starts with: the scan's first look at each byte.
+static FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut letter = 0;
+    while letter < 128 {
+        if PAIRS[letter] != 0 {
+            first[letter] = true;
+            first[(letter as u8).to_ascii_uppercase() as usize] = true;
+        }
+        letter += 1;
+    }
+    first
+};
+
 fn is_pair(first: u8, second: u8) -> bool {
     first < 128 && second < 128 && PAIRS[first as usize] & (1 << second) != 0
 }
@@ -58,7 +72,7 @@ pub(crate) fn certainly_unrelated(text: &str) -> bool {
             // Escapes decode in the host; later in the URL only secret names matter, and a
             // percent-encoded secret name still needs its letters below.
             b'%' if in_authority_part => return false,
-            _ if trigger_at(&bytes[i..]) => return false,
+            _ if FIRST_BYTES[usize::from(byte)] && trigger_at(&bytes[i..]) => return false,
             _ => {}
         }
     }

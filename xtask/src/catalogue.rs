@@ -132,7 +132,10 @@ fn parse_args(args: &[String]) -> Result<Option<Input>, String> {
             },
         };
         if input != Input::Download {
-            return Err(format!("give one of --botocore and --cached, once\n{}", usage()));
+            return Err(format!(
+                "give one of --botocore and --cached, once\n{}",
+                usage()
+            ));
         }
         input = next;
     }
@@ -178,8 +181,16 @@ pub fn generate(facts: &Facts, source: &Source) -> Result<Vec<(&'static str, Str
     };
     for (partition, _) in &source.consoles {
         known(partition, "console")?;
-        if source.consoles.iter().filter(|(p, _)| p == partition).count() > 1 {
-            return Err(format!("{file}: partition {partition} has two `console` entries"));
+        if source
+            .consoles
+            .iter()
+            .filter(|(p, _)| p == partition)
+            .count()
+            > 1
+        {
+            return Err(format!(
+                "{file}: partition {partition} has two `console` entries"
+            ));
         }
     }
     for portal in &source.portals {
@@ -202,7 +213,10 @@ pub fn generate(facts: &Facts, source: &Source) -> Result<Vec<(&'static str, Str
                 .map(|(_, d)| d.as_str()),
         })
         .collect();
-    if !partitions.iter().any(|p| p.id == "aws" && p.console_domain.is_some()) {
+    if !partitions
+        .iter()
+        .any(|p| p.id == "aws" && p.console_domain.is_some())
+    {
         return Err(format!(
             "{file}: no `console aws …` entry (the commercial partition is the default everywhere)"
         ));
@@ -315,9 +329,9 @@ fn fewest_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let all: BTreeSet<&str> = names.into_iter().collect();
     let holds = |long: &str, short: &str| {
         long != short
-            && long.match_indices(short).any(|(at, _)| {
-                at == 0 || matches!(long.as_bytes()[at - 1], b'.' | b'-')
-            })
+            && long
+                .match_indices(short)
+                .any(|(at, _)| at == 0 || matches!(long.as_bytes()[at - 1], b'.' | b'-'))
     };
     all.iter()
         .copied()
@@ -365,7 +379,10 @@ fn triggers(brands: &[&str], names: &[&str]) -> Vec<String> {
     }
     let all: BTreeSet<String> = spellings.into_iter().collect();
     all.iter()
-        .filter(|long| !all.iter().any(|short| short != *long && long.contains(short.as_str())))
+        .filter(|long| {
+            !all.iter()
+                .any(|short| short != *long && long.contains(short.as_str()))
+        })
         .cloned()
         .collect()
 }
@@ -374,7 +391,9 @@ fn triggers(brands: &[&str], names: &[&str]) -> Vec<String> {
 /// name holding one means the data is broken.
 fn rust_str(s: &str) -> Result<String, String> {
     if s.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
-        return Err(format!("botocore data holds an unexpected character: {s:?}"));
+        return Err(format!(
+            "botocore data holds an unexpected character: {s:?}"
+        ));
     }
     Ok(format!("\"{s}\""))
 }
@@ -439,8 +458,10 @@ fn render_core(
             .collect::<Vec<_>>()
             .join(", ")
     ));
-    let with_console: Vec<&PartitionRow> =
-        partitions.iter().filter(|p| p.console_domain.is_some()).collect();
+    let with_console: Vec<&PartitionRow> = partitions
+        .iter()
+        .filter(|p| p.console_domain.is_some())
+        .collect();
     out.push_str(&format!(
         "/// The partitions with a known console: the product makes links for these only.\n\
          pub(crate) const WITH_CONSOLE: [Partition; {}] = [{}];\n\n",
@@ -486,7 +507,14 @@ fn render_core(
         let p = partitions
             .iter()
             .find(|p| p.id == r.partition)
-            .ok_or_else(|| format!("{}: region {} of unknown partition {}", catalogue_facts::PATH, r.code, r.partition))?;
+            .ok_or_else(|| {
+                format!(
+                    "{}: region {} of unknown partition {}",
+                    catalogue_facts::PATH,
+                    r.code,
+                    r.partition
+                )
+            })?;
         out.push_str(&format!(
             "    RegionInfo {{ code: {}, name: {}, partition: Partition::{}, opt_in: {} }},\n",
             rust_str(&r.code)?,
@@ -498,14 +526,28 @@ fn render_core(
     out.push_str("];\n\n");
     out.push_str("/// IAM Identity Center domains (access portals, sign-in pages) and their partition.\npub static PORTAL_DOMAINS: &[(&str, Partition)] = &[\n");
     for portal in &source.portals {
-        let p = partitions.iter().find(|p| p.id == portal.partition).ok_or("checked above")?;
-        out.push_str(&format!("    ({}, Partition::{}),\n", rust_str(&portal.domain)?, p.variant));
+        let p = partitions
+            .iter()
+            .find(|p| p.id == portal.partition)
+            .ok_or("checked above")?;
+        out.push_str(&format!(
+            "    ({}, Partition::{}),\n",
+            rust_str(&portal.domain)?,
+            p.variant
+        ));
     }
     out.push_str("];\n\n");
     out.push_str("/// One URL of each IAM Identity Center domain, which reads as that partition's portal or sign-in page.\npub static PORTAL_EXAMPLES: &[(&str, Partition)] = &[\n");
     for portal in &source.portals {
-        let p = partitions.iter().find(|p| p.id == portal.partition).ok_or("checked above")?;
-        out.push_str(&format!("    ({}, Partition::{}),\n", rust_str(&portal.example)?, p.variant));
+        let p = partitions
+            .iter()
+            .find(|p| p.id == portal.partition)
+            .ok_or("checked above")?;
+        out.push_str(&format!(
+            "    ({}, Partition::{}),\n",
+            rust_str(&portal.example)?,
+            p.variant
+        ));
     }
     out.push_str("];\n\n");
     out.push_str(&format!(
@@ -578,7 +620,10 @@ fn render_manifest(sites: &[&str]) -> Result<String, String> {
          pub const MATCH_PATTERNS: &[&str] = &[\n",
     );
     for site in sites {
-        out.push_str(&format!("    {},\n", rust_str(&format!("https://*.{site}/*"))?));
+        out.push_str(&format!(
+            "    {},\n",
+            rust_str(&format!("https://*.{site}/*"))?
+        ));
     }
     out.push_str("];\n");
     Ok(out)
@@ -588,7 +633,8 @@ fn render_manifest(sites: &[&str]) -> Result<String, String> {
 /// naming the command to run; `Ok` when all are fresh.
 pub fn check_fresh(root: &Path) -> Result<(), String> {
     let facts = Facts::parse(&read(root, catalogue_facts::PATH)?)?;
-    let source = catalogue_source::parse(&read(root, catalogue_source::PATH)?, catalogue_source::PATH)?;
+    let source =
+        catalogue_source::parse(&read(root, catalogue_source::PATH)?, catalogue_source::PATH)?;
     let stale: Vec<&str> = generate(&facts, &source)?
         .into_iter()
         .filter(|(path, text)| fs::read_to_string(root.join(path)).ok().as_ref() != Some(text))
@@ -616,7 +662,8 @@ mod tests {
 
     fn real_input() -> (Facts, Source) {
         let root = root();
-        let facts = Facts::parse(&read(&root, catalogue_facts::PATH).expect("facts")).expect("facts");
+        let facts =
+            Facts::parse(&read(&root, catalogue_facts::PATH).expect("facts")).expect("facts");
         let source = catalogue_source::parse(
             &read(&root, catalogue_source::PATH).expect("source"),
             catalogue_source::PATH,
@@ -636,11 +683,16 @@ mod tests {
 
     /// A copy of the repository's catalogue files under a temporary root.
     fn copy_to_temp(name: &str) -> PathBuf {
-        let temp = std::env::temp_dir().join(format!("xtask-catalogue-{name}-{}", std::process::id()));
+        let temp =
+            std::env::temp_dir().join(format!("xtask-catalogue-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&temp);
         let (facts, source) = real_input();
         let files = generate(&facts, &source).expect("valid input");
-        for path in files.iter().map(|(p, _)| *p).chain([catalogue_source::PATH]) {
+        for path in files
+            .iter()
+            .map(|(p, _)| *p)
+            .chain([catalogue_source::PATH])
+        {
             let to = temp.join(path);
             fs::create_dir_all(to.parent().expect("a folder")).expect("temp writable");
             fs::copy(root().join(path), &to).expect("copy");
@@ -678,7 +730,8 @@ mod tests {
         for (path, text) in generate(&facts, &source).expect("valid input") {
             let first = text.lines().next().unwrap_or("");
             assert!(
-                first.contains("@generated by `cargo xtask regions`") && first.contains("Do not edit"),
+                first.contains("@generated by `cargo xtask regions`")
+                    && first.contains("Do not edit"),
                 "{path}: {first}"
             );
         }
@@ -690,22 +743,34 @@ mod tests {
         let files = generate(&facts, &source).expect("valid input");
         let text = |name: &str| &files.iter().find(|(p, _)| *p == name).expect(name).1;
         let core = text(CORE_PATH);
-        for variant in ["AwsEusc", "AwsIso,", "AwsIsoB", "AwsIsoE", "AwsIsoF", "AwsUsGov"] {
+        for variant in [
+            "AwsEusc", "AwsIso,", "AwsIsoB", "AwsIsoE", "AwsIsoF", "AwsUsGov",
+        ] {
             assert!(core.contains(variant), "{variant}");
         }
-        assert!(core.contains(r#"("aws-eusc", "signin.amazonaws-eusc.eu", Some("console.amazonaws-eusc.eu"))"#));
+        assert!(core.contains(
+            r#"("aws-eusc", "signin.amazonaws-eusc.eu", Some("console.amazonaws-eusc.eu"))"#
+        ));
         assert!(core.contains(r#"("aws-iso", "signin.c2shome.ic.gov", None)"#));
         assert!(text(MANIFEST_PATH).contains("\"https://*.signin.amazonaws-eusc.eu/*\""));
-        assert!(!text(MANIFEST_PATH).contains("c2shome"), "no host access for isolated partitions");
+        assert!(
+            !text(MANIFEST_PATH).contains("c2shome"),
+            "no host access for isolated partitions"
+        );
         assert!(!text(WORKER_PATH).contains("\"http\""));
     }
 
     #[test]
     fn bad_hand_entries_are_refused_naming_the_file() {
         let (facts, mut source) = real_input();
-        source.consoles.push(("aws-mars".into(), "console.mars.example".into()));
+        source
+            .consoles
+            .push(("aws-mars".into(), "console.mars.example".into()));
         let err = generate(&facts, &source).expect_err("unknown partition");
-        assert!(err.starts_with(catalogue_source::PATH) && err.contains("aws-mars"), "{err}");
+        assert!(
+            err.starts_with(catalogue_source::PATH) && err.contains("aws-mars"),
+            "{err}"
+        );
         let (facts, mut source) = real_input();
         source.consoles.retain(|(p, _)| p != "aws");
         let err = generate(&facts, &source).expect_err("no aws console");
@@ -715,9 +780,17 @@ mod tests {
     #[test]
     fn names_pieces_and_domains() {
         assert_eq!(variant("aws-iso-b"), "AwsIsoB");
-        assert_eq!(outermost(["aws.amazon.com", "amazon.com", "x.cn"]), ["amazon.com", "x.cn"]);
         assert_eq!(
-            fewest_names(["signin.amazonaws", "signin.amazonaws.cn", "amazonaws-us-gov", "x.amazonaws-us-gov.com"]),
+            outermost(["aws.amazon.com", "amazon.com", "x.cn"]),
+            ["amazon.com", "x.cn"]
+        );
+        assert_eq!(
+            fewest_names([
+                "signin.amazonaws",
+                "signin.amazonaws.cn",
+                "amazonaws-us-gov",
+                "x.amazonaws-us-gov.com"
+            ]),
             ["amazonaws-us-gov", "signin.amazonaws"]
         );
         assert_eq!(
@@ -730,7 +803,10 @@ mod tests {
     fn args() {
         let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
         assert_eq!(parse_args(&s(&[])).expect("valid"), Some(Input::Download));
-        assert_eq!(parse_args(&s(&["regions", "--cached"])).expect("valid"), Some(Input::Cached));
+        assert_eq!(
+            parse_args(&s(&["regions", "--cached"])).expect("valid"),
+            Some(Input::Cached)
+        );
         assert_eq!(
             parse_args(&s(&["--botocore", "a.whl"])).expect("valid"),
             Some(Input::Path(PathBuf::from("a.whl")))

@@ -98,8 +98,13 @@ impl Facts {
                     dual_stack_dns_suffix: (*dual).to_owned(),
                 }),
                 ["region", partition, code, name, flag] => {
-                    if !partitions.iter().any(|p: &PartitionFacts| p.id == *partition) {
-                        return Err(format!("{at}: region {code} of unknown partition {partition}"));
+                    if !partitions
+                        .iter()
+                        .any(|p: &PartitionFacts| p.id == *partition)
+                    {
+                        return Err(format!(
+                            "{at}: region {code} of unknown partition {partition}"
+                        ));
                     }
                     rows.push(Row {
                         code: (*code).to_owned(),
@@ -108,7 +113,9 @@ impl Facts {
                         opt_in: match *flag {
                             "opt-in" => true,
                             "enabled" => false,
-                            other => return Err(format!("{at}: {other:?} is not enabled or opt-in")),
+                            other => {
+                                return Err(format!("{at}: {other:?} is not enabled or opt-in"))
+                            }
                         },
                     });
                 }
@@ -162,7 +169,10 @@ mod tests {
         assert_eq!(Facts::parse(&text).expect("reads back"), facts);
         let edited = text.replace("EU (Germany)", "EU (Frankfurt)");
         let err = Facts::parse(&edited).expect_err("a hand edit is found");
-        assert!(err.contains("edited by hand") && err.contains("cargo xtask regions"), "{err}");
+        assert!(
+            err.contains("edited by hand") && err.contains("cargo xtask regions"),
+            "{err}"
+        );
         assert!(Facts::parse("region\taws-x\tx-1\tX\tenabled\n").is_err());
     }
 }

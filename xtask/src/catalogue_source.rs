@@ -127,7 +127,10 @@ mod tests {
         let source = parse(text, "f").expect("valid");
         assert_eq!(
             source.consoles,
-            [("aws-eusc".to_owned(), "console.amazonaws-eusc.eu".to_owned())]
+            [(
+                "aws-eusc".to_owned(),
+                "console.amazonaws-eusc.eu".to_owned()
+            )]
         );
         assert_eq!(source.portals[0].domain, "awsapps.com");
         assert_eq!(source.owned, ["amazon.com"]);
@@ -140,7 +143,10 @@ mod tests {
     fn an_entry_without_its_source_or_of_bad_shape_is_refused_with_its_line() {
         for (text, says) in [
             ("owned amazon.com\n", "f:1: the entry names no source"),
-            ("\nowned amazon.com #  \n", "f:2: the entry's source after `#` is empty"),
+            (
+                "\nowned amazon.com #  \n",
+                "f:2: the entry's source after `#` is empty",
+            ),
             ("owned Amazon.com # x\n", "is not a lowercase domain name"),
             ("console aws # x\n", "`console` with 1 field(s) is no entry"),
             (

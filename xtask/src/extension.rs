@@ -18,7 +18,8 @@ const GECKO_MIN_VERSION: &str = "140.0";
 
 /// What the template says where the generated AWS match patterns go (`host_permissions` and the
 /// content script's `matches`): they are `aws_sites::MATCH_PATTERNS`, from `cargo xtask regions`.
-const MATCH_PATTERNS_PLACEHOLDER: &str = "@generated: the AWS match patterns of xtask/src/aws_sites.rs";
+const MATCH_PATTERNS_PLACEHOLDER: &str =
+    "@generated: the AWS match patterns of xtask/src/aws_sites.rs";
 
 /// Manifest keys only Chrome reads, dropped from Firefox's manifest, each with the reason.
 const CHROME_ONLY_KEYS: [(&str, &str); 6] = [

@@ -3,20 +3,20 @@
 //! Everything the README and CI run goes through here, in Rust, so it behaves the same on every
 //! machine; each missing tool is reported with the command that installs it.
 
+mod aws_sites;
+mod catalogue;
+mod catalogue_facts;
+mod catalogue_source;
 mod command;
 mod dist;
 mod domain_name;
 mod extension;
 mod files;
 mod package;
-mod aws_sites;
-mod catalogue;
-mod catalogue_facts;
-mod catalogue_source;
 mod regions;
-mod signin_rules;
 mod run;
 mod setup;
+mod signin_rules;
 mod test;
 mod wasm_packages;
 

@@ -360,7 +360,11 @@ fn parse_regions(json: &str, file: &str, id_key: &str) -> Result<RegionsByPartit
             .get(id_key)
             .and_then(Value::as_str)
             .filter(|id| is_partition_id(id))
-            .ok_or_else(|| format!("{file}: partitions[{index}] has no `{id_key}` (a partition id like aws-cn)"))?;
+            .ok_or_else(|| {
+                format!(
+                    "{file}: partitions[{index}] has no `{id_key}` (a partition id like aws-cn)"
+                )
+            })?;
         let regions = entry
             .get("regions")
             .and_then(Value::as_object)
@@ -381,7 +385,9 @@ fn parse_regions(json: &str, file: &str, id_key: &str) -> Result<RegionsByPartit
             codes.insert(code.clone(), name.to_string());
         }
         if codes.is_empty() {
-            return Err(format!("{file}: partition {id} has no regions in `regions`"));
+            return Err(format!(
+                "{file}: partition {id} has no regions in `regions`"
+            ));
         }
         if out.iter().any(|(known, _)| known == id) {
             return Err(format!("{file}: partition {id} is listed twice"));
@@ -647,7 +653,10 @@ mod tests {
         let err = partition_facts(&botocore(no_suffix, endpoints_json(), good().signin_rules))
             .err()
             .expect("refused");
-        assert_eq!(err, "partitions.json: partition aws-eusc has no `outputs.dnsSuffix` domain");
+        assert_eq!(
+            err,
+            "partitions.json: partition aws-eusc has no `outputs.dnsSuffix` domain"
+        );
         let no_id = partitions_json().replace(r#""id": "aws-eusc""#, r#""name": "aws-eusc""#);
         let err = partition_facts(&botocore(no_id, endpoints_json(), good().signin_rules))
             .err()
@@ -657,13 +666,24 @@ mod tests {
         let err = partition_facts(&botocore(partitions_json(), endpoints_json(), no_rule))
             .err()
             .expect("refused");
-        assert!(err.starts_with("signin/2023-01-01/endpoint-rule-set-1.json: no rule gives partition aws-eusc"), "{err}");
+        assert!(
+            err.starts_with(
+                "signin/2023-01-01/endpoint-rule-set-1.json: no rule gives partition aws-eusc"
+            ),
+            "{err}"
+        );
         let no_gov = endpoints_json().replace("\"aws-eusc\"", "\"aws-other\"");
         let err = build_table(&partitions_json(), &no_gov).expect_err("refused");
         assert_eq!(err, "endpoints.json: partition aws-eusc is missing");
-        let no_name = partitions_json().replace(r#"{"description": "AWS European Sovereign Cloud (Germany)"}"#, "{}");
+        let no_name = partitions_json().replace(
+            r#"{"description": "AWS European Sovereign Cloud (Germany)"}"#,
+            "{}",
+        );
         let err = build_table(&no_name, &endpoints_json()).expect_err("refused");
-        assert_eq!(err, "partitions.json: region eusc-de-east-1 has no description");
+        assert_eq!(
+            err,
+            "partitions.json: region eusc-de-east-1 has no description"
+        );
     }
 
     #[test]
@@ -676,24 +696,39 @@ mod tests {
 
     #[test]
     fn recognises_region_codes_and_domains() {
-        for code in ["us-east-1", "us-gov-west-1", "eusc-de-east-1", "us-isob-east-1"] {
+        for code in [
+            "us-east-1",
+            "us-gov-west-1",
+            "eusc-de-east-1",
+            "us-isob-east-1",
+        ] {
             assert!(is_region_code(code), "{code}");
         }
-        for code in ["aws-global", "aws-us-gov-global", "us-1", "US-east-1", "us--1"] {
+        for code in [
+            "aws-global",
+            "aws-us-gov-global",
+            "us-1",
+            "US-east-1",
+            "us--1",
+        ] {
             assert!(!is_region_code(code), "{code}");
         }
-        
     }
 
     #[test]
     fn versions() {
-        assert_eq!(version_from_init("__version__ = '1.44.8'\n").as_deref(), Some("1.44.8"));
+        assert_eq!(
+            version_from_init("__version__ = '1.44.8'\n").as_deref(),
+            Some("1.44.8")
+        );
         assert_eq!(
             version_from_wheel_name("botocore-1.45.0-py3-none-any.whl").as_deref(),
             Some("1.45.0")
         );
         assert!(check_version("1.44.8").is_ok());
-        assert!(check_version("1.44.7").expect_err("old").contains("too old"));
+        assert!(check_version("1.44.7")
+            .expect_err("old")
+            .contains("too old"));
     }
 
     #[test]
@@ -702,22 +737,33 @@ mod tests {
         let root = std::env::temp_dir().join(format!("xtask-regions-test-{}", std::process::id()));
         let data = root.join("botocore/data");
         fs::create_dir_all(data.join("signin/2023-01-01")).expect("temp dir writable");
-        fs::write(root.join("botocore/__init__.py"), "__version__ = '1.44.8'\n").expect("writable");
+        fs::write(
+            root.join("botocore/__init__.py"),
+            "__version__ = '1.44.8'\n",
+        )
+        .expect("writable");
         fs::write(data.join("partitions.json"), partitions_json()).expect("writable");
         fs::write(data.join("endpoints.json"), endpoints_json()).expect("writable");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all(good().signin_rules.as_bytes()).expect("in memory");
+        gz.write_all(good().signin_rules.as_bytes())
+            .expect("in memory");
         fs::write(
             data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz"),
             gz.finish().expect("in memory"),
         )
         .expect("writable");
         let b = load(&root).expect("readable");
-        assert_eq!(b.signin_rules_name, "signin/2023-01-01/endpoint-rule-set-1.json.gz");
+        assert_eq!(
+            b.signin_rules_name,
+            "signin/2023-01-01/endpoint-rule-set-1.json.gz"
+        );
         assert_eq!(partition_facts(&b).expect("valid").len(), 2);
         fs::remove_file(data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz")).expect("rm");
         let err = load(&root).err().expect("no rule set");
         fs::remove_dir_all(&root).expect("clean up");
-        assert!(err.contains("signin/2023-01-01/endpoint-rule-set-1.json"), "{err}");
+        assert!(
+            err.contains("signin/2023-01-01/endpoint-rule-set-1.json"),
+            "{err}"
+        );
     }
 }

@@ -83,7 +83,9 @@ fn walk(
                 };
                 match partition_condition(&all) {
                     Some(partition) => {
-                        if domain.contains(['{', '}', '/']) || !crate::domain_name::is_domain(domain) {
+                        if domain.contains(['{', '}', '/'])
+                            || !crate::domain_name::is_domain(domain)
+                        {
                             return Err(format!(
                                 "{FILE}: `{here}.endpoint.url` {url:?} has no plain sign-in domain"
                             ));
@@ -170,7 +172,11 @@ mod tests {
             rule("aws", "https://{Region}.signin-fips.aws.amazon.com", true),
             rule("aws", "https://{Region}.signin.aws.amazon.com", false),
             rule("aws", "https://{Region}.signin.other.example", false),
-            rule("aws-eusc", "https://{Region}.signin.amazonaws-eusc.eu", false),
+            rule(
+                "aws-eusc",
+                "https://{Region}.signin.amazonaws-eusc.eu",
+                false
+            ),
         );
         let found = signin_domains(&json).expect("valid rules");
         assert_eq!(
@@ -187,7 +193,10 @@ mod tests {
     fn a_changed_shape_names_the_field() {
         for (json, field) in [
             (r#"{"version": "1.0"}"#, "no `rules` array"),
-            (r#"{"rules": [{"type": "endpoint"}]}"#, "`rules[0].conditions`"),
+            (
+                r#"{"rules": [{"type": "endpoint"}]}"#,
+                "`rules[0].conditions`",
+            ),
             (
                 r#"{"rules": [{"conditions": [], "type": "tree"}]}"#,
                 "`rules[0].rules`",
