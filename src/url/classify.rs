@@ -992,6 +992,34 @@ mod tests {
     }
 
     #[test]
+    fn a_shortcut_reads_the_region_of_a_console_destination_of_its_own_partition() {
+        let shortcut = |destination: &str| {
+            classify(&format!(
+                "https://d-1234567890.awsapps.com/start/#/console?account_id=123456789012&role_name=R&destination={}",
+                url::form_urlencoded::byte_serialize(destination.as_bytes()).collect::<String>()
+            ))
+        };
+        let verdict = shortcut("https://eu-west-1.console.aws.amazon.com/s3/home?region=eu-west-1");
+        assert_eq!(verdict.region.map(Region::code), Some("eu-west-1"));
+        // A console of another partition, or no console URL at all: no region claimed.
+        assert_eq!(shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region, None);
+        assert_eq!(shortcut("https://evil.example/?region=us-east-1").region, None);
+    }
+
+    #[test]
+    fn isolated_partitions_claim_their_sign_in_hosts_only() {
+        let verdict = classify("https://123456789012.signin.c2shome.ic.gov/console");
+        assert_eq!(verdict.kind, Kind::AccountSignin);
+        assert_eq!(verdict.partition, Some(Partition::AwsIso));
+        assert_eq!((verdict.canonical, verdict.cloudtrail), (None, None));
+        let verdict = classify("https://us-isob-east-1.signin.sc2shome.sgov.gov/oauth?x=1");
+        assert_eq!(verdict.kind, Kind::SigninRedirect);
+        assert_eq!(verdict.region.map(Region::code), Some("us-isob-east-1"));
+        // The bare domain claims nothing, and is no lookalike.
+        assert_eq!(classify("https://signin.csphome.adc-e.uk/console").kind, Kind::Unrelated);
+    }
+
+    #[test]
     fn federation_token_is_redacted_in_input() {
         let verdict =
             classify("https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET");
