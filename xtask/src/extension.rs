@@ -16,6 +16,11 @@ const GECKO_ID: &str = "signin-guard@example.org";
 /// addons.mozilla.org requires of new add-ons); ESR 128 has reached its end of life (issue 10).
 const GECKO_MIN_VERSION: &str = "140.0";
 
+/// The Firefox for Android floor the linter checks `data_collection_permissions` against: 142, the
+/// first Android release that reads the key. The extension is not offered for Android; without this
+/// the linter takes the desktop floor (140) for Android too and warns.
+const GECKO_ANDROID_MIN_VERSION: &str = "142.0";
+
 /// What the template says where the generated AWS match patterns go (`host_permissions` and the
 /// content script's `matches`): they are `aws_sites::MATCH_PATTERNS`, from `cargo xtask regions`.
 const MATCH_PATTERNS_PLACEHOLDER: &str =
@@ -210,6 +215,11 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
             gecko.entry(key).or_insert(value);
         }
     }
+    if let Some(Value::Object(settings)) = manifest.get_mut("browser_specific_settings") {
+        settings
+            .entry("gecko_android")
+            .or_insert_with(|| json!({"strict_min_version": GECKO_ANDROID_MIN_VERSION}));
+    }
     Ok(())
 }
 
@@ -302,6 +312,10 @@ mod tests {
     #[test]
     fn firefox_floor_is_140() {
         let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        assert_eq!(
+            manifest["browser_specific_settings"]["gecko_android"],
+            json!({"strict_min_version": "142.0"})
+        );
         let gecko = &manifest["browser_specific_settings"]["gecko"];
         assert_eq!(gecko["strict_min_version"], "140.0");
         assert_eq!(
