@@ -25,6 +25,10 @@ pub const LONG_RUN_SECONDS: u64 = 600;
 /// Seconds per target in `cargo xtask test`.
 pub const SHORT_RUN_SECONDS: u64 = 15;
 
+/// Optimised, with the checks of `fuzz/Cargo.toml`'s release profile (without it cargo-fuzz
+/// forces debug assertions on every crate, idna_adapter's known one included).
+const OPTIMIZED: &str = "--release";
+
 /// What one target's run did.
 struct Run {
     target: &'static str,
@@ -55,7 +59,7 @@ pub fn run(root: &Path, options: &[String]) -> Result {
 /// Builds every target once, then runs each for `seconds`; fails at the first crash, naming the
 /// input cargo-fuzz saved.
 pub fn fuzz(root: &Path, seconds: u64) -> Result {
-    command::run(cargo_fuzz(root).arg("build"))?;
+    command::run(cargo_fuzz(root).args(["build", OPTIMIZED]))?;
     let work = root.join("fuzz/target/corpus-work");
     let logs = root.join("fuzz/target/logs");
     files::create_dir(&logs)?;
@@ -87,7 +91,7 @@ fn run_target(
     logs: &Path,
 ) -> Result<Run> {
     let mut cmd = cargo_fuzz(root);
-    cmd.args(["run", target])
+    cmd.args(["run", OPTIMIZED, target])
         .arg(scratch)
         .arg(root.join("fuzz/corpus").join(target))
         .args([
