@@ -8,7 +8,9 @@ use signin_guard::team::config::{read_lenient, read_strict, TeamConfig};
 
 fuzz_target!(|text: &str| {
     let parsed = TeamConfig::parse(text);
-    let Ok(document) = serde_json::from_str::<serde_json::Value>(text) else {
+    // `parse` skips a byte-order mark, as some editors write one.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(document) = serde_json::from_str::<serde_json::Value>(json) else {
         assert!(parsed.config.is_none(), "{text:?}: not JSON, yet usable");
         return;
     };
