@@ -3,8 +3,13 @@
 //! Everything the README and CI run goes through here, in Rust, so it behaves the same on every
 //! machine; each missing tool is reported with the command that installs it.
 
+mod aws_sites;
+mod catalogue;
+mod catalogue_facts;
+mod catalogue_source;
 mod command;
 mod dist;
+mod domain_name;
 mod extension;
 mod files;
 mod fuzz;
@@ -12,6 +17,7 @@ mod package;
 mod regions;
 mod run;
 mod setup;
+mod signin_rules;
 mod test;
 mod wasm_packages;
 
@@ -44,17 +50,19 @@ COMMANDS:
                   The self-hosting packages only, from the dist/ built before
     test          Run every check CI runs, in order, stopping at the first failure:
                   fmt, clippy (host, fuzz targets, and wasm32 for each wasm package),
-                  native tests, each fuzz target for 15 s, wasm tests in headless Chromium (each package), eslint, dist,
-                  end-to-end tests (tests/e2e)
+                  native tests, each fuzz target for 15 s, wasm tests in headless
+                  Chromium (each package), eslint, dist, end-to-end tests (tests/e2e)
     fuzz [--seconds N]
                   Install the nightly toolchain and cargo-fuzz if missing, build the
                   fuzz targets in fuzz/ once, then run each for N seconds (default 600)
                   from its seed corpus fuzz/corpus/TARGET; stops at the first crash
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
-    regions [--botocore PATH]
-                  Regenerate src/aws/regions/table.rs from botocore's region data
-                  (PATH: a botocore wheel or folder; default: newest from PyPI)
+    regions [--botocore PATH | --cached | --check]
+                  Generate the AWS catalogue (every host list: core tables, manifest
+                  match patterns, worker URL filters, lookalike words) from botocore and
+                  xtask/catalogue/aws-hosts.txt (PATH: a botocore wheel or folder;
+                  default: newest from PyPI; --cached: the facts of the last run)
     help          Print this help
 
 OPTIONS:
@@ -89,7 +97,7 @@ fn dispatch(args: &[String]) -> Result {
     };
     if command == "regions" {
         // It checks its own options.
-        return regions::run(options);
+        return catalogue::run(options);
     }
     if command == "fuzz" {
         return fuzz::run(&root, options);
