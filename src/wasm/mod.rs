@@ -14,6 +14,7 @@
 //! as small as its page.
 #![deny(clippy::unwrap_used)]
 
+mod bulk;
 mod convert;
 #[cfg(feature = "pages")]
 mod doctor;

@@ -44,12 +44,12 @@ pub fn dist(root: &Path) -> Result {
     Ok(())
 }
 
-/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`; returns the line
-/// that says the module's size.
+/// `cargo build` for wasm32 (the package's profile), `wasm-bindgen --target web`, then `wasm-opt`
+/// (`-Oz` or `-O3`, as the package says); returns the line that says the module's size.
 fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     let mut build = cargo();
     build
-        .args(["build", "--profile", "wasm-release"])
+        .args(["build", "--profile", package.profile])
         .args(["--lib", "--package", "signin-guard"])
         .args(["--target", WASM_TARGET]);
     if !package.features.is_empty() {
@@ -59,7 +59,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     command::run(build.current_dir(root))?;
     let wasm = target_dir(root)
         .join(WASM_TARGET)
-        .join("wasm-release")
+        .join(package.profile)
         .join(format!("{LIB_NAME}.wasm"));
     command::run(
         Command::new("wasm-bindgen")
@@ -81,7 +81,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     }
     command::run(
         Command::new(wasm_opt)
-            .arg("-Oz")
+            .arg(package.wasm_opt_level)
             .args(WASM_FEATURES)
             // Metadata no browser reads, once wasm-bindgen has used `target_features`.
             .args(["--strip-producers", "--strip-target-features"])
@@ -109,7 +109,8 @@ fn build_www(root: &Path, pkg: &Path) -> Result {
     let out = root.join("dist/www");
     files::copy_dir(&www, &out, &|p| !p.starts_with("pkg"))?;
     let core_files = |p: &Path| {
-        p.file_stem()
+        p.starts_with(crate::wasm_packages::SNIPPETS)
+            || p.file_stem()
             .and_then(|stem| stem.to_str())
             .is_some_and(|stem| stem == CORE.out_name || stem == format!("{}_bg", CORE.out_name))
     };

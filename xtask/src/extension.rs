@@ -194,8 +194,11 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
 }
 
 /// Whether a file of `dist/pkg` belongs to a package the extension loads (`NAME.js`,
-/// `NAME_bg.wasm`).
+/// `NAME_bg.wasm`, and the JS snippets the packages' glue imports, `snippets/…`).
 fn is_extension_package(file: &Path) -> bool {
+    if file.starts_with(crate::wasm_packages::SNIPPETS) {
+        return true;
+    }
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let name = stem.strip_suffix("_bg").unwrap_or(stem);
     crate::wasm_packages::EXTENSION_PACKAGES.contains(&name)
