@@ -147,7 +147,11 @@ fn classify_many_equals_classify_one_by_one() {
         Ok(many) => many,
         Err(e) => panic!("classifyMany threw {:?}", JsValue::from(e)),
     };
-    assert_eq!(many.length() as usize, rows.len(), "classifyMany: one verdict per URL");
+    assert_eq!(
+        many.length() as usize,
+        rows.len(),
+        "classifyMany: one verdict per URL"
+    );
     let mut failures = Vec::new();
     for (row, from_many) in rows.iter().zip(many.iter()) {
         // The same object as `classify` gives, down to the order of its fields and its nulls.
@@ -159,7 +163,11 @@ fn classify_many_equals_classify_one_by_one() {
                 json_text(&from_many),
                 json_text(&one)
             )),
-            Err(e) => failures.push(format!("{}: classify threw {:?}", row.name(), JsValue::from(e))),
+            Err(e) => failures.push(format!(
+                "{}: classify threw {:?}",
+                row.name(),
+                JsValue::from(e)
+            )),
         }
     }
     report("classifyMany", failures);
@@ -172,18 +180,28 @@ fn classify_many_gives_each_verdict_its_own_warnings_array() {
         .map(JsValue::from_str)
         .collect();
     let many = wasm::classify_many(urls).unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
-    let warnings = |i: u32| js_sys::Reflect::get(&many.get(i), &"warnings".into()).unwrap_or_default();
+    let warnings =
+        |i: u32| js_sys::Reflect::get(&many.get(i), &"warnings".into()).unwrap_or_default();
     assert!(js_sys::Array::is_array(&warnings(0)));
-    assert!(!js_sys::Object::is(&warnings(0), &warnings(1)), "two verdicts share one array");
+    assert!(
+        !js_sys::Object::is(&warnings(0), &warnings(1)),
+        "two verdicts share one array"
+    );
 }
 
 #[wasm_bindgen_test]
 fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
-    let urls: js_sys::Array = [JsValue::from_str("https://example.com/"), JsValue::from_f64(7.0)]
-        .into_iter()
-        .collect();
+    let urls: js_sys::Array = [
+        JsValue::from_str("https://example.com/"),
+        JsValue::from_f64(7.0),
+    ]
+    .into_iter()
+    .collect();
     for (name, result) in [
-        ("classifyMany", wasm::classify_many(urls.clone()).map(JsValue::from)),
+        (
+            "classifyMany",
+            wasm::classify_many(urls.clone()).map(JsValue::from),
+        ),
         ("scanUrls", wasm::scan_urls(urls.clone())),
     ] {
         let error = match result {
@@ -218,7 +236,11 @@ fn scan_urls_gives_each_rows_kind_and_the_aws_urls() {
     for (index, (row, kind)) in rows.iter().zip(&kinds).enumerate() {
         let name = names.get(usize::from(*kind)).map(String::as_str);
         if name != Some(row.kind) {
-            failures.push(format!("{}: scanUrls says {name:?}, the corpus {}", row.name(), row.kind));
+            failures.push(format!(
+                "{}: scanUrls says {name:?}, the corpus {}",
+                row.name(),
+                row.kind
+            ));
         }
         if row.kind != "unrelated" {
             expected_aws.push(index as u32);
@@ -449,10 +471,18 @@ fn parse_team_config_reads_text_and_objects_alike() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(unusable["config"], Value::Null);
     // Nothing at all is a document without "version", not a failure to read.
-    let nothing = to_json(wasm::parse_team_config(JsValue::UNDEFINED), "parseTeamConfig")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let nothing = to_json(
+        wasm::parse_team_config(JsValue::UNDEFINED),
+        "parseTeamConfig",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(nothing["config"], Value::Null);
-    assert!(nothing["problems"].as_array().is_some_and(|p| !p.is_empty()), "{nothing}");
+    assert!(
+        nothing["problems"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty()),
+        "{nothing}"
+    );
 }
 
 #[cfg(feature = "pages")]

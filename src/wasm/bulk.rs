@@ -86,14 +86,21 @@ impl Urls {
         match &self.one_by_one {
             Some(list) => list.iter().enumerate().for_each(|(i, u)| f(i, u)),
             None if self.joined.is_empty() => {}
-            None => self.joined.split('\n').enumerate().for_each(|(i, u)| f(i, u)),
+            None => self
+                .joined
+                .split('\n')
+                .enumerate()
+                .for_each(|(i, u)| f(i, u)),
         }
     }
 }
 
 /// The kind names, in the order of the numbers `scanUrls` and the bulk conversion use.
 fn kind_names() -> Array {
-    Kind::ALL.iter().map(|k| JsValue::from_str(k.as_str())).collect()
+    Kind::ALL
+        .iter()
+        .map(|k| JsValue::from_str(k.as_str()))
+        .collect()
 }
 
 fn kind_number(kind: Kind) -> u8 {

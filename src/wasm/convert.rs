@@ -49,8 +49,8 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
 ) -> Result<T, JsError> {
-    let text = json_text(&value)
-        .ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
+    let text =
+        json_text(&value).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
     serde_json::from_str(&text)
         .map_err(|e| JsError::new(&format!("{what}: {}", conversion_message(&e))))
 }

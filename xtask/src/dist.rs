@@ -111,8 +111,10 @@ fn build_www(root: &Path, pkg: &Path) -> Result {
     let core_files = |p: &Path| {
         p.starts_with(crate::wasm_packages::SNIPPETS)
             || p.file_stem()
-            .and_then(|stem| stem.to_str())
-            .is_some_and(|stem| stem == CORE.out_name || stem == format!("{}_bg", CORE.out_name))
+                .and_then(|stem| stem.to_str())
+                .is_some_and(|stem| {
+                    stem == CORE.out_name || stem == format!("{}_bg", CORE.out_name)
+                })
     };
     files::copy_dir(pkg, &out.join("pkg"), &core_files)?;
     println!("built {}", out.display());

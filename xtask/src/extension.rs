@@ -340,6 +340,7 @@ mod tests {
             write(&format!("pkg/{package}_bg.wasm"), "\0asm");
             write(&format!("pkg/{package}.d.ts"), "export {};\n");
         }
+        write("pkg/snippets/signin-guard-0/inline0.js", "export {};\n");
 
         build_extensions(&root, &root.join("pkg")).expect("builds");
 
@@ -362,6 +363,7 @@ mod tests {
                 "signin_guard_extension_bg.wasm",
                 "signin_guard_pages.js",
                 "signin_guard_pages_bg.wasm",
+                "snippets/signin-guard-0/inline0.js",
             ] {
                 assert!(
                     out.join("pkg").join(shipped).is_file(),
