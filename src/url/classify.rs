@@ -22,20 +22,16 @@ use url::{Host, Url};
 ///
 /// Never panics; text that is not an http(s) URL is `unrelated`.
 pub fn classify(input: &str) -> Verdict {
-    if let Some(url) = simple_url::read(input) {
-        // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
-        // without userinfo (a plain URL has none) nothing else of the URL can make it either.
-        // A backslash right after the host reads, to a person, as more of the authority
-        // (`https://login.example\@x.signin.aws.amazon.com/`): judged in full.
-        let shows_more_host = input[url.authority_end..].starts_with('\\');
-        if !quick_reject::host_may_be_aws(&url.host) && !shows_more_host {
-            return unrelated(redact_after(input, url.authority_end));
-        }
+    let simple = simple_url::read(input);
+    match quickly_unrelated(input, simple.as_ref()) {
+        Some(Some(redact_from)) => return unrelated(redact_after(input, redact_from)),
+        Some(None) => return unrelated(input.to_owned()),
+        None => {}
+    }
+    if let Some(url) = simple {
         if let Some(parts) = url.plain_parts() {
             return judge(input, &WebUrl::from_plain(url.host, parts));
         }
-    } else if quick_reject::certainly_unrelated(input) {
-        return unrelated(input.to_owned());
     }
     classify_fully(input)
 }
@@ -43,14 +39,29 @@ pub fn classify(input: &str) -> Verdict {
 /// The kind `classify` gives, without building the verdict where the quick scan already knows
 /// the URL is unrelated (no redacted copy of the input): for scans of thousands of URLs.
 pub fn classify_kind(input: &str) -> Kind {
-    let certainly_unrelated = match simple_url::read(input) {
-        Some(url) => !quick_reject::host_may_be_aws(&url.host),
-        None => quick_reject::certainly_unrelated(input),
-    };
-    if certainly_unrelated {
-        Kind::Unrelated
-    } else {
-        classify(input).kind
+    match quickly_unrelated(input, simple_url::read(input).as_ref()) {
+        Some(_) => Kind::Unrelated,
+        None => classify(input).kind,
+    }
+}
+
+/// The quick scan, shared by `classify` and `classify_kind`: `Some` when it alone knows the URL
+/// is unrelated, with where its redaction may start (`None`: the text needs none).
+fn quickly_unrelated(
+    input: &str,
+    simple: Option<&simple_url::SimpleUrl<'_>>,
+) -> Option<Option<usize>> {
+    match simple {
+        Some(url) => {
+            // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
+            // without userinfo (a plain URL has none) nothing else of the URL can make it either.
+            // A backslash right after the host reads, to a person, as more of the authority
+            // (`https://login.example\@x.signin.aws.amazon.com/`): judged in full.
+            let shows_more_host = input[url.authority_end..].starts_with('\\');
+            (!quick_reject::host_may_be_aws(&url.host) && !shows_more_host)
+                .then_some(Some(url.authority_end))
+        }
+        None => quick_reject::certainly_unrelated(input).then_some(None),
     }
 }
 
@@ -1020,8 +1031,14 @@ mod tests {
         let verdict = shortcut("https://eu-west-1.console.aws.amazon.com/s3/home?region=eu-west-1");
         assert_eq!(verdict.region.map(Region::code), Some("eu-west-1"));
         // A console of another partition, or no console URL at all: no region claimed.
-        assert_eq!(shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region, None);
-        assert_eq!(shortcut("https://evil.example/?region=us-east-1").region, None);
+        assert_eq!(
+            shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region,
+            None
+        );
+        assert_eq!(
+            shortcut("https://evil.example/?region=us-east-1").region,
+            None
+        );
     }
 
     #[test]
@@ -1034,7 +1051,10 @@ mod tests {
         assert_eq!(verdict.kind, Kind::SigninRedirect);
         assert_eq!(verdict.region.map(Region::code), Some("us-isob-east-1"));
         // The bare domain claims nothing, and is no lookalike.
-        assert_eq!(classify("https://signin.csphome.adc-e.uk/console").kind, Kind::Unrelated);
+        assert_eq!(
+            classify("https://signin.csphome.adc-e.uk/console").kind,
+            Kind::Unrelated
+        );
     }
 
     #[test]
