@@ -15,6 +15,7 @@ export {
   loadKnownAccounts,
   mergeAccounts,
   pageView,
+  parseTeamConfig,
   parseUserInfo,
   regions,
   rememberAccount,

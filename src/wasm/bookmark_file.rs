@@ -40,29 +40,24 @@ struct CheckedFile<'a> {
 pub fn fix_bookmark_file(bytes: &[u8], selection: JsValue) -> Result<JsValue, JsError> {
     let selection: Selection = from_js(selection, "selection")?;
     let fixed = fix_file_as_chosen(bytes, &selection).map_err(human_error)?;
-    to_js(&FixedFile {
-        output: Bytes(&fixed.output),
+    let answer = to_js(&FixedFile {
         changes: &fixed.changes,
         deleted: &fixed.deleted,
         unchanged: &fixed.unchanged,
         problems: &fixed.problems,
-    })
+    })?;
+    // The file crosses as one Uint8Array copied once, not as JSON's array of numbers.
+    let output = js_sys::Uint8Array::from(&fixed.output[..]);
+    js_sys::Reflect::set(&answer, &JsValue::from_str("output"), &output)
+        .map_err(|_| JsError::new("the fixed file could not be handed over"))?;
+    Ok(answer)
 }
 
+/// What `fixBookmarkFile` answers besides `output`, which is set on the object as a `Uint8Array`.
 #[derive(Serialize)]
 struct FixedFile<'a> {
-    output: Bytes<'a>,
     changes: &'a [Change],
     deleted: &'a [Deletion],
     unchanged: &'a [Unchanged],
     problems: &'a [SelectionProblem],
-}
-
-/// Bytes that cross as one `Uint8Array` (serde-wasm-bindgen's form of serde bytes).
-struct Bytes<'a>(&'a [u8]);
-
-impl Serialize for Bytes<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(self.0)
-    }
 }

@@ -36,7 +36,7 @@ pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
         object
             .folder_path()
             .ok()
-            .and_then(|path| serde_wasm_bindgen::from_value(path).ok())
+            .and_then(|path| super::convert::from_js(path, "folder_path").ok())
             .unwrap_or_default()
     });
     to_js(&report)

@@ -20,6 +20,7 @@
 
 #[cfg(feature = "tools")]
 mod bookmark_file;
+mod bulk;
 mod convert;
 #[cfg(feature = "pages")]
 mod doctor;

@@ -113,7 +113,7 @@ fn build_www(root: &Path, pkg: &Path) -> Result {
     let www_files = |p: &Path| {
         let stem = p.file_stem().and_then(|stem| stem.to_str()).unwrap_or("");
         let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-        WWW_PACKAGES.contains(&stem)
+        p.starts_with(crate::wasm_packages::SNIPPETS) || WWW_PACKAGES.contains(&stem)
     };
     files::copy_dir(pkg, &out.join("pkg"), &www_files)?;
     println!("built {}", out.display());
