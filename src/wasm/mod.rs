@@ -18,6 +18,8 @@ mod convert;
 #[cfg(feature = "pages")]
 mod doctor;
 #[cfg(feature = "extension")]
+mod events;
+#[cfg(feature = "extension")]
 mod extension_urls;
 #[cfg(feature = "extension")]
 mod tabs;
@@ -29,6 +31,8 @@ mod urls;
 
 #[cfg(feature = "pages")]
 pub use doctor::*;
+#[cfg(feature = "extension")]
+pub use events::*;
 #[cfg(feature = "extension")]
 pub use extension_urls::*;
 #[cfg(feature = "extension")]
