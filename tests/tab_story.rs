@@ -8,7 +8,7 @@ use signin_guard::events::lookalike::{
 };
 use signin_guard::events::page_report::{page_report, FoundBookmark, PageFacts, PageReport};
 use signin_guard::events::popup::{popup_view, PopupFacts};
-use signin_guard::events::tab_state::TabState;
+use signin_guard::events::tab_state::{LookalikeState, TabState};
 use signin_guard::tab::known_accounts::KnownAccounts;
 use signin_guard::tab::navigation_flow::{Flow, Navigation};
 use signin_guard::tab::page_view::NoticeLevel;
@@ -316,13 +316,17 @@ fn the_popup_merges_warnings_once_and_never_offers_sign_in_on_a_lookalike() {
     );
 
     let lookalike = "https://signin.aws-amazon.com/console";
-    let state = lookalike_navigation(&NavigationFacts {
+    let blocked = lookalike_navigation(&NavigationFacts {
         url: lookalike.to_owned(),
         warning_page: WARNING_PAGE.to_owned(),
         ..NavigationFacts::default()
     })
     .state
     .expect("blocked");
+    let state = TabState {
+        blocked: blocked.blocked,
+        ..TabState::default()
+    };
     let mut page = facts("", vec![], state);
     page.from_page = false;
     let view = popup_view(&PopupFacts {
@@ -345,12 +349,15 @@ fn bookmark_warnings_follow_the_corpus_and_skip_announced_changes() {
             url: Some(url.to_owned()),
             title: "Saved".to_owned(),
             notice_on: true,
+            active_tab_offered: Some(vec![]),
             now_ms: NOW,
             ..BookmarkChangeFacts::default()
         });
         let unsafe_url = classify(url).bookmark_safe == Some(false);
         assert_eq!(change.warning.is_some(), unsafe_url, "{url}");
         assert_eq!(change.notice.is_some(), unsafe_url, "{url}");
+        let offered = change.notice.as_ref().and_then(|n| n.fix.clone());
+        assert_eq!(change.active_tab_offered, offered.map(|id| vec![id]), "{url}");
         if let Some(warning) = change.warning {
             assert_eq!(
                 redact(&warning.input),
@@ -398,6 +405,11 @@ fn bookmark_warnings_follow_the_corpus_and_skip_announced_changes() {
 fn continue_anyway_allows_only_that_host_in_that_tab() {
     let a = "https://signin.aws-amazon.com/console";
     let b = "https://myalias.signin.aws.amazon.com.evil.example/console";
+    let stored = |s: LookalikeState| TabState {
+        blocked: s.blocked,
+        allowed_hosts: s.allowed_hosts,
+        ..TabState::default()
+    };
     let nav = |url: &str, frame_id: i64, committed: bool, state: &TabState| {
         lookalike_navigation(&NavigationFacts {
             url: url.to_owned(),
@@ -410,10 +422,10 @@ fn continue_anyway_allows_only_that_host_in_that_tab() {
     let fresh = TabState::default();
     let blocked = nav(a, 0, false, &fresh);
     assert_eq!(blocked.action, LookalikeAction::Block);
-    let state = blocked.state.expect("the blocked page is kept");
+    let state = stored(blocked.state.expect("the blocked page is kept"));
     let continued = continue_anyway(&state).expect("something to continue to");
     assert_eq!(continued.open.as_deref(), Some(a));
-    let allowed = continued.state;
+    let allowed = stored(continued.state);
     // (url, frame, committed, action)
     let table = [
         (a, 0, false, LookalikeAction::Allow),
@@ -439,7 +451,7 @@ fn continue_anyway_allows_only_that_host_in_that_tab() {
     // Another tab has allowed nothing.
     assert_eq!(nav(a, 0, false, &fresh).action, LookalikeAction::Block);
     // A lookalike sub-frame: the warning returns to the page that holds it.
-    let framed = nav(b, 2, false, &allowed).state.expect("blocked");
+    let framed = stored(nav(b, 2, false, &allowed).state.expect("blocked"));
     let blocked = framed.blocked.clone().expect("blocked");
     assert!(blocked.frame);
     assert_eq!(blocked.back_steps, 2);

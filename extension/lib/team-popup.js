@@ -1,10 +1,9 @@
 // The team configuration in the popup: the account's display name and source, the warning about an
-// account the organisation does not list, the accounts to pick from and the regions to offer first.
+// account the organisation does not list (in the core's popup view), the accounts to pick from and the regions to offer first.
 // The core decides (pageView's `team_account` and `team_warning`, `mergeAccounts`); this only shows it.
 import { mergeAccounts } from "./core.js";
 import { byId, h } from "./dom.js";
 import { teamContext } from "./team.js";
-import { sentence } from "./words.js";
 
 /** The organisation's accounts and the person's own, merged by the core (`MergedAccounts`). */
 export async function teamAccounts() {
@@ -12,7 +11,7 @@ export async function teamAccounts() {
   return mergeAccounts(managed, user);
 }
 
-/** After the popup has described the tab: its account's display name and source, and the team warning. */
+/** After the popup has described the tab: its account's display name and source (the organisation's warning is among the core's warnings). */
 export function showTeamAccount(view) {
   const listed = view?.team_account;
   if (listed) {
@@ -24,9 +23,6 @@ export function showTeamAccount(view) {
     );
     if (listed.color) row.style.setProperty("--account-color", listed.color);
     row.classList.toggle("has-color", Boolean(listed.color));
-  }
-  if (view?.team_warning) {
-    byId("warnings").prepend(h("li", { dataset: { testid: "warning", code: "not_team_account" } }, sentence(view.team_warning)));
   }
 }
 

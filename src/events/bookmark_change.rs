@@ -75,6 +75,10 @@ pub struct BookmarkChangeFacts {
     /// Now, in milliseconds since the epoch.
     #[serde(default)]
     pub now_ms: f64,
+    /// The ids of the bookmarks the active tab was offered to fix (`TabState::offered`), when
+    /// there is an active tab to tell.
+    #[serde(default)]
+    pub active_tab_offered: Option<Vec<String>>,
 }
 
 /// The warning kept for the popup until resolved.
@@ -103,8 +107,10 @@ pub struct BookmarkChange {
     pub warning: Option<BookmarkWarning>,
     /// The global badge to show with it.
     pub badge: Option<Badge>,
-    /// The notice for the active tab, when notices are on.
+    /// The notice for the active tab, when notices are on and there is one.
     pub notice: Option<TabNotice>,
+    /// The active tab's offered bookmark ids after this notice (when it offers a fix).
+    pub active_tab_offered: Option<Vec<String>>,
     /// The announced changes to store, when this change used one up (or some expired).
     pub expected: Option<Vec<ExpectedChange>>,
 }
@@ -115,6 +121,7 @@ pub fn bookmark_change(facts: &BookmarkChangeFacts) -> BookmarkChange {
         warning: None,
         badge: None,
         notice: None,
+        active_tab_offered: None,
         expected: None,
     };
     let Some(url) = facts.url.as_deref() else {
@@ -158,7 +165,8 @@ pub fn bookmark_change(facts: &BookmarkChangeFacts) -> BookmarkChange {
     };
     let badge = page_view(url, &context).badge;
     let fixable = matches!(bookmark_fix(url, &facts.known, None), Ok(Some(_)));
-    let notice = facts.notice_on.then(|| TabNotice {
+    let tab = facts.active_tab_offered.as_ref().filter(|_| facts.notice_on);
+    let notice = tab.map(|_| TabNotice {
         level: NoticeLevel::Warning,
         headline: headline.clone(),
         detail: format!("“{title}”: {message}"),
@@ -177,6 +185,16 @@ pub fn bookmark_change(facts: &BookmarkChangeFacts) -> BookmarkChange {
             time_ms: facts.now_ms,
         }),
         badge: Some(badge),
+        active_tab_offered: tab.zip(notice.as_ref().and_then(|n| n.fix.clone())).map(
+            |(offered, id)| {
+                let mut state = crate::events::tab_state::TabState {
+                    offered: offered.clone(),
+                    ..Default::default()
+                };
+                state.offer(&id);
+                state.offered
+            },
+        ),
         notice,
         expected: None,
     }

@@ -2,7 +2,7 @@
 //! go. "Continue anyway" on the warning page allows only the host it was about, in that tab, until
 //! the tab closes; a lookalike in a sub-frame (a phishing login in an iframe) stops the tab too.
 
-use crate::events::tab_state::{Blocked, TabState};
+use crate::events::tab_state::{Blocked, LookalikeState, TabState};
 use crate::url::classify::classify;
 use crate::url::redact::redact;
 use crate::url::verdict::Kind;
@@ -41,8 +41,8 @@ pub enum LookalikeAction {
 pub struct LookalikeAnswer {
     /// What to do.
     pub action: LookalikeAction,
-    /// The state to store, if it changed.
-    pub state: Option<TabState>,
+    /// The tab's lookalike state to store, if it changed.
+    pub state: Option<LookalikeState>,
 }
 
 /// The host of `url`, lower-cased, if it has one.
@@ -53,7 +53,7 @@ fn host_of(url: &str) -> Option<String> {
 
 /// Decides about one navigation of a tab.
 pub fn lookalike_navigation(facts: &NavigationFacts) -> LookalikeAnswer {
-    let allow = |state: Option<TabState>| LookalikeAnswer {
+    let allow = |state: Option<LookalikeState>| LookalikeAnswer {
         action: LookalikeAction::Allow,
         state,
     };
@@ -66,7 +66,7 @@ pub fn lookalike_navigation(facts: &NavigationFacts) -> LookalikeAnswer {
     if verdict.kind != Kind::Lookalike {
         // The tab's page left the lookalike: the warning is done with.
         if top && facts.committed && facts.state.blocked.is_some() {
-            let mut state = facts.state.clone();
+            let mut state = facts.state.lookalike();
             state.blocked = None;
             return allow(Some(state));
         }
@@ -78,7 +78,7 @@ pub fn lookalike_navigation(facts: &NavigationFacts) -> LookalikeAnswer {
     if facts.state.allowed_hosts.contains(&host) {
         return allow(None);
     }
-    let mut state = facts.state.clone();
+    let mut state = facts.state.lookalike();
     state.blocked = Some(Blocked {
         url: redact(&facts.url),
         host,
@@ -95,8 +95,8 @@ pub fn lookalike_navigation(facts: &NavigationFacts) -> LookalikeAnswer {
 /// Where "Continue anyway" goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Continued {
-    /// The tab's state to store: the host allowed, the warning done with.
-    pub state: TabState,
+    /// The tab's lookalike state to store: the host allowed, the warning done with.
+    pub state: LookalikeState,
     /// The page to open (the lookalike page itself), or `None` to go back one step to the page
     /// that holds the lookalike frame.
     pub open: Option<String>,
@@ -105,7 +105,7 @@ pub struct Continued {
 /// "Continue anyway": allows the blocked host in this tab; `None` when nothing is blocked.
 pub fn continue_anyway(state: &TabState) -> Option<Continued> {
     let blocked = state.blocked.clone()?;
-    let mut state = state.clone();
+    let mut state = state.lookalike();
     if !state.allowed_hosts.contains(&blocked.host) {
         state.allowed_hosts.push(blocked.host.clone());
     }

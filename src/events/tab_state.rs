@@ -14,8 +14,9 @@ pub struct TabState {
     /// The sign-in flow the tab is in; its first URL redacted.
     #[serde(default)]
     pub flow: Option<Flow>,
-    /// Navigations noted since the last page report (raw, as the browser reported them).
-    #[serde(default, skip_serializing)]
+    /// Navigations noted since the last page report (raw, as the browser reported them); a
+    /// state the core returns has used them up (written as an empty list).
+    #[serde(default, serialize_with = "used_up")]
     pub navigations: Vec<Navigation>,
     /// The last AWS page of the tab, redacted.
     #[serde(default)]
@@ -40,7 +41,29 @@ pub struct TabState {
     pub allowed_hosts: Vec<String>,
 }
 
+/// Writes the noted navigations as used up: the page report that returns a state has followed them.
+fn used_up<S: serde::Serializer>(_: &[Navigation], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(std::iter::empty::<()>())
+}
+
+/// What a lookalike navigation changes in the tab's state (the rest is left as stored).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LookalikeState {
+    /// The lookalike page the tab was stopped before, if any.
+    pub blocked: Option<Blocked>,
+    /// The lookalike hosts the person chose to continue to, in this tab.
+    pub allowed_hosts: Vec<String>,
+}
+
 impl TabState {
+    /// The lookalike part of the state.
+    pub fn lookalike(&self) -> LookalikeState {
+        LookalikeState {
+            blocked: self.blocked.clone(),
+            allowed_hosts: self.allowed_hosts.clone(),
+        }
+    }
+
     /// Whether a fix or undo of bookmark `id` was offered to this tab.
     pub fn was_offered(&self, id: &str) -> bool {
         self.offered.iter().any(|offered| offered == id)
