@@ -1,3 +1,4 @@
+// @ts-check
 // Sign-in Guard's background worker. It asks the wasm core about every AWS page a content script
 // reports, sets the toolbar badge, remembers accounts, and serves the omnibox, the context menu and the
 // optional features: bookmark protection (bookmarks and webNavigation: notices bookmarks of sign-in
@@ -116,13 +117,15 @@ function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitio
 
 // Messages from the content script -----------------------------------------------------------------
 
-const HANDLERS = new Map([
+/** @typedef {(message: any, tabId: number, url: string) => any} Handler */
+/** @type {Map<string, Handler>} */
+const HANDLERS = new Map(/** @type {[string, Handler][]} */ ([
   ["page", onPage],
   ["fix", ({ id }, tabId) => offeredOnly(tabId, id, () => fix(id, tabId))],
   ["undo", ({ id }, tabId) => offeredOnly(tabId, id, () => undoFix(id))],
   ["dismiss", (_message, tabId) => store.updateTabState(tabId, (state) => ({ ...state, dismissed: true }))],
   ["open-options", () => api.runtime.openOptionsPage()],
-]);
+]));
 
 /**
  * Answers this extension's content scripts, from a tab's top frame only (extension pages call the core
@@ -350,7 +353,7 @@ async function flashBadge(tabId, text, title) {
 function omniboxText(text) {
   if (!omniboxUsesXml) return text;
   const entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-  return String(text).replace(/[&<>"']/g, (c) => entities[c]);
+  return [...String(text)].map((c) => entities[c] ?? c).join("");
 }
 
 async function omniboxChanged(text, suggest) {

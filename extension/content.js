@@ -1,3 +1,4 @@
+// @ts-check
 // Sign-in Guard: after the load event, asks the worker about this page (the core decides) and shows the
 // notice it gets (words and stylesheet) in a closed shadow root. Until then it only waits, so the page
 // never waits for it.

@@ -1,3 +1,4 @@
+// @ts-check
 // The toolbar popup: this tab's verdict (from the core), warnings about captured redirects and
 // bookmarks, and the region picker. Opened as a normal tab, `popup.html?tab=<id>` describes tab <id>.
 import { api } from "./lib/browser.js";
@@ -14,6 +15,8 @@ import * as store from "./lib/store.js";
 import { pageFacts } from "./lib/tab-facts.js";
 import { accountChoices, preferredRegions, showTeamAccount, teamAccounts } from "./lib/team-popup.js";
 
+// Allowed: this page's own `?tab=<id>` (set by the extension itself), not an address the core judges.
+// eslint-disable-next-line no-restricted-syntax
 const params = new URLSearchParams(location.search);
 const inTab = params.has("tab");
 const WARNING_PAGE = api.runtime.getURL("warning.html");

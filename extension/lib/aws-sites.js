@@ -1,3 +1,4 @@
+// @ts-check
 // The AWS sign-in, console and access-portal sites, as the webNavigation filters take them. The manifest
 // names the same sites as match patterns (`*://*.DOMAIN/*` in host_permissions and the content script's
 // matches); xtask's tests check that the two lists agree.

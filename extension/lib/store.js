@@ -1,3 +1,4 @@
+// @ts-check
 // What the extension keeps: known accounts, preferences and the bookmark journal in `storage.local`
 // (never synced), per-tab state in `storage.session`. Each item has its own key, so one unreadable
 // item is reset alone; a failed write is reported as a problem for the popup and options page
@@ -20,9 +21,15 @@ const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
 const PROBLEMS_MAX = 5;
 
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
 
-/** Runs read-modify-write steps one after another within this context, so none overwrites another. */
+/**
+ * Runs read-modify-write steps one after another within this context, so none overwrites another.
+ * @template T
+ * @param {() => T | Promise<T>} step
+ * @returns {Promise<T>}
+ */
 export function serialized(step) {
   const run = queue.then(step);
   queue = run.catch(() => {});
@@ -331,6 +338,12 @@ export function updateTabState(tabId, change) {
  * Runs one event's step on the tab's state, after any pending write of this context and before the
  * next: `step(state) → {state, answer}`, where `state` holds the fields the core decided (written over
  * the stored ones; null: nothing to write). Resolves to `answer`.
+ */
+/**
+ * @template T
+ * @param {number} tabId
+ * @param {(state: Record<string, any>) => {state: object|null, answer: T} | Promise<{state: object|null, answer: T}>} step
+ * @returns {Promise<T>}
  */
 export function tabStep(tabId, step) {
   return serialized(async () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The team configuration in the popup: the account's display name and source, the warning about an
 // account the organisation does not list (in the core's popup view), the accounts to pick from and the regions to offer first.
 // The core decides (pageView's `team_account` and `team_warning`, `mergeAccounts`); this only shows it.

@@ -1,3 +1,4 @@
+// @ts-check
 // The options page's "Accounts" section: the organisation's accounts (read-only, "managed by your
 // organisation") and the person's own, where each comes from, the problems of the organisation's
 // configuration, and the person's tools: edit, remove, add, import from `~/.aws/config` or AWS Extend
@@ -293,6 +294,9 @@ async function addOne(event) {
   const { config, problems } = parseTeamConfig({ version: 1, accounts: [account] });
   const errors = problems.filter((p) => p.severity === "error");
   if (!config || config.accounts.length === 0 || errors.length) {
+    // Allowed for now: the problem's path inside the one-account document, shortened to the field's name
+    // (a JSON path the core wrote, not a URL).
+    // eslint-disable-next-line no-restricted-syntax
     const words = (errors.length ? errors : problems).map((p) => `${p.path.replace(/^accounts\[0\]\./, "")}: ${p.message}`);
     say(`Not added: ${words.join("; ") || "no account ID"}.`, true);
     return;

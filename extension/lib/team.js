@@ -1,3 +1,4 @@
+// @ts-check
 // The organisation's team configuration (managed storage, set by enterprise policy) and the person's own
 // accounts, for the worker and the pages alike. The core reads, checks and merges them; this file only
 // moves them between the browser's storage areas.

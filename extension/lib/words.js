@@ -8,5 +8,5 @@
  */
 export function sentence(text) {
   const trimmed = String(text ?? "").trim();
-  return trimmed === "" || /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return trimmed === "" || [".", "!", "?"].some((end) => trimmed.endsWith(end)) ? trimmed : `${trimmed}.`;
 }
