@@ -357,7 +357,11 @@ fn bookmark_warnings_follow_the_corpus_and_skip_announced_changes() {
         assert_eq!(change.warning.is_some(), unsafe_url, "{url}");
         assert_eq!(change.notice.is_some(), unsafe_url, "{url}");
         let offered = change.notice.as_ref().and_then(|n| n.fix.clone());
-        assert_eq!(change.active_tab_offered, offered.map(|id| vec![id]), "{url}");
+        assert_eq!(
+            change.active_tab_offered,
+            offered.map(|id| vec![id]),
+            "{url}"
+        );
         if let Some(warning) = change.warning {
             assert_eq!(
                 redact(&warning.input),

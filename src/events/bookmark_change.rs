@@ -165,7 +165,10 @@ pub fn bookmark_change(facts: &BookmarkChangeFacts) -> BookmarkChange {
     };
     let badge = page_view(url, &context).badge;
     let fixable = matches!(bookmark_fix(url, &facts.known, None), Ok(Some(_)));
-    let tab = facts.active_tab_offered.as_ref().filter(|_| facts.notice_on);
+    let tab = facts
+        .active_tab_offered
+        .as_ref()
+        .filter(|_| facts.notice_on);
     let notice = tab.map(|_| TabNotice {
         level: NoticeLevel::Warning,
         headline: headline.clone(),

@@ -61,11 +61,17 @@ pub fn test(root: &Path, quick: bool) -> Result {
             || wasm_tests(root, &["pages"]),
         ),
         Step::new("eslint", false, || eslint(root)),
-        Step::new("eslint guard (tests/lint/violations.js must fail it)", false, || {
-            eslint_guard(root)
-        }),
+        Step::new(
+            "eslint guard (tests/lint/violations.js must fail it)",
+            false,
+            || eslint_guard(root),
+        ),
         Step::new("cargo xtask dist", false, || dist::dist(root)),
-        Step::new("tsc --noEmit (the glue against the wasm .d.ts)", false, || tsc(root)),
+        Step::new(
+            "tsc --noEmit (the glue against the wasm .d.ts)",
+            false,
+            || tsc(root),
+        ),
         Step::new("end-to-end tests", true, || e2e_tests(root)),
     ];
     let total = steps.len();
