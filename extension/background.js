@@ -111,8 +111,8 @@ function onAwsNavigation({ tabId, frameId, url, timeStamp }) {
 /** Notes how the navigation was started (a bookmark, a link…), once known; the core reads it (navigation_flow.rs). */
 function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitionQualifiers = [] }) {
   if (tabId < 0 || frameId !== 0) return;
-  const commit = { url, time: timeStamp, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
-  store.noteCommit(tabId, commit).catch(logError);
+  const commit = { url, time: timeStamp, committed: true, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
+  store.noteNavigation(tabId, commit).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------

@@ -13,7 +13,7 @@ import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
 import * as store from "./lib/store.js";
 import { pageFacts } from "./lib/tab-facts.js";
-import { accountChoices, preferredRegions, showTeamAccount, teamAccounts } from "./lib/team-popup.js";
+import { showTeamAccount } from "./lib/team-popup.js";
 
 // Allowed: this page's own `?tab=<id>` (set by the extension itself), not an address the core judges.
 // eslint-disable-next-line no-restricted-syntax
@@ -242,9 +242,8 @@ async function setUpRegions(popup, url, known, tab) {
   const view = popup.report?.view;
   const own = view ? (view.alias ?? view.account_id) : null;
   const select = byId("account-select");
-  // The organisation's and the person's accounts, then the other known ones (team-popup.js).
-  const team = await teamAccounts();
-  const choices = accountChoices(team, known, accountName);
+  // The organisation's and the person's accounts, then the other known ones (the core's popup view).
+  const choices = popup.account_choices;
   if (!own && choices.length > 0) {
     select.replaceChildren(
       ...choices.map(({ value, text }) => h("option", { value }, text)),
@@ -301,10 +300,10 @@ async function setUpRegions(popup, url, known, tab) {
       partition: view?.verdict.partition ?? null,
       // The account's default region first (team configuration), then the page's own region.
       get preferred() {
-        return preferredRegions(view, team, select.value);
+        return choices.find((c) => c.value === select.value)?.preferred_regions ?? popup.preferred_regions;
       },
       // The organisation's allowedRegions (null: every region), as on the settings page.
-      allowed: team.allowed_regions ?? null,
+      allowed: popup.allowed_regions,
       canSwitch: popup.can_switch,
       open: (choice, newTab) => void open(choice, newTab),
       switchTo: (choice) => void switchTo(choice),

@@ -44,6 +44,7 @@ fn bookmarked(url: &str) -> Navigation {
         url: url.to_owned(),
         transition_type: Some("auto_bookmark".to_owned()),
         transition_qualifiers: Vec::new(),
+        committed: true,
     }
 }
 
@@ -52,6 +53,7 @@ fn linked(url: &str) -> Navigation {
         url: url.to_owned(),
         transition_type: Some("link".to_owned()),
         transition_qualifiers: Vec::new(),
+        committed: true,
     }
 }
 
@@ -480,4 +482,50 @@ fn continue_anyway_allows_only_that_host_in_that_tab() {
     );
     let json = serde_json::to_string(&token.state).expect("serialises");
     assert!(!json.contains("SECRET"), "{json}");
+}
+
+#[test]
+fn the_popup_offers_the_organisations_accounts_first_with_their_names_and_regions() {
+    let page: PageFacts = serde_json::from_value(serde_json::json!({
+        "url": "",
+        "team": {"managed": {"version": 1, "favouriteRegions": ["us-west-2"], "accounts": [
+            {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production",
+             "defaultRegion": "eu-west-1"},
+            {"accountId": "210987654321"}]}, "user": null},
+        "known": {"version": 1, "accounts": [
+            {"account_id": "111122223333", "last_seen_ms": 1},
+            {"alias": "sandbox", "last_seen_ms": 2},
+            {"account_id": "444455556666", "alias": "dev", "last_seen_ms": 3}]},
+    }))
+    .expect("facts");
+    let view = popup_view(&PopupFacts {
+        tab_url: Some("https://console.aws.amazon.com/".to_owned()),
+        warning_page: WARNING_PAGE.to_owned(),
+        page,
+    });
+    let choices: Vec<(&str, &str, Vec<&str>)> = view
+        .account_choices
+        .iter()
+        .map(|c| {
+            (
+                c.value.as_str(),
+                c.text.as_str(),
+                c.preferred_regions.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        choices,
+        [
+            (
+                "acme-prod",
+                "Production (acme-prod)",
+                vec!["eu-west-1", "us-west-2"]
+            ),
+            ("210987654321", "210987654321", vec!["us-west-2"]),
+            ("dev", "dev (444455556666)", vec!["us-west-2"]),
+            ("sandbox", "sandbox", vec!["us-west-2"]),
+        ]
+    );
+    assert_eq!(view.preferred_regions, ["us-west-2"]);
 }

@@ -312,8 +312,8 @@ export const setGlobalWarningIcon = (warning) => write("session", { [GLOBAL_WARN
 // Per-tab state (session storage: cleared when the browser closes) ----------------------------
 
 const tabKey = (tabId) => `tab:${tabId}`;
-/** How many navigations a tab keeps before a page report follows them (a redirect chain is one). */
-const NAVIGATIONS_MAX = 8;
+/** How many navigation events (starts and commits) a tab keeps before a page report follows them. */
+const NAVIGATIONS_MAX = 16;
 
 /**
  * What the worker keeps about a tab, as stored (the core's `TabState`, events/tab_state.rs): the flow,
@@ -355,34 +355,17 @@ export function tabStep(tabId, step) {
 }
 
 /**
- * Notes the start of a navigation to an AWS page (`{url, time}`, from `webNavigation.onBeforeNavigate`:
- * a server redirect does not start another, so `url` is the address the bookmark or link held) as it is,
- * without the core: the worker's navigation listener must be cheap. The next page report follows it and
- * stores only the redacted first URL (the raw one lasts until then, in session storage).
+ * Notes a navigation event of the tab as it is, without the core (the worker's navigation listener must
+ * be cheap): its start (`{url, time}`, from `webNavigation.onBeforeNavigate`: a server redirect does not
+ * start another, so `url` is the address the bookmark or link held) or its commit (`{url, time, committed:
+ * true, transition_type, transition_qualifiers}`, from `onCommitted`). The next page report pairs them and
+ * follows them (navigation_flow.rs), then stores only the redacted first URL (the raw ones last until then,
+ * in session storage).
  */
-export function noteNavigation(tabId, navigation) {
+export function noteNavigation(tabId, event) {
   return serialized(async () => {
     const state = await tabState(tabId);
-    const navigations = [...(state.navigations ?? []), navigation].slice(-NAVIGATIONS_MAX);
-    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
-  });
-}
-
-/**
- * Notes how the tab's latest navigation was started, once it commits (`webNavigation.onCommitted`'s
- * `transition_type` and `transition_qualifiers`, as they are: the core reads them). A commit with no
- * noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of its
- * own, at the address it committed.
- */
-export function noteCommit(tabId, { url, time, transition_type, transition_qualifiers }) {
-  return serialized(async () => {
-    const state = await tabState(tabId);
-    const noted = state.navigations ?? [];
-    const commit = { committed: true, transition_type, transition_qualifiers };
-    const pending = noted.at(-1)?.committed ? null : noted.at(-1);
-    const navigations = pending
-      ? [...noted.slice(0, -1), { ...pending, ...commit }]
-      : [...noted, { url, time, ...commit }].slice(-NAVIGATIONS_MAX);
+    const navigations = [...(state.navigations ?? []), event].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });
   });
 }

@@ -9,7 +9,7 @@ use crate::bookmarks::fix::bookmark_fix;
 use crate::events::tab_state::{OfferedBookmark, TabState};
 use crate::events::words::{bookmark_headline, sentence, WhichBookmark};
 use crate::tab::known_accounts::KnownAccounts;
-use crate::tab::navigation_flow::{follow_navigations, Flow};
+use crate::tab::navigation_flow::{follow_navigations, merge_noted, Flow};
 use crate::tab::page_view::{page_view, Badge, NoticeLevel, PageContext, PageView};
 use crate::tab::team_context::TeamContext;
 use crate::tab::user_info::parse_user_info;
@@ -121,7 +121,7 @@ pub struct PageReport {
 pub fn page_report(facts: &PageFacts) -> PageReport {
     let mut state = facts.state.clone();
     // The navigations since the last report: the core says which flow the tab is in now.
-    let after = follow_navigations(state.flow.take(), &state.navigations);
+    let after = follow_navigations(state.flow.take(), &merge_noted(&state.navigations));
     state.navigations.clear();
     if after.restarted {
         state.dismissed = false;

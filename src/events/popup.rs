@@ -2,8 +2,11 @@
 //! popup shows of that (the kind in words, every warning once, the sign-in URL to offer, where the
 //! tab came from and the bookmark that holds it).
 
+use crate::aws::regions::Region;
 use crate::events::page_report::{page_report, PageFacts, PageReport};
 use crate::events::words::{bookmark_headline, kind_in_words, sentence, WhichBookmark};
+use crate::tab::known_accounts::KnownAccounts;
+use crate::tab::team_context::Team;
 use crate::url::verdict::{Kind, WarningCode};
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +74,99 @@ pub struct PopupView {
     pub redirect_box: Option<RedirectBox>,
     /// Whether the picker may switch the tab's console region.
     pub can_switch: bool,
+    /// The accounts to choose from when the page names none: the organisation's and the person's
+    /// (with their display names), then the other known ones.
+    pub account_choices: Vec<AccountChoice>,
+    /// The regions the picker offers first with no account chosen (or the page's own).
+    pub preferred_regions: Vec<&'static str>,
+    /// The only regions the picker offers, when the organisation restricts them.
+    pub allowed_regions: Option<Vec<&'static str>>,
+}
+
+/// The organisation's allowed regions, as codes.
+fn allowed(team: &Team) -> Option<Vec<&'static str>> {
+    let regions = team.accounts.allowed_regions.as_ref()?;
+    Some(regions.iter().map(|r| r.code()).collect())
+}
+
+/// An account the person may pick in the popup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountChoice {
+    /// What the region picker signs in to: the alias, else the ID.
+    pub value: String,
+    /// How the choice reads.
+    pub text: String,
+    /// The regions to offer first once it is chosen.
+    pub preferred_regions: Vec<&'static str>,
+}
+
+/// The regions to offer first: the account's default region, the page's own, then the
+/// organisation's favourites, each once.
+fn preferred(default: Option<Region>, page: Option<Region>, team: &Team) -> Vec<&'static str> {
+    let mut regions: Vec<&'static str> = Vec::new();
+    let all = default
+        .into_iter()
+        .chain(page)
+        .chain(team.accounts.favourite_regions.iter().copied());
+    for region in all {
+        if !regions.contains(&region.code()) {
+            regions.push(region.code());
+        }
+    }
+    regions
+}
+
+/// `alias (ID)`, or whichever of the two there is.
+fn both_labels(alias: Option<&str>, id: Option<&str>) -> String {
+    match (alias, id) {
+        (Some(alias), Some(id)) => format!("{alias} ({id})"),
+        (Some(label), None) | (None, Some(label)) => label.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The choices: the merged accounts first (their display names), then the known accounts they
+/// do not include.
+fn account_choices(
+    team: &Team,
+    known: &KnownAccounts,
+    own_default: Option<Region>,
+    page: Option<Region>,
+) -> Vec<AccountChoice> {
+    let mut choices = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    for merged in &team.accounts.accounts {
+        let account = &merged.account;
+        let id = account.account_id.as_str();
+        let alias = account.alias.as_ref().map(|a| a.as_str());
+        let value = alias.unwrap_or(id).to_owned();
+        let text = match &account.display_name {
+            Some(name) => format!("{} ({value})", name.as_str()),
+            None => both_labels(alias, Some(id)),
+        };
+        taken.push(id.to_owned());
+        taken.extend(alias.map(str::to_owned));
+        choices.push(AccountChoice {
+            value,
+            text,
+            preferred_regions: preferred(own_default.or(account.default_region), page, team),
+        });
+    }
+    for entry in known.accounts() {
+        let id = entry.account_id().map(|id| id.as_str());
+        let alias = entry.alias().map(|a| a.as_str());
+        if id.is_some_and(|id| taken.iter().any(|t| t == id))
+            || alias.is_some_and(|alias| taken.iter().any(|t| t == alias))
+        {
+            continue;
+        }
+        choices.push(AccountChoice {
+            value: alias.or(id).unwrap_or_default().to_owned(),
+            text: both_labels(alias, id),
+            preferred_regions: preferred(own_default, page, team),
+        });
+    }
+    choices
 }
 
 /// Decides what the popup shows.
@@ -90,6 +186,14 @@ pub fn popup_view(facts: &PopupFacts) -> PopupView {
             general_signin: None,
             redirect_box: None,
             can_switch: false,
+            account_choices: account_choices(
+                &facts.page.team.read(),
+                &facts.page.known,
+                None,
+                None,
+            ),
+            preferred_regions: preferred(None, None, &facts.page.team.read()),
+            allowed_regions: allowed(&facts.page.team.read()),
         };
     };
     let page = PageFacts {
@@ -139,7 +243,12 @@ pub fn popup_view(facts: &PopupFacts) -> PopupView {
         _ => None,
     };
     let redirect_box = redirect_box(&report, facts.page.bookmarks_allowed);
+    let team = facts.page.team.read();
+    let own_default = view.team_account.as_ref().and_then(|a| a.default_region);
     PopupView {
+        account_choices: account_choices(&team, &facts.page.known, own_default, verdict.region),
+        preferred_regions: preferred(own_default, verdict.region, &team),
+        allowed_regions: allowed(&team),
         kind_words: Some(kind_in_words(verdict.kind)),
         danger: (verdict.kind == Kind::Lookalike).then(|| first_message.unwrap_or_default()),
         warnings,
