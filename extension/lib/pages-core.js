@@ -16,6 +16,7 @@ export {
   parseTeamConfig,
   planBookmarkBatch,
   planBookmarkUndo,
+  readOneAccount,
   regions,
   removeUserAccount,
 } from "../pkg/signin_guard_pages.js";

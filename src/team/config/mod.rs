@@ -23,6 +23,7 @@
 
 mod checked;
 mod merge;
+mod one_account;
 mod problem;
 mod read;
 pub use checked::{checked_or_none, read_lenient, read_strict};
@@ -33,6 +34,7 @@ pub use merge::{
     merge, team_warning, Field, HiddenAccount, HiddenReason, IgnoredReason, IgnoredSetting,
     MergedAccount, MergedAccounts, MergedPolicy, Source, UserAccounts, NOT_A_TEAM_ACCOUNT,
 };
+pub use one_account::{read_one_account, AccountForm, OneAccount};
 pub use problem::{Path, Problem, Severity};
 pub use user_list::{add_accounts, edit_account, remove_account, AccountEdit, Added, EditError};
 pub use values::{
