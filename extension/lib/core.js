@@ -17,6 +17,7 @@ export {
   linkCanonical,
   loadKnownAccounts,
   lookalikeNavigation,
+  managedRecord,
   mergeAccounts,
   pageReport,
   popupView,
