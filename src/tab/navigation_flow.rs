@@ -138,8 +138,10 @@ mod tests {
     #[test]
     fn a_commit_completes_the_start_before_it_or_stands_alone() {
         let oauth = "https://us-east-1.signin.aws.amazon.com/oauth?x";
-        // (events noted, navigations: (url, transition))
-        let table: [(Vec<Navigation>, Vec<(&str, Option<&str>)>); 4] = [
+        /// The navigations expected: (url, transition).
+        type Expected<'a> = Vec<(&'a str, Option<&'a str>)>;
+        // (events noted, navigations expected)
+        let table: [(Vec<Navigation>, Expected); 4] = [
             // The bookmark's address started it; the commit (at the redirect's end) says how.
             (
                 vec![started(REDIRECT), by(oauth, Some("auto_bookmark"), &[])],

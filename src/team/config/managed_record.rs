@@ -127,14 +127,15 @@ mod tests {
         assert_eq!(first.since_ms, Some(1.0));
         assert!(matches!(&first.config, Some(Some(_))));
 
-        // (stored, value now, changed, value in force, unusable kept)
-        let table: [(
-            Option<&ManagedRecord>,
+        /// (stored, value now, changed, value in force, unusable kept)
+        type Row<'a> = (
+            Option<&'a ManagedRecord>,
             Option<Value>,
             bool,
             Option<Value>,
             Option<Value>,
-        ); 5] = [
+        );
+        let table: [Row; 5] = [
             // The same again: nothing to write.
             (
                 Some(&first),
