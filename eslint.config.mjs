@@ -2,6 +2,21 @@
 import js from "@eslint/js";
 import globals from "globals";
 
+/** What the glue may not do with URLs (see the rule below): eslint `no-restricted-syntax` entries. */
+const URL_WORDS = "/url|href|host|origin|path|link|address/i";
+const MATCHING = "/^(startsWith|endsWith|includes|indexOf|lastIndexOf|match|matchAll|search|split|replace|replaceAll|slice|substring|substr)$/";
+export const URL_GUARD = [
+  { selector: "NewExpression[callee.name='URL']", message: "No URL parsing in the glue: ask the core." },
+  { selector: "CallExpression[callee.object.name='URL'][callee.property.name=/^(parse|canParse)$/]", message: "No URL parsing in the glue: ask the core." },
+  { selector: "Identifier[name='URLSearchParams']", message: "No query reading in the glue: ask the core." },
+  { selector: "Literal[regex]", message: "No regular expressions in the glue: the core reads text." },
+  { selector: "NewExpression[callee.name='RegExp'], CallExpression[callee.name='RegExp']", message: "No regular expressions in the glue: the core reads text." },
+  { selector: `CallExpression[callee.property.name=${MATCHING}][callee.object.name=${URL_WORDS}]`, message: "No string matching over URLs in the glue: ask the core." },
+  { selector: `CallExpression[callee.property.name=${MATCHING}][callee.object.property.name=${URL_WORDS}]`, message: "No string matching over URLs in the glue: ask the core." },
+  { selector: `BinaryExpression[operator=/^[!=]==?$/][left.name=${URL_WORDS}][right.type!='Literal'][right.name!='undefined']`, message: "No comparing URLs in the glue: ask the core." },
+  { selector: `BinaryExpression[operator=/^[!=]==?$/][left.property.name=${URL_WORDS}][right.type!='Literal'][right.name!='undefined']`, message: "No comparing URLs in the glue: ask the core." },
+];
+
 export default [
   {
     // Generated or copied code: wasm-bindgen's glue, build output, installed packages.
@@ -14,6 +29,16 @@ export default [
       ecmaVersion: "latest",
       sourceType: "module",
       globals: { ...globals.browser, ...globals.webextensions, ...globals.serviceworker },
+    },
+  },
+  {
+    // The guard: the glue holds no URL logic (the core reads every URL). It fails on the URL parser, query
+    // readers, regular expressions and string matching over values named like URLs; the few uses that are
+    // not about a URL are allowed where they stand, each with an eslint-disable comment saying why.
+    // tests/lint/violations.js must fail it (tests/lint/guard.test.mjs).
+    files: ["extension/**/*.{js,mjs}", "www/**/*.{js,mjs}"],
+    rules: {
+      "no-restricted-syntax": ["error", ...URL_GUARD],
     },
   },
   {

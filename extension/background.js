@@ -1,3 +1,4 @@
+// @ts-check
 // Sign-in Guard's background worker. It asks the wasm core about every AWS page a content script
 // reports, sets the toolbar badge, remembers accounts, and serves the omnibox, the context menu and the
 // optional features: bookmark protection (bookmarks and webNavigation: notices bookmarks of sign-in
@@ -5,13 +6,12 @@
 // (the worker is stopped when idle and woken by these events); each waits for the core inside.
 import { api, omniboxUsesXml } from "./lib/browser.js";
 import {
-  bookmarkFix,
-  classify,
+  bookmarkChange,
+  bookmarkOffered,
   linkCanonical,
-  pageView,
-  parseUserInfo,
+  lookalikeNavigation,
+  pageReport,
   ready,
-  rememberAccount,
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
@@ -21,9 +21,10 @@ import { styled } from "./lib/notice-style.js";
 import * as permissions from "./lib/permissions.js";
 import * as store from "./lib/store.js";
 import { watchSiteAccess } from "./lib/site-access.js";
-import { tabReport } from "./lib/tab-report.js";
+import { fromContentScript, noticeMessage } from "./lib/messages.js";
+import { pageFacts } from "./lib/tab-facts.js";
 import { followManagedStorage, teamContext, teamOmnibox } from "./lib/team.js";
-import { bookmarkHeadline, sentence } from "./lib/words.js";
+import { sentence } from "./lib/words.js";
 
 /** The AWS sign-in, console and portal hosts: the manifest's host permissions, the one list of them. */
 const AWS_HOSTS = api.runtime.getManifest().host_permissions;
@@ -110,28 +111,33 @@ function onAwsNavigation({ tabId, frameId, url, timeStamp }) {
 /** Notes how the navigation was started (a bookmark, a link…), once known; the core reads it (navigation_flow.rs). */
 function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitionQualifiers = [] }) {
   if (tabId < 0 || frameId !== 0) return;
-  const commit = { url, time: timeStamp, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
-  store.noteCommit(tabId, commit).catch(logError);
+  const commit = { url, time: timeStamp, committed: true, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
+  store.noteNavigation(tabId, commit).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------
 
-const HANDLERS = new Map([
+/** @typedef {(message: any, tabId: number, url: string) => any} Handler */
+/** @type {Map<string, Handler>} */
+const HANDLERS = new Map(/** @type {[string, Handler][]} */ ([
   ["page", onPage],
-  ["fix", ({ id }, tabId) => fix(String(id), tabId)],
-  ["undo", ({ id }) => undoFix(String(id))],
+  ["fix", ({ id }, tabId) => offeredOnly(tabId, id, () => fix(id, tabId))],
+  ["undo", ({ id }, tabId) => offeredOnly(tabId, id, () => undoFix(id))],
   ["dismiss", (_message, tabId) => store.updateTabState(tabId, (state) => ({ ...state, dismissed: true }))],
   ["open-options", () => api.runtime.openOptionsPage()],
-]);
+]));
 
-/** Answers content scripts only (extension pages call the core themselves). */
+/**
+ * Answers this extension's content scripts, from a tab's top frame only (extension pages call the core
+ * themselves); the page's URL is the browser's (lib/messages.js). Anything else gets no answer.
+ */
 function onMessage(message, sender, sendResponse) {
-  const handler = HANDLERS.get(message?.type);
-  const tabId = sender.tab?.id;
-  if (!handler || tabId === undefined) return false;
+  const trusted = fromContentScript(message, sender, api.runtime.id);
+  if (!trusted) return false;
+  const handler = HANDLERS.get(trusted.message.type);
   markOnce("message");
   ready
-    .then(() => handler(message, tabId))
+    .then(() => handler(trusted.message, trusted.tabId, trusted.url))
     .then((reply) => {
       markOnce("answer");
       sendResponse(reply);
@@ -142,62 +148,31 @@ function onMessage(message, sender, sendResponse) {
   return true;
 }
 
-/**
- * `{type: "page", url, userInfo}` → `{notice}`, from one read of each storage area. The badge and the
- * known accounts are updated after the answer has gone, so the notice shows sooner.
- */
-async function onPage(message, tabId) {
-  if (typeof message.url !== "string") return { notice: null };
-  const userInfo = typeof message.userInfo === "string" ? message.userInfo : null;
-  const settings = store.pageSettings();
-  const [report, { noticeOn }] = await Promise.all([
-    tabReport(tabId, message.url, userInfo, settings.then(({ known }) => known)),
-    settings,
-  ]);
-  setTimeout(() => afterPage(tabId, message.url, userInfo, report).catch(logError));
-  return { notice: noticeOn ? styled(noticeFor(report)) : null };
-}
-
-async function afterPage(tabId, url, userInfo, { view, redirect, known }) {
-  await store.updateTabState(tabId, (state) => ({ ...state, url, user_info: userInfo }));
-  const badge = redirect ? pageView(redirect.url, { user_info: null, known }).badge : view.badge;
-  const alarming = redirect !== null || (view.notice !== null && view.notice.level !== "info");
-  await showBadge(badge, { tabId, alarming });
-  // Remember what the page itself says (its URL or the console's cookie), not a guess from known accounts.
-  const named = view.verdict.account !== null || (userInfo !== null && parseUserInfo(userInfo) !== null);
-  if (named && (view.account_id || view.alias)) {
-    await store.updateKnownAccounts((list) =>
-      rememberAccount(list, view.account_id, view.alias, view.verdict.region, Date.now()),
-    );
+/** Fix and Undo only for a bookmark the tab's notice offered (the core keeps the offered ids). */
+async function offeredOnly(tabId, id, act) {
+  if (!bookmarkOffered(await store.tabState(tabId), id)) {
+    return { ok: false, message: "Sign-in Guard did not offer to fix that bookmark in this tab." };
   }
+  return act();
 }
 
 /**
- * The notice for the content script: the core's, or the captured-redirect warning. Once dismissed in
- * a tab, only warnings and dangers come back (until the next navigation from outside AWS).
+ * `{type: "page", userInfo}` → `{notice}`: one page report of the core (events/page_report.rs) gives the
+ * notice, the badge, the accounts to remember and the tab's state to store. The badge and the known
+ * accounts are written after the answer has gone, so the notice shows sooner.
  */
-function noticeFor({ view, redirect, opened, bookmark, bookmarksAllowed, state }) {
-  const arrived = redirect !== null && !state.dismissed;
-  const base = arrived
-    ? {
-        level: "warning",
-        headline: bookmark ? bookmarkHeadline(redirect.verdict.kind) : "You arrived through a sign-in redirect",
-        detail: redirect.verdict.warnings[0]?.message,
-        show_canonical: true,
-      }
-    : view.notice;
-  if (!base || (state.dismissed && base.level === "info")) return null;
-  // Without the bookmarks permission the extension cannot look for the bookmark: say so.
-  const settings = opened !== null && !bookmarksAllowed;
-  const ask = settings ? " To find and fix a bookmark of it, allow bookmark access in the settings." : "";
-  return {
-    level: base.level,
-    headline: base.headline,
-    detail: sentence(base.detail) + ask,
-    canonical: base.show_canonical && view.canonical ? view.canonical : null,
-    fix: bookmark?.fix ? bookmark.id : null,
-    settings,
-  };
+async function onPage({ userInfo = null }, tabId, url) {
+  const report = await store.tabStep(tabId, async (state) => {
+    const answer = pageReport(await pageFacts(state, { url, fromPage: true, userInfo }));
+    return { state: answer.state, answer };
+  });
+  setTimeout(() => afterPage(tabId, report).catch(logError));
+  return { notice: styled(report.notice) };
+}
+
+async function afterPage(tabId, { badge, alarming, remember }) {
+  await showBadge(badge, { tabId, alarming });
+  if (remember) await store.setKnownAccounts(remember);
 }
 
 /** "Fix this bookmark" from the notice; once fixed, the tab's redirect warning is done with. */
@@ -230,24 +205,33 @@ function queueBookmarkCheck(change) {
 }
 
 /**
- * A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can;
- * not for a change the extension made itself and announced (an Undo, store.js `expectBookmarkChanges`).
+ * A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice in the active
+ * tab if it can; not for a change the extension made itself and announced (an Undo, store.js
+ * `expectBookmarkChanges`). The core decides all of it (events/bookmark_change.rs).
  */
 async function checkBookmark({ id, parent_id, url, title }) {
   if (!url) return;
-  const verdict = classify(url);
-  if (verdict.bookmark_safe !== false || (await store.isExpectedBookmarkChange({ id, parent_id, url }))) return;
-  const known = await store.knownAccounts();
-  const headline = bookmarkHeadline(verdict.kind, { created: true });
-  const message = sentence(verdict.warnings[0]?.message);
-  await store.setBookmarkWarning({ id, title, kind: verdict.kind, input: verdict.input, headline, message, time_ms: Date.now() });
-  await showBadge(pageView(url, { user_info: null, known }).badge, { alarming: true });
-  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined || !(await store.noticeEnabled())) return;
-  const fixable = bookmarkFix(url, known, null) !== null;
-  const notice = { level: "warning", headline, detail: `“${title}”: ${message}`, canonical: null, fix: fixable ? id : null };
+  const [[tab], known, expected, noticeOn] = await Promise.all([
+    api.tabs.query({ active: true, lastFocusedWindow: true }),
+    store.knownAccounts(),
+    store.expectedChanges(),
+    store.noticeEnabled(),
+  ]);
+  const tabId = tab?.id;
+  const offered = tabId === undefined ? null : ((await store.tabState(tabId)).offered ?? []);
+  const change = bookmarkChange({
+    id, parent_id, url, title, known, expected, notice_on: noticeOn, now_ms: Date.now(), active_tab_offered: offered,
+  });
+  if (change.expected) await store.setExpectedChanges(change.expected);
+  if (!change.warning) return;
+  await store.setBookmarkWarning(change.warning);
+  await showBadge(change.badge, { alarming: true });
+  if (tabId === undefined || !change.notice) return;
+  if (change.active_tab_offered) {
+    await store.updateTabState(tabId, (state) => ({ ...state, offered: change.active_tab_offered }));
+  }
   // Only AWS pages run the content script; elsewhere the popup shows the warning.
-  await api.tabs.sendMessage(tab.id, { type: "notice", notice: styled(notice) }).catch(() => {});
+  await api.tabs.sendMessage(tabId, noticeMessage(styled(change.notice))).catch(() => {});
 }
 
 // Lookalike protection (with the optional webNavigation permission, when switched on) ------------------
@@ -274,29 +258,26 @@ function setLookalikeListeners(on) {
   }
 }
 
+// Every frame is judged: a lookalike sub-frame (a phishing login in an iframe) stops the tab too.
 function onBeforeNavigate(details) {
-  if (details.frameId === 0) ready.then(() => checkLookalike(details, false)).catch(logError);
+  ready.then(() => checkLookalike(details, false)).catch(logError);
 }
 
 function onCommitted(details) {
-  if (details.frameId === 0) ready.then(() => checkLookalike(details, true)).catch(logError);
+  ready.then(() => checkLookalike(details, true)).catch(logError);
 }
 
-/** Sends a tab headed for a lookalike to the warning page, unless the person chose to continue. */
-async function checkLookalike({ tabId, url }, committed) {
-  if (tabId < 0 || url === WARNING_PAGE || !(await lookalikeChoice())) return;
-  const lookalike = classify(url).kind === "lookalike";
-  const state = await store.tabState(tabId);
-  if (!lookalike) {
-    // The tab left the lookalike: the next one is stopped again.
-    if (committed && (state.allowed || state.blocked)) {
-      await store.updateTabState(tabId, (s) => ({ ...s, allowed: false, blocked: null }));
-    }
-    return;
-  }
-  if (state.allowed) return;
-  await store.updateTabState(tabId, (s) => ({ ...s, blocked: { url, committed } }));
-  await api.tabs.update(tabId, { url: WARNING_PAGE });
+/**
+ * Sends a tab headed for a lookalike to the warning page, unless the person chose to continue to that
+ * host in this tab; the core decides (events/lookalike.rs).
+ */
+async function checkLookalike({ tabId, frameId, url }, committed) {
+  if (tabId < 0 || !(await lookalikeChoice())) return;
+  const blocked = await store.tabStep(tabId, (state) => {
+    const answer = lookalikeNavigation({ url, frame_id: frameId, committed, warning_page: WARNING_PAGE, state });
+    return { state: answer.state, answer: answer.action === "block" };
+  });
+  if (blocked) await api.tabs.update(tabId, { url: WARNING_PAGE });
 }
 
 // Context menu: "Copy canonical AWS sign-in URL" on links ------------------------------------------
@@ -322,7 +303,7 @@ async function menuClicked(info, tab) {
     : { level: "warning", headline: url ? "Could not copy to the clipboard" : "No canonical sign-in URL", detail: sentence(message), canonical: url };
   if (tab?.id === undefined) return;
   await store.updateTabState(tab.id, (state) => ({ ...state, last_copy: { url, copied, message } }));
-  await api.tabs.sendMessage(tab.id, { type: "notice", notice: styled(notice) }).catch(() => {});
+  await api.tabs.sendMessage(tab.id, noticeMessage(styled(notice))).catch(() => {});
   await flashBadge(tab.id, copied ? "✓" : "✗", copied ? `Copied ${url}` : sentence(message));
 }
 
@@ -372,7 +353,7 @@ async function flashBadge(tabId, text, title) {
 function omniboxText(text) {
   if (!omniboxUsesXml) return text;
   const entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-  return String(text).replace(/[&<>"']/g, (c) => entities[c]);
+  return [...String(text)].map((c) => entities[c] ?? c).join("");
 }
 
 async function omniboxChanged(text, suggest) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Sign-in Guard: after the load event, asks the worker about this page (the core decides) and shows the
 // notice it gets (words and stylesheet) in a closed shadow root. Until then it only waits, so the page
 // never waits for it.
@@ -66,7 +67,8 @@ function ask() {
   if (!listening) api.runtime.onMessage.addListener((message) => message?.type === "notice" && show(message.notice));
   listening = true;
   const cookie = document.cookie.split("; ").find((c) => c.startsWith("aws-userInfo="));
-  send({ type: "page", url: location.href, userInfo: cookie?.slice(13) ?? null }).then((r) => r?.notice && show(r.notice));
+  // The worker takes the page's address from the browser, not from this message (lib/messages.js).
+  send({ type: "page", userInfo: cookie?.slice(13) ?? null }).then((r) => r?.notice && show(r.notice));
 }
 
 // After the load event, when the page is idle; a page still loading after 3 s does not hold the notice back.

@@ -1,3 +1,4 @@
+// @ts-check
 // The bookmark doctor page: asks for bookmark access in context, reads the whole tree, has the
 // core analyse it in ONE call, lists what needs attention (a few rows per group at a time), shows
 // each change before it is made, applies the person's selection as one journaled batch, and
@@ -550,6 +551,8 @@ const selected = (id, choice) => ({
 });
 
 function selectedDuplicates(url, choice) {
+  // Allowed: finds the core's own duplicate group by the key the core gave it; nothing is read from the URL.
+  // eslint-disable-next-line no-restricted-syntax
   const group = state.report.duplicates.find((g) => g.url === url);
   return { url, keep: choice.keep, delete: group.bookmarks.map((m) => m.id).filter((id) => id !== choice.keep) };
 }
@@ -663,7 +666,7 @@ async function showHistory() {
 async function undo(batchId) {
   try {
     const result = await journal.undoBatch(batchId);
-    const notes = [...result.skipped.map((s) => s.message), ...result.failed.map((f) => `“${f.title}” ${f.message}`)];
+    const notes = [...result.skipped.map((/** @type {any} */ s) => s.message), ...result.failed.map((f) => `“${f.title}” ${f.message}`)];
     say(
       "history-status",
       `Undone: ${plural(result.restored, "bookmark")} restored.${notes.length ? ` ${notes.join("; ")}.` : ""}`,

@@ -1,3 +1,4 @@
+// @ts-check
 // The options page: known accounts, favourite regions, the notice, lookalike protection and the
 // optional permissions. Everything here is a button, checkbox or select, so it all works by keyboard.
 import { api } from "./lib/browser.js";

@@ -1,7 +1,8 @@
+// @ts-check
 // The toolbar popup: this tab's verdict (from the core), warnings about captured redirects and
 // bookmarks, and the region picker. Opened as a normal tab, `popup.html?tab=<id>` describes tab <id>.
 import { api } from "./lib/browser.js";
-import { accountSigninUrl, ready, switchConsoleRegion } from "./lib/core.js";
+import { accountSigninUrl, popupView, ready, switchConsoleRegion } from "./lib/core.js";
 import { clearGlobalBadge } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
@@ -11,10 +12,11 @@ import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
 import * as store from "./lib/store.js";
-import { tabReport } from "./lib/tab-report.js";
-import { accountChoices, preferredRegions, showTeamAccount, teamAccounts } from "./lib/team-popup.js";
-import { bookmarkHeadline, kindInWords, sentence } from "./lib/words.js";
+import { pageFacts } from "./lib/tab-facts.js";
+import { showTeamAccount } from "./lib/team-popup.js";
 
+// Allowed: this page's own `?tab=<id>` (set by the extension itself), not an address the core judges.
+// eslint-disable-next-line no-restricted-syntax
 const params = new URLSearchParams(location.search);
 const inTab = params.has("tab");
 const WARNING_PAGE = api.runtime.getURL("warning.html");
@@ -34,10 +36,10 @@ main().catch((error) => {
 
 async function main() {
   const [tab] = await Promise.all([targetTab(), ready]);
-  const state = tab.id === undefined ? {} : await store.tabState(tab.id);
-  const url = tab.url === WARNING_PAGE || !tab.url ? (state.blocked?.url ?? null) : tab.url;
-  const report = url === null ? null : await tabReport(tab.id, url);
-  const known = report?.known ?? (await store.knownAccounts());
+  const popup = await describeTab(tab);
+  const { report } = popup;
+  const url = report?.view.verdict.input ?? null;
+  const known = await store.knownAccounts();
   await Promise.all([
     showProblems(byId("problems")),
     showBookmarkWarning(known, report?.bookmark?.id),
@@ -45,10 +47,10 @@ async function main() {
     // read the tab again.
     showSiteAccess(byId("site-access"), { onGranted: () => location.reload() }),
   ]);
-  showTab(report, tab);
-  // The account's display name and source, and the organisation's warning (team-popup.js).
+  showTab(popup, tab);
+  // The account's display name and source (team-popup.js).
   showTeamAccount(report?.view);
-  await setUpRegions(report, url, known, tab);
+  await setUpRegions(popup, tab.url ?? url, known, tab);
   // A save that fails later (storage full) is reported at once.
   api.storage.onChanged.addListener((changes) => {
     if ("storage_problems" in changes) void showProblems(byId("problems"));
@@ -58,6 +60,16 @@ async function main() {
     api.runtime.openOptionsPage().then(() => inTab || window.close());
   });
   document.body.dataset.ready = "true";
+}
+
+/**
+ * What the popup shows of the tab: the core's popup view (events/popup.rs), from the tab's URL, its
+ * stored state and what the page report reads; the warning page describes the lookalike it stopped.
+ */
+async function describeTab(tab) {
+  const state = tab.id === undefined ? {} : await store.tabState(tab.id);
+  const page = await pageFacts(state, { url: tab.url, fromPage: false });
+  return popupView({ tab_url: tab.url, warning_page: WARNING_PAGE, page });
 }
 
 /** The tab to describe: `?tab=<id>`, else the active tab (its URL is readable through activeTab). */
@@ -119,50 +131,41 @@ const accountName = (account) =>
 
 // This tab ----------------------------------------------------------------------------------------
 
-function showTab(report, tab) {
+function showTab(popup, tab) {
   const kind = byId("verdict-kind");
+  const { report } = popup;
   if (!report) {
     kind.textContent = "Sign-in Guard cannot see this page's address. Click the toolbar button while the page is open to check it.";
     return;
   }
-  const { view, redirect } = report;
+  const { view } = report;
   const verdict = view.verdict;
-  kind.textContent = kindInWords(verdict.kind);
+  kind.textContent = popup.kind_words;
   kind.dataset.kind = verdict.kind;
   if (view.label) {
     byId("account-label").textContent = view.label;
     byId("account-row").hidden = false;
   }
-  if (verdict.kind === "lookalike") {
-    byId("danger-message").textContent = sentence(verdict.warnings[0]?.message);
+  if (popup.danger !== null) {
+    byId("danger-message").textContent = popup.danger;
     byId("danger-panel").hidden = false;
   }
-  showCanonical(view);
-  // The page's warnings, then those of the URL this tab started at that the page does not repeat.
-  const own = new Set(verdict.warnings.map((w) => w.code));
-  const warnings = [
-    ...verdict.warnings.map((w) => ({ ...w, prefix: "" })),
-    ...(redirect?.verdict.warnings ?? [])
-      .filter((w) => !own.has(w.code))
-      .map((w) => ({ ...w, prefix: "Where this tab came from: " })),
-  ];
+  showCanonical(popup.signin, view);
+  // Every warning once, as the core merged them (the organisation's, the page's, where the tab came from).
   byId("warnings").replaceChildren(
-    ...warnings.map((w) => h("li", { dataset: { testid: "warning", code: w.code } }, w.prefix + sentence(w.message))),
+    ...popup.warnings.map((w) => h("li", { dataset: { testid: "warning", code: w.code } }, w.text)),
   );
-  showRedirect(report, tab);
+  showRedirect(popup.redirect_box, report.bookmark, tab);
   if (verdict.cloudtrail) {
     byId("cloudtrail-text").textContent = verdict.cloudtrail.explanation;
     byId("cloudtrail").hidden = false;
   }
 }
 
-function showCanonical(view) {
-  const general = !view.canonical && view.verdict.partition && view.signin_url;
-  const url = view.canonical ?? (general ? view.signin_url : null);
-  if (!url) return;
-  byId("canonical-caption").textContent = view.canonical
-    ? "Sign-in URL of this account (the one to bookmark)"
-    : "General sign-in URL (Sign-in Guard does not know the account yet)";
+function showCanonical(signin, view) {
+  if (!signin) return;
+  const { url } = signin;
+  byId("canonical-caption").textContent = signin.caption;
   byId("canonical-url").textContent = url;
   byId("canonical-row").hidden = false;
   byId("copy-canonical").onclick = async () => {
@@ -188,33 +191,28 @@ function showCanonical(view) {
   };
 }
 
-/** The captured-redirect box: where this tab's navigation started, and the bookmark that holds it. */
-function showRedirect({ view, redirect, opened, bookmark, bookmarksAllowed }, tab) {
-  if (!opened || (!redirect && bookmarksAllowed && !bookmark)) return;
+/** The captured-redirect box (the core's `redirect_box`): where this tab started, and the bookmark that holds it. */
+function showRedirect(redirect, bookmark, tab) {
+  if (!redirect) return;
   const box = byId("redirect");
-  const origin = redirect?.verdict;
-  byId("redirect-title").textContent = bookmark
-    ? bookmarkHeadline((origin ?? view.verdict).kind)
-    : redirect
-      ? "This tab arrived through a sign-in redirect"
-      : "If you opened this page from a bookmark, the bookmark will break";
+  byId("redirect-title").textContent = redirect.title;
   const parts = [];
-  if (origin) parts.push("It started at ", h("code", {}, origin.input), ". ");
-  if (bookmark) parts.push(`Your bookmark “${bookmark.title}” holds that address. `);
-  if (bookmark?.fix) parts.push("Fix it to open ", h("code", {}, bookmark.fix.replacement), " instead (same name, folder and position).");
-  if (!bookmarksAllowed) parts.push(`With bookmark access Sign-in Guard can ${permissions.PURPOSE.bookmarks}.`);
+  if (redirect.started_at) parts.push("It started at ", h("code", {}, redirect.started_at), ". ");
+  if (redirect.bookmark_title !== null) parts.push(`Your bookmark “${redirect.bookmark_title}” holds that address. `);
+  if (redirect.replacement) parts.push("Fix it to open ", h("code", {}, redirect.replacement), " instead (same name, folder and position).");
+  if (redirect.ask_access) parts.push(`With bookmark access Sign-in Guard can ${permissions.PURPOSE.bookmarks}.`);
   byId("redirect-detail").replaceChildren(...parts);
   box.hidden = false;
 
   const allow = byId("redirect-allow");
-  allow.hidden = bookmarksAllowed;
+  allow.hidden = !redirect.ask_access;
   allow.onclick = () => {
     turnOnBookmarkProtection().then((granted) => {
       if (granted) location.reload();
       else say("redirect-status", "Bookmark access was not granted; everything else keeps working.", true);
     });
   };
-  if (!bookmark?.fix) return;
+  if (!bookmark || !redirect.replacement) return;
   const fix = byId("redirect-fix");
   const undo = byId("redirect-undo");
   fix.hidden = false;
@@ -240,13 +238,12 @@ function showRedirect({ view, redirect, opened, bookmark, bookmarksAllowed }, ta
 
 // The region picker ---------------------------------------------------------------------------------
 
-async function setUpRegions(report, url, known, tab) {
-  const view = report?.view;
+async function setUpRegions(popup, url, known, tab) {
+  const view = popup.report?.view;
   const own = view ? (view.alias ?? view.account_id) : null;
   const select = byId("account-select");
-  // The organisation's and the person's accounts, then the other known ones (team-popup.js).
-  const team = await teamAccounts();
-  const choices = accountChoices(team, known, accountName);
+  // The organisation's and the person's accounts, then the other known ones (the core's popup view).
+  const choices = popup.account_choices;
   if (!own && choices.length > 0) {
     select.replaceChildren(
       ...choices.map(({ value, text }) => h("option", { value }, text)),
@@ -254,7 +251,7 @@ async function setUpRegions(report, url, known, tab) {
     );
     byId("account-choice").hidden = false;
   }
-  const general = view?.verdict.kind !== "lookalike" ? (view?.signin_url ?? null) : null;
+  const general = popup.general_signin;
   const account = () => own ?? (select.value || null);
 
   const open = async (choice, newTab) => {
@@ -303,11 +300,11 @@ async function setUpRegions(report, url, known, tab) {
       partition: view?.verdict.partition ?? null,
       // The account's default region first (team configuration), then the page's own region.
       get preferred() {
-        return preferredRegions(view, team, select.value);
+        return choices.find((c) => c.value === select.value)?.preferred_regions ?? popup.preferred_regions;
       },
       // The organisation's allowedRegions (null: every region), as on the settings page.
-      allowed: team.allowed_regions ?? null,
-      canSwitch: view?.verdict.kind === "console_page",
+      allowed: popup.allowed_regions,
+      canSwitch: popup.can_switch,
       open: (choice, newTab) => void open(choice, newTab),
       switchTo: (choice) => void switchTo(choice),
     },

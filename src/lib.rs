@@ -8,10 +8,12 @@
 //! - `team`: the team configuration and the imports;
 //! - `tab`: what the extension shows and keeps for a tab;
 //! - `bookmarks`: the bookmark doctor, the single fix, bookmark files;
+//! - `events`: one answer per browser event (page report, bookmark change, lookalike navigation);
 //! - `wasm` (the WebAssembly boundary) and, in the binary, `cli`: they use every wing.
 
 pub mod aws;
 pub mod bookmarks;
+pub mod events;
 mod small_sort;
 pub mod tab;
 pub mod team;

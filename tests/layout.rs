@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's wings in order: each may import only the ones before it.
-const WINGS: [&str; 5] = ["aws", "url", "team", "tab", "bookmarks"];
+const WINGS: [&str; 6] = ["aws", "url", "team", "tab", "bookmarks", "events"];
 
 /// A module's name (`tab::page_view`) → the modules it imports.
 type Graph = BTreeMap<String, BTreeSet<String>>;

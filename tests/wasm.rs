@@ -326,19 +326,15 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
             .is_some_and(|e| e.contains("accounts[1].alias: expected a string, found a number")),
         "{loaded}"
     );
-    let view = to_json(
-        wasm::page_view(
-            "https://prod.signin.aws.amazon.com/console",
-            js(&json!({"known": loaded["known"]})),
-        ),
-        "pageView",
+    let report = to_json(
+        wasm::page_report(js(&json!({
+            "url": "https://prod.signin.aws.amazon.com/console", "known": loaded["known"]}))),
+        "pageReport",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(view["account_id"], "111122223333");
-    let error = wasm::page_view(
-        "https://prod.signin.aws.amazon.com/console",
-        js(&json!({"known": stored})),
-    )
+    assert_eq!(report["view"]["account_id"], "111122223333");
+    let error = wasm::page_report(js(&json!({
+        "url": "https://prod.signin.aws.amazon.com/console", "known": stored})))
     .err()
     .map(|e| format!("{:?}", JsValue::from(e)))
     .unwrap_or_default();
@@ -369,16 +365,17 @@ fn team_example() -> Value {
 
 #[cfg(feature = "extension")]
 #[wasm_bindgen_test]
-fn page_view_takes_the_team_from_the_context() {
-    let context = json!({"team": {"managed": team_example(), "user": null}});
-    let view = to_json(
-        wasm::page_view(
-            "https://acme-prod.signin.aws.amazon.com/console",
-            js(&context),
-        ),
-        "pageView",
+fn page_report_takes_the_team_from_the_facts() {
+    let facts = |url: &str| {
+        js(&json!({"url": url, "notice_on": true,
+                   "team": {"managed": team_example(), "user": null}}))
+    };
+    let report = to_json(
+        wasm::page_report(facts("https://acme-prod.signin.aws.amazon.com/console")),
+        "pageReport",
     )
     .unwrap_or_else(|e| panic!("{e}"));
+    let view = &report["view"];
     assert_eq!(view["team_account"]["name"], "Production (acme-prod)");
     assert_eq!(view["team_account"]["default_region"], "eu-west-1");
     assert_eq!(view["team_account"]["source"], "managed");
@@ -387,15 +384,12 @@ fn page_view_takes_the_team_from_the_context() {
         "Sign-in page of account Production (acme-prod)"
     );
     let other = to_json(
-        wasm::page_view(
-            "https://999988887777.signin.aws.amazon.com/console",
-            js(&context),
-        ),
-        "pageView",
+        wasm::page_report(facts("https://999988887777.signin.aws.amazon.com/console")),
+        "pageReport",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        other["team_warning"],
+        other["view"]["team_warning"],
         "999988887777 is not one of your organisation's accounts"
     );
     assert_eq!(other["notice"]["level"], "warning");
@@ -454,21 +448,26 @@ fn merge_accounts_reads_unchecked_documents_strictly_in_every_package() {
 
 #[cfg(feature = "extension")]
 #[wasm_bindgen_test]
-fn follow_flow_keeps_the_address_a_bookmark_held_through_the_flows_own_steps() {
+fn a_page_report_keeps_the_address_a_bookmark_held_through_the_flows_own_steps() {
     let first = "https://signin.aws.amazon.com/signin?redirect_uri=x";
     let navigations = json!([
         {"url": first, "time": 1, "committed": true, "transition_type": "auto_bookmark",
          "transition_qualifiers": []},
         {"url": "https://us-east-1.signin.aws.amazon.com/oauth", "transition_type": "link",
          "transition_qualifiers": []}]);
-    let after = to_json(
-        wasm::follow_flow(JsValue::NULL, js(&navigations)),
-        "followFlow",
+    let report = to_json(
+        wasm::page_report(js(&json!({
+            "url": "https://us-east-1.signin.aws.amazon.com/oauth", "from_page": true,
+            "notice_on": true, "state": {"navigations": navigations}}))),
+        "pageReport",
     )
     .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report["state"]["flow"], json!({"first_url": first}));
+    assert_eq!(report["state"]["navigations"], json!([]));
+    assert_eq!(report["redirect"]["url"], first);
     assert_eq!(
-        after,
-        json!({"flow": {"first_url": first}, "restarted": true})
+        report["notice"]["headline"],
+        "You arrived through a sign-in redirect"
     );
 }
 

@@ -1,21 +1,17 @@
+// @ts-check
 // The web page: the same wasm core as the extension, for checking pasted URLs and making sign-in
 // links. Every decision is the core's; this file only reads forms and writes tables.
-import init, { accountSigninUrl, classifyMany, regions } from "./pkg/signin_guard.js";
+import init, { accountSigninUrl, classifyMany, kindWords, regions } from "./pkg/signin_guard.js";
 
 const ready = init();
+/** @type {(id: string) => any} the element with this id (of the type the page's markup gives it) */
 const byId = (id) => document.getElementById(id);
 
-const KINDS = {
-  account_signin: "Account sign-in page",
-  general_signin: "General sign-in page (no account)",
-  signin_redirect: "Page of the sign-in flow",
-  federation_token: "Federation link with a one-time token",
-  switch_role: "Switch-role link",
-  console_page: "Console page",
-  access_portal: "IAM Identity Center access portal",
-  lookalike: "Imitates AWS (possible phishing)",
-  unrelated: "Not an AWS sign-in or console URL",
-};
+/** The words people read for each kind: the core's, as the extension shows them (`kindWords`). */
+let kindNames = new Map();
+ready.then(() => {
+  kindNames = new Map(kindWords().map(({ kind, words }) => [kind, words]));
+});
 
 function cell(content, attributes = {}) {
   const td = document.createElement("td");
@@ -36,7 +32,8 @@ function warningList(warnings) {
   for (const warning of warnings) {
     const item = document.createElement("li");
     item.dataset.code = warning.code;
-    item.textContent = /[.!?]$/.test(warning.message) ? warning.message : `${warning.message}.`;
+    const ended = [".", "!", "?"].some((end) => warning.message.endsWith(end));
+    item.textContent = ended ? warning.message : `${warning.message}.`;
     list.append(item);
   }
   return list;
@@ -53,7 +50,7 @@ function row(verdict) {
   tr.dataset.kind = verdict.kind;
   tr.append(
     cell(code(verdict.input)),
-    cell(KINDS[verdict.kind] ?? verdict.kind),
+    cell(kindNames.get(verdict.kind) ?? verdict.kind),
     cell(verdict.account),
     cell(verdict.region),
     cell(verdict.canonical ? code(verdict.canonical) : null),

@@ -1,3 +1,4 @@
+// @ts-check
 // The toolbar button's badge, title and icon: per tab for the page's verdict, and globally for a
 // bookmark that needs attention. The core decides the text and colour; this only applies them.
 //
@@ -13,7 +14,11 @@ const icons = (name) => Object.fromEntries([16, 32, 48, 128].map((size) => [size
 const NORMAL_ICONS = icons("icon");
 const WARNING_ICONS = icons("warning");
 
-/** Shows the core's badge `{text, color, title}` on one tab (or on every tab without its own). */
+/**
+ * Shows the core's badge `{text, color, title}` on one tab (or on every tab without its own).
+ * @param {{text?: string, color?: string, title?: string}} badge
+ * @param {{tabId?: number, alarming?: boolean}} [options]
+ */
 export async function showBadge(badge, { tabId, alarming = false } = {}) {
   const target = tabId === undefined ? {} : { tabId };
   const icon = () => api.action.setIcon({ ...target, path: alarming ? WARNING_ICONS : NORMAL_ICONS });

@@ -1,3 +1,4 @@
+// @ts-check
 // The whole bookmark tree as the doctor reads it: one `bookmarks.getTree()`, flattened without
 // recursion into the list the core analyses, in the order people see bookmarks (depth first).
 import { api } from "./browser.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The one place that knows which browser the extension runs in. Everything else goes through `api` and
 // never names `chrome.*` or `browser.*` itself (the content script, a classic script, repeats line one).
 //

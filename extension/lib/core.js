@@ -1,3 +1,4 @@
+// @ts-check
 // The WebAssembly extension package (`pkg/signin_guard_extension.js`, the one the worker wakes with), instantiated
 // once per context. Every caller awaits `ready` before calling a core function; no listener waits for it at
 // the top level (a module worker must not use top-level await, or its listeners never register). The
@@ -6,19 +7,21 @@ import init from "../pkg/signin_guard_extension.js";
 
 export {
   accountSigninUrl,
+  bookmarkChange,
   bookmarkFix,
-  classify,
+  bookmarkOffered,
   classifyMany,
-  followFlow,
+  continueAnyway,
+  expectedBookmarkChanges,
   forgetAccount,
   linkCanonical,
   loadKnownAccounts,
+  lookalikeNavigation,
+  managedRecord,
   mergeAccounts,
-  pageView,
-  parseTeamConfig,
-  parseUserInfo,
+  pageReport,
+  popupView,
   regions,
-  rememberAccount,
   searchRegions,
   switchConsoleRegion,
   teamOmnibox,

@@ -1,3 +1,4 @@
+// @ts-check
 // The core functions of the bookmark doctor, from the pages package (lib/pages-core.js); the page also uses
 // lib/core.js (through store.js). Await `ready`, which waits for both, before calling them. See
 // docs/wasm-api.md.

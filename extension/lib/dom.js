@@ -1,8 +1,13 @@
+// @ts-check
 // Small DOM helpers for the extension pages (no framework): build elements, copy text.
 
 /**
  * Creates an element: `h("li", {class: "x", dataset: {code}}, "text", child)`. Attributes are set
  * with setAttribute (booleans: present or absent); `dataset` and `on*` functions are assigned.
+ * @param {string} tag
+ * @param {Record<string, any>} [attributes]
+ * @param {...any} children
+ * @returns {any} the element (of the tag's type, as the caller knows)
  */
 export function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -16,7 +21,11 @@ export function h(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** The element with this id (the pages' markup defines them all). */
+/**
+ * The element with this id (the pages' markup defines them all, each of the type its page uses).
+ * @param {string} id
+ * @returns {any}
+ */
 export const byId = (id) => document.getElementById(id);
 
 /** Copies text; falls back to selecting a hidden textarea when the clipboard API refuses. */

@@ -1,3 +1,4 @@
+// @ts-check
 // The two optional features and the permissions each needs. Bookmark protection (find, fix and
 // recognise bookmarks of sign-in redirects) needs `bookmarks` and `webNavigation`, asked for together in
 // one prompt; lookalike protection (a warning page before a page that imitates AWS, on any site) needs

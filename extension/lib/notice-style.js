@@ -1,3 +1,4 @@
+// @ts-check
 // The in-page notice's stylesheet. The worker sends it with every notice (`notice.style`), so the content
 // script, which runs on every AWS page, stays small, and a page without a notice never parses it.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The pages package (`pkg/signin_guard_pages.js`, docs/wasm-api.md): the extension package's exports plus the bookmark
 // doctor's and those that read, import and edit team configurations, for the doctor and options pages. Its
 // JS glue is imported statically, also by the worker (a service worker may not use `import()`), but its
@@ -15,6 +16,7 @@ export {
   parseTeamConfig,
   planBookmarkBatch,
   planBookmarkUndo,
+  readOneAccount,
   regions,
   removeUserAccount,
 } from "../pkg/signin_guard_pages.js";

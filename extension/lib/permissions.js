@@ -1,3 +1,4 @@
+// @ts-check
 // The permissions a person may withhold, and asking for them again. Everything else works without them.
 // - Optional permissions: `bookmarks` and `webNavigation`, asked for by the features that need them
 //   (features.js: bookmark protection needs both, lookalike protection `webNavigation`).

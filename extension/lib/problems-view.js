@@ -1,3 +1,4 @@
+// @ts-check
 // Shows the storage problems the worker or a page recorded (a reset, a failed save) until read.
 import { h } from "./dom.js";
 import * as store from "./store.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The region picker: a combobox over the core's `searchRegions` (ARIA 1.2 combobox with a listbox
 // popup). Arrow keys move, Enter or a click opens, Ctrl/Cmd/middle click opens in a new tab, Escape
 // clears. Favourites and recent regions come first (the core orders them).

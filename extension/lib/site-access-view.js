@@ -1,3 +1,4 @@
+// @ts-check
 // "Sign-in Guard cannot see AWS pages": on the popup and the settings page, explains why access to the
 // AWS sites matters and asks for it again with a button (a request needs the click's user gesture).
 import { api } from "./browser.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The toolbar button says when Sign-in Guard has lost access to the AWS sites (Firefox lets people
 // withhold an extension's host permissions; see permissions.js), so that the person opens the popup,
 // which explains and asks (site-access-view.js). Checked at install, at browser start and whenever

@@ -1,9 +1,10 @@
+// @ts-check
 // What the extension keeps: known accounts, preferences and the bookmark journal in `storage.local`
 // (never synced), per-tab state in `storage.session`. Each item has its own key, so one unreadable
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
 import { api } from "./browser.js";
-import { followFlow, loadKnownAccounts } from "./core.js";
+import { expectedBookmarkChanges, loadKnownAccounts } from "./core.js";
 
 const KNOWN = "known_accounts";
 const NOTICE = "notice_enabled";
@@ -19,12 +20,16 @@ const LOOKALIKE = "lookalike_protection";
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
 const PROBLEMS_MAX = 5;
-/** How long an announced bookmark change is awaited (one that never came, e.g. a failed update, expires). */
-const EXPECTED_CHANGE_MS = 120_000;
 
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
 
-/** Runs read-modify-write steps one after another within this context, so none overwrites another. */
+/**
+ * Runs read-modify-write steps one after another within this context, so none overwrites another.
+ * @template T
+ * @param {() => T | Promise<T>} step
+ * @returns {Promise<T>}
+ */
 export function serialized(step) {
   const run = queue.then(step);
   queue = run.catch(() => {});
@@ -155,6 +160,9 @@ export function readAhead() {
   pageItems().catch(() => {});
 }
 
+/** Saves the known accounts the core worked out (a page report's `remember`). */
+export const setKnownAccounts = (known) => serialized(() => write("local", { [KNOWN]: known }));
+
 /** Applies `change(known) → known` to the known accounts and saves the result. */
 export function updateKnownAccounts(change) {
   return serialized(async () => {
@@ -271,38 +279,26 @@ export function dropFix(entry) {
 /**
  * Announces bookmark changes the extension is about to make, so that its own bookmark listeners raise
  * no warning about them (an Undo puts bad URLs back on purpose): `{id, url}` for an update, `{parent_id,
- * url}` for a bookmark re-created in that folder (its id is not known yet). Written before the changes.
+ * url}` for a bookmark re-created in that folder (its id is not known yet). Written before the changes,
+ * redacted by the core (storage keeps no secret; the core matches redacted URLs).
  */
 export function expectBookmarkChanges(changes) {
   return serialized(async () => {
-    const until_ms = Date.now() + EXPECTED_CHANGE_MS;
-    const next = [...(await expectedChanges()), ...changes.map(({ id = null, parent_id = null, url }) => ({ id, parent_id, url, until_ms }))];
-    return write("session", { [EXPECTED_CHANGES]: next });
+    const pending = (await read("session", EXPECTED_CHANGES)) ?? null;
+    return write("session", { [EXPECTED_CHANGES]: expectedBookmarkChanges(pending, changes, Date.now()) });
   });
 }
 
 export const expectBookmarkChange = (id, url) => expectBookmarkChanges([{ id, url }]);
 
-async function expectedChanges() {
+/** The announced bookmark changes as stored (the core reads them: events/bookmark_change.rs). */
+export async function expectedChanges() {
   const list = await read("session", EXPECTED_CHANGES);
-  const now = Date.now();
-  return Array.isArray(list) ? list.filter((c) => typeof c?.url === "string" && c.until_ms > now) : [];
+  return Array.isArray(list) ? list : [];
 }
 
-/**
- * Whether this change (`{id, url}`, and `parent_id` for a created bookmark) is one the extension
- * announced; an announcement is used up by the change it names.
- */
-export function isExpectedBookmarkChange({ id, parent_id = null, url }) {
-  return serialized(async () => {
-    const list = await expectedChanges();
-    const at = list.findIndex((c) => c.url === url && (c.id === id || (c.id === null && parent_id !== null && c.parent_id === parent_id)));
-    if (at < 0) return false;
-    list.splice(at, 1);
-    await write("session", { [EXPECTED_CHANGES]: list });
-    return true;
-  });
-}
+/** Stores the announced changes the core left (one used up, the expired gone). */
+export const setExpectedChanges = (list) => write("session", { [EXPECTED_CHANGES]: list });
 
 // The toolbar ------------------------------------------------------------------------------------
 
@@ -316,25 +312,20 @@ export const setGlobalWarningIcon = (warning) => write("session", { [GLOBAL_WARN
 // Per-tab state (session storage: cleared when the browser closes) ----------------------------
 
 const tabKey = (tabId) => `tab:${tabId}`;
-/** How many navigations a tab keeps before a page report follows them (a redirect chain is one). */
-const NAVIGATIONS_MAX = 8;
+/** How many navigation events (starts and commits) a tab keeps before a page report follows them. */
+const NAVIGATIONS_MAX = 16;
 
 /**
- * What the worker knows about a tab: `flow` (`{first_url}`: the first URL of the navigation that led
- * here, when the extension saw it), `url` and `user_info` of the last AWS page, `dismissed`, `fixed`,
- * and for lookalikes `blocked` (`{url}`) and `allowed`. Navigations noted since (`noteNavigation`) are
- * already followed in what this returns, by the core (which must be ready).
+ * What the worker keeps about a tab, as stored (the core's `TabState`, events/tab_state.rs): the flow,
+ * the last AWS page, what was dismissed and offered, the lookalike blocked and the hosts allowed, and
+ * the navigations noted since the last page report (the core follows them, then they are used up).
  */
 export async function tabState(tabId) {
-  return followNavigations(await storedTabState(tabId));
-}
-
-async function storedTabState(tabId) {
   const value = await read("session", tabKey(tabId));
   return value && typeof value === "object" ? value : {};
 }
 
-/** Applies `change(state) → state` to the tab's state (the core must be ready). */
+/** Applies `change(state) → state` to the tab's stored state. */
 export function updateTabState(tabId, change) {
   return serialized(async () => {
     const next = change(await tabState(tabId));
@@ -344,43 +335,39 @@ export function updateTabState(tabId, change) {
 }
 
 /**
- * Notes the start of a navigation to an AWS page (`{url, time}`, from `webNavigation.onBeforeNavigate`:
- * a server redirect does not start another, so `url` is the address the bookmark or link held) as it is,
- * without the core: the worker's navigation listener must be cheap, and the core reads the URLs only
- * when a page asks (`tabState`).
+ * Runs one event's step on the tab's state, after any pending write of this context and before the
+ * next: `step(state) → {state, answer}`, where `state` holds the fields the core decided (written over
+ * the stored ones; null: nothing to write). Resolves to `answer`.
  */
-export function noteNavigation(tabId, navigation) {
+/**
+ * @template T
+ * @param {number} tabId
+ * @param {(state: Record<string, any>) => {state: object|null, answer: T} | Promise<{state: object|null, answer: T}>} step
+ * @returns {Promise<T>}
+ */
+export function tabStep(tabId, step) {
   return serialized(async () => {
-    const state = await storedTabState(tabId);
-    const navigations = [...(state.navigations ?? []), navigation].slice(-NAVIGATIONS_MAX);
-    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
+    const stored = await tabState(tabId);
+    const { state, answer } = await step(stored);
+    if (state) await write("session", { [tabKey(tabId)]: { ...stored, ...state } });
+    return answer;
   });
 }
 
 /**
- * Notes how the tab's latest navigation was started, once it commits (`webNavigation.onCommitted`'s
- * `transition_type` and `transition_qualifiers`, as they are: the core reads them). A commit with no
- * noted start (it began outside the AWS sites and was redirected to one) is noted as a navigation of its
- * own, at the address it committed.
+ * Notes a navigation event of the tab as it is, without the core (the worker's navigation listener must
+ * be cheap): its start (`{url, time}`, from `webNavigation.onBeforeNavigate`: a server redirect does not
+ * start another, so `url` is the address the bookmark or link held) or its commit (`{url, time, committed:
+ * true, transition_type, transition_qualifiers}`, from `onCommitted`). The next page report pairs them and
+ * follows them (navigation_flow.rs), then stores only the redacted first URL (the raw ones last until then,
+ * in session storage).
  */
-export function noteCommit(tabId, { url, time, transition_type, transition_qualifiers }) {
+export function noteNavigation(tabId, event) {
   return serialized(async () => {
-    const state = await storedTabState(tabId);
-    const noted = state.navigations ?? [];
-    const commit = { committed: true, transition_type, transition_qualifiers };
-    const pending = noted.at(-1)?.committed ? null : noted.at(-1);
-    const navigations = pending
-      ? [...noted.slice(0, -1), { ...pending, ...commit }]
-      : [...noted, { url, time, ...commit }].slice(-NAVIGATIONS_MAX);
+    const state = await tabState(tabId);
+    const navigations = [...(state.navigations ?? []), event].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });
   });
-}
-
-/** The state after the noted navigations: the core says which flow the tab is in, and whether it is new. */
-function followNavigations({ navigations = [], ...state }) {
-  if (navigations.length === 0) return state;
-  const { flow, restarted } = followFlow(state.flow ?? null, navigations);
-  return restarted ? { ...state, flow, dismissed: false } : { ...state, flow };
 }
 
 export const forgetTab = (tabId) => remove("session", tabKey(tabId));

@@ -1,3 +1,4 @@
+// @ts-check
 // The options page's "Accounts" section: the organisation's accounts (read-only, "managed by your
 // organisation") and the person's own, where each comes from, the problems of the organisation's
 // configuration, and the person's tools: edit, remove, add, import from `~/.aws/config` or AWS Extend
@@ -8,6 +9,7 @@ import {
   importAwsConfig,
   mergeAccounts,
   parseTeamConfig,
+  readOneAccount,
   regions,
   removeUserAccount,
 } from "./pages-core.js";
@@ -282,19 +284,15 @@ async function addAccounts(config) {
 
 async function addOne(event) {
   event.preventDefault();
-  const account = { accountId: byId("add-account-id").value.trim() };
-  const alias = byId("add-alias").value.trim();
-  const displayName = byId("add-display-name").value.trim();
-  const defaultRegion = byId("add-region").value;
-  if (alias) account.alias = alias;
-  if (displayName) account.displayName = displayName;
-  if (defaultRegion) account.defaultRegion = defaultRegion;
-  // The core checks it as it checks every team configuration; its words name the field.
-  const { config, problems } = parseTeamConfig({ version: 1, accounts: [account] });
-  const errors = problems.filter((p) => p.severity === "error");
-  if (!config || config.accounts.length === 0 || errors.length) {
-    const words = (errors.length ? errors : problems).map((p) => `${p.path.replace(/^accounts\[0\]\./, "")}: ${p.message}`);
-    say(`Not added: ${words.join("; ") || "no account ID"}.`, true);
+  // The core reads it as it reads every team configuration; its words name the field that is wrong.
+  const { config, error } = readOneAccount({
+    account_id: byId("add-account-id").value,
+    alias: byId("add-alias").value,
+    display_name: byId("add-display-name").value,
+    default_region: byId("add-region").value,
+  });
+  if (error) {
+    say(error, true);
     return;
   }
   await addAccounts(config);

@@ -1,3 +1,4 @@
+// @ts-check
 // The organisation's team configuration (managed storage, set by enterprise policy) and the person's own
 // accounts, for the worker and the pages alike. The core reads, checks and merges them; this file only
 // moves them between the browser's storage areas.
@@ -10,10 +11,10 @@
 // that copy: `{}` at start is "not known yet" (the copy stays in force), `{}` after a change, or once the
 // browser has run for SETTLE_MS, is "no policy" (the copy goes).
 //
-// Checking a configuration (`parseTeamConfig`) is in the extension package, the one the worker wakes with:
-// the worker imports nothing of the pages package.
+// Which configuration is in force (the copy, a new one, an unusable one kept beside it) is the core's
+// decision (team/config/managed_record.rs), in the package the worker has.
 import { api, isFirefox } from "./browser.js";
-import { parseTeamConfig, ready as coreReady } from "./core.js";
+import { managedRecord, ready } from "./core.js";
 
 // The omnibox with the team's accounts (display names, default regions): `teamOmnibox(text, known, team)`.
 export { teamOmnibox } from "./core.js";
@@ -153,39 +154,14 @@ async function sessionStart() {
 }
 
 /**
- * Stores what managed storage holds (`null`: no policy). A usable configuration replaces the copy; an
- * unusable one (no `"version": 1`) is kept beside the last good copy, which stays in force, so that the
- * options page can say what is wrong with it. Nothing is written when nothing changed.
+ * Stores what managed storage holds (`null`: no policy), as the core decides: a usable configuration
+ * replaces the copy; an unusable one is kept beside the last good copy, which stays in force. Nothing is
+ * written when nothing changed.
  */
 async function settle(value) {
-  const stored = (await api.storage.local.get(MANAGED))[MANAGED] ?? null;
-  const next = value === null ? null : await nextRecord(stored, value);
-  if (same(next, stored)) return;
-  if (next === null) await api.storage.local.remove(MANAGED);
-  else await api.storage.local.set({ [MANAGED]: next });
-}
-
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-async function nextRecord(stored, value) {
-  // The copy in force was checked usable (its `config` says how), and an unusable one kept beside it was
-  // checked unusable: the same value again needs no new check. (A copy stored by a
-  // version without `config` is checked again.)
-  const checked = stored?.config !== undefined;
-  if (checked && same(stored.value, value)) return { ...stored, unusable: null, unusable_ms: null };
-  if (checked && same(stored.unusable, value)) return stored;
-  await coreReady;
-  const { config } = parseTeamConfig(value);
-  if (config !== null) {
-    const since = same(stored?.value, value) ? stored.since_ms : Date.now();
-    return { value, config, since_ms: since, unusable: null, unusable_ms: null };
-  }
-  const kept = stored?.value ?? null;
-  return {
-    value: kept,
-    config: kept === null ? null : parseTeamConfig(kept).config,
-    since_ms: stored?.since_ms ?? null,
-    unusable: value,
-    unusable_ms: same(stored?.unusable, value) ? stored.unusable_ms : Date.now(),
-  };
+  const [items] = await Promise.all([api.storage.local.get(MANAGED), ready]);
+  const { record, changed } = managedRecord(items[MANAGED] ?? null, value, Date.now());
+  if (!changed) return;
+  if (record === null) await api.storage.local.remove(MANAGED);
+  else await api.storage.local.set({ [MANAGED]: record });
 }

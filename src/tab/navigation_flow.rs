@@ -36,6 +36,9 @@ pub struct Navigation {
     /// Its `transitionQualifiers`, once it committed.
     #[serde(default)]
     pub transition_qualifiers: Vec<String>,
+    /// Noted when it committed (`onCommitted`), not when it started (`onBeforeNavigate`).
+    #[serde(default)]
+    pub committed: bool,
 }
 
 impl Navigation {
@@ -52,6 +55,26 @@ impl Navigation {
                 .iter()
                 .any(|q| BROWSER_QUALIFIERS.contains(&q.as_str()))
     }
+}
+
+/// The navigations as the extension noted the browser's events, in order: each start
+/// (`onBeforeNavigate`) and each commit (`onCommitted`). A commit completes the start noted just
+/// before it that has not committed yet (a server redirect starts no new navigation, so the start's
+/// address is the one the bookmark held); a commit with no such start (one begun outside the AWS
+/// sites and redirected to one) is a navigation of its own, at the address it committed.
+pub fn merge_noted(events: &[Navigation]) -> Vec<Navigation> {
+    let mut navigations: Vec<Navigation> = Vec::new();
+    for event in events {
+        match navigations.last_mut() {
+            Some(pending) if event.committed && !pending.committed => {
+                pending.committed = true;
+                pending.transition_type = event.transition_type.clone();
+                pending.transition_qualifiers = event.transition_qualifiers.clone();
+            }
+            _ => navigations.push(event.clone()),
+        }
+    }
+    navigations
 }
 
 /// The tab's current flow.
@@ -101,6 +124,56 @@ mod tests {
             url: url.to_owned(),
             transition_type: transition.map(str::to_owned),
             transition_qualifiers: qualifiers.iter().map(|q| (*q).to_owned()).collect(),
+            committed: transition.is_some(),
+        }
+    }
+
+    fn started(url: &str) -> Navigation {
+        Navigation {
+            url: url.to_owned(),
+            ..Navigation::default()
+        }
+    }
+
+    #[test]
+    fn a_commit_completes_the_start_before_it_or_stands_alone() {
+        let oauth = "https://us-east-1.signin.aws.amazon.com/oauth?x";
+        /// The navigations expected: (url, transition).
+        type Expected<'a> = Vec<(&'a str, Option<&'a str>)>;
+        // (events noted, navigations expected)
+        let table: [(Vec<Navigation>, Expected); 4] = [
+            // The bookmark's address started it; the commit (at the redirect's end) says how.
+            (
+                vec![started(REDIRECT), by(oauth, Some("auto_bookmark"), &[])],
+                vec![(REDIRECT, Some("auto_bookmark"))],
+            ),
+            // Begun outside AWS: only the commit was seen.
+            (
+                vec![by(oauth, Some("link"), &[])],
+                vec![(oauth, Some("link"))],
+            ),
+            // Two starts, the first cancelled: the commit completes the latest.
+            (
+                vec![
+                    started(REDIRECT),
+                    started(oauth),
+                    by(oauth, Some("typed"), &[]),
+                ],
+                vec![(REDIRECT, None), (oauth, Some("typed"))],
+            ),
+            // A start not committed yet stays as it is.
+            (
+                vec![by(oauth, Some("link"), &[]), started(REDIRECT)],
+                vec![(oauth, Some("link")), (REDIRECT, None)],
+            ),
+        ];
+        for (events, expected) in table {
+            let merged = merge_noted(&events);
+            let got: Vec<(&str, Option<&str>)> = merged
+                .iter()
+                .map(|n| (n.url.as_str(), n.transition_type.as_deref()))
+                .collect();
+            assert_eq!(got, expected, "{events:?}");
         }
     }
 

@@ -25,6 +25,8 @@ mod convert;
 #[cfg(feature = "pages")]
 mod doctor;
 #[cfg(feature = "extension")]
+mod events;
+#[cfg(feature = "extension")]
 mod extension_urls;
 #[cfg(any(feature = "pages", feature = "tools"))]
 mod findings;
@@ -40,6 +42,8 @@ mod urls;
 pub use bookmark_file::*;
 #[cfg(feature = "pages")]
 pub use doctor::*;
+#[cfg(feature = "extension")]
+pub use events::*;
 #[cfg(feature = "extension")]
 pub use extension_urls::*;
 #[cfg(any(feature = "pages", feature = "tools"))]

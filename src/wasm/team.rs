@@ -65,3 +65,18 @@ pub fn team_omnibox(text: &str, known: JsValue, team: JsValue) -> Result<JsValue
     let team = team_from_js(team)?;
     to_js(&crate::tab::team_omnibox::team_omnibox(text, &known, &team))
 }
+
+/// The organisation's configuration in force after managed storage was read: `{record, changed}`
+/// from the stored `team_managed` record (or `null`) and what managed storage gave (`null`: no
+/// policy). `record` is `null` when the record goes; nothing needs writing unless `changed`.
+#[wasm_bindgen(js_name = managedRecord)]
+pub fn managed_record(stored: JsValue, value: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    use crate::team::config::{next_managed_record, ManagedRecord};
+    let stored: Option<ManagedRecord> = from_js(stored, "the stored team configuration record")?;
+    let value: Option<serde_json::Value> = from_js(value, "managed storage")?;
+    to_js(&next_managed_record(
+        stored.as_ref(),
+        value.as_ref(),
+        now_ms,
+    ))
+}

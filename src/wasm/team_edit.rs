@@ -81,3 +81,11 @@ pub fn remove_user_account(user: JsValue, account_id_text: &str) -> Result<JsVal
     let id = account_id(account_id_text)?;
     to_js(&crate::team::config::remove_account(&user_list(user), &id))
 }
+
+/// The settings page's one-account form (`{account_id, alias, display_name, default_region}`) read as
+/// a team configuration: `{config, error}`, `error` naming the field that is wrong.
+#[wasm_bindgen(js_name = readOneAccount)]
+pub fn read_one_account(form: JsValue) -> Result<JsValue, JsError> {
+    let form: crate::team::config::AccountForm = from_js(form, "the account form")?;
+    to_js(&crate::team::config::read_one_account(&form))
+}

@@ -52,3 +52,9 @@ pub fn regions(partition: Option<String>) -> Result<JsValue, JsError> {
     let rows: Vec<_> = Region::all(partition).map(Region::info).collect();
     to_js(&rows)
 }
+
+/// Every kind with the words people read for it (`[{kind, words}]`), for pages that name kinds.
+#[wasm_bindgen(js_name = kindWords)]
+pub fn kind_words() -> Result<JsValue, JsError> {
+    to_js(&crate::events::words::all_kind_words())
+}

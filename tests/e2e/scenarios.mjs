@@ -177,6 +177,13 @@ export const PAGES = Object.freeze({
   },
 });
 
+/** A federation sign-in link with a one-time token, and the console page it lands on. */
+export const FEDERATION = Object.freeze({
+  token: "SIGNINTOKENSECRET0123456789",
+  url: "https://signin.aws.amazon.com/federation?Action=login&Issuer=example.org&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F&SigninToken=SIGNINTOKENSECRET0123456789",
+  lands: "https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
+});
+
 /** The pages of a partition other than `aws` that must read as AWS pages with lookalike protection on, too. */
 export const PROTECTED_AWS_PAGES = Object.freeze(["regionalSigninEusc", "accountSigninEusc"]);
 
@@ -224,6 +231,8 @@ export const LINKS = Object.freeze([
  */
 export const ROUTES = Object.freeze([
   { host: "signin.aws.amazon.com", path: "/signin", redirect: (url) => regionalOauthUrl(url) },
+  // A federation sign-in link: AWS signs the browser in and sends it to the console.
+  { host: "signin.aws.amazon.com", path: "/federation", redirect: () => FEDERATION.lands },
   { host: "signin.aws.amazon.com", path: "/console", page: "general-signin" },
   { host: "console.aws.amazon.com", path: "/", exact: true, page: "general-signin" },
   { host: "*.signin.aws.amazon.com", path: "/oauth", page: "oauth-signin" },

@@ -75,7 +75,17 @@ pub fn test(root: &Path, quick: bool) -> Result {
             || wasm_tests(root, &["tools"]),
         ),
         Step::new("eslint", false, || eslint(root)),
+        Step::new(
+            "eslint guard (tests/lint/violations.js must fail it)",
+            false,
+            || eslint_guard(root),
+        ),
         Step::new("cargo xtask dist", false, || dist::dist(root)),
+        Step::new(
+            "tsc --noEmit (the glue against the wasm .d.ts)",
+            false,
+            || tsc(root),
+        ),
         Step::new("end-to-end tests", true, || e2e_tests(root)),
     ];
     let total = steps.len();
@@ -225,6 +235,70 @@ fn eslint(root: &Path) -> Result {
             // A folder with no JavaScript yet is not an error.
             .arg("--no-error-on-unmatched-pattern")
             .args(&folders)
+            .current_dir(root),
+    )
+}
+
+/// The glue's URL guard (`URL_GUARD` in eslint.config.mjs) must fail `tests/lint/violations.js`, linted as
+/// if it were a file of the extension: exactly on the lines marked "must fail".
+fn eslint_guard(root: &Path) -> Result {
+    use std::io::Write;
+    use std::process::Stdio;
+    let fixture = root.join("tests/lint/violations.js");
+    let text = std::fs::read_to_string(&fixture)
+        .map_err(|e| format!("cannot read {}: {e}", fixture.display()))?;
+    let expected: Vec<u64> = (1..)
+        .zip(text.lines())
+        .filter(|(_, line)| line.ends_with("// must fail"))
+        .map(|(number, _)| number)
+        .collect();
+    let mut child = Command::new(root.join("node_modules/.bin/eslint"))
+        .args(["--no-ignore", "--format", "json", "--stdin"])
+        .args(["--stdin-filename", "extension/guard-violations.js"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run eslint: {e} (run `npm ci`)"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("eslint's input is not open")?
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot give eslint the fixture: {e}"))?;
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("eslint did not finish: {e}"))?;
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("eslint's JSON report is unreadable: {e}"))?;
+    let mut failed: Vec<u64> = report[0]["messages"]
+        .as_array()
+        .ok_or("eslint's report has no messages for the fixture")?
+        .iter()
+        .filter(|m| m["ruleId"] == "no-restricted-syntax")
+        .filter_map(|m| m["line"].as_u64())
+        .collect();
+    failed.dedup();
+    if failed != expected {
+        return Err(format!(
+            "the eslint URL guard failed tests/lint/violations.js on lines {failed:?}, \
+             expected exactly the lines marked \"must fail\": {expected:?}"
+        ));
+    }
+    println!("eslint guard: all {} violations caught", expected.len());
+    Ok(())
+}
+
+/// `tsc --noEmit` (tsconfig.json): the `// @ts-check` glue against the `.d.ts` files wasm-bindgen wrote
+/// in `dist/pkg` (so after `dist`).
+fn tsc(root: &Path) -> Result {
+    let tsc = root.join("node_modules/.bin/tsc");
+    if !tsc.is_file() {
+        return Err(missing("typescript (npm)", "npm ci"));
+    }
+    command::run(
+        Command::new(tsc)
+            .args(["--noEmit", "-p", "tsconfig.json"])
             .current_dir(root),
     )
 }

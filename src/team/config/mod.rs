@@ -22,17 +22,21 @@
 //! account ID has 12`). Only a document that is no object, or of another version, is unusable.
 
 mod checked;
+mod managed_record;
 mod merge;
+mod one_account;
 mod problem;
 mod read;
 pub use checked::{checked_or_none, read_lenient, read_strict};
 mod user_list;
 mod values;
 
+pub use managed_record::{next_managed_record, ManagedRecord, NextRecord};
 pub use merge::{
     merge, team_warning, Field, HiddenAccount, HiddenReason, IgnoredReason, IgnoredSetting,
     MergedAccount, MergedAccounts, MergedPolicy, Source, UserAccounts, NOT_A_TEAM_ACCOUNT,
 };
+pub use one_account::{read_one_account, AccountForm, OneAccount};
 pub use problem::{Path, Problem, Severity};
 pub use user_list::{add_accounts, edit_account, remove_account, AccountEdit, Added, EditError};
 pub use values::{

@@ -1,0 +1,13 @@
+//! The browser's events, one answer each: for a page report, a new or changed bookmark and a
+//! navigation to a lookalike site, everything the extension shows and stores, decided at once
+//! from the facts the worker read (the glue passes the event's facts in and writes the answer out).
+//! Also the words people read about them.
+//!
+//! May import: `aws`, `url`, `team`, `tab`, `bookmarks`.
+
+pub mod bookmark_change;
+pub mod lookalike;
+pub mod page_report;
+pub mod popup;
+pub mod tab_state;
+pub mod words;

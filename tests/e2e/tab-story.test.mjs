@@ -1,0 +1,148 @@
+// The tab's story end to end in headless Chromium (issue 13's items of the worker's messages, session
+// storage and lookalike protection): what the worker stores after a federation-token navigation holds no
+// token; a forged message (from a sub-frame, another extension, or for a bookmark the tab was not offered)
+// is refused; "Continue anyway" on one lookalike host does not allow another.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
+import { createBookmarkAmongOthersInExtension, bookmarkInExtension } from "./expectations.mjs";
+import { startFixtureServer } from "./fixture-server.mjs";
+import { ACCOUNT, CANONICAL, FEDERATION, PAGES } from "./scenarios.mjs";
+
+/** @type {import("./fixture-server.mjs").FixtureServer} */
+let server;
+const open = new Set();
+const LIMIT = { timeout: 240_000 };
+const BOOKMARK_PROTECTION = ["bookmarks", "webNavigation"];
+
+before(async () => {
+  await requireBuiltExtension();
+  server = await startFixtureServer();
+});
+
+after(async () => {
+  for (const browser of open) await browser.close().catch(() => {});
+  await server?.close();
+});
+
+async function withBrowser(options, body) {
+  const browser = await launchChromium({ server, ...options });
+  open.add(browser);
+  try {
+    await body(browser);
+  } catch (error) {
+    if (browser.logs.length) error.message += `\n--- extension console ---\n${browser.logs.join("\n")}`;
+    throw error;
+  } finally {
+    open.delete(browser);
+    await browser.close();
+  }
+}
+
+/** Everything the extension keeps, as text: session and local storage. */
+const storedText = (browser) =>
+  browser.inWorker(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+
+test("after a federation-token navigation, session storage holds no token", LIMIT, async () => {
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
+    const { page } = await browser.openTab(FEDERATION.url);
+    assert.equal(page.url(), FEDERATION.lands, "the federation link signs in and lands on the console");
+    const notice = await browser.waitForNotice(page, (n) => n.level === "warning", { what: "the federation-link warning" });
+    assert.match(notice.headline, /redirect|token/i);
+    const stored = await storedText(browser);
+    assert.ok(stored.includes("federation"), `the flow's first URL is kept (redacted): ${stored}`);
+    assert.ok(!stored.includes(FEDERATION.token), `storage holds the token: ${stored}`);
+  });
+});
+
+/**
+ * Dispatches a message to the worker's own listener as Chromium would deliver it from `sender`, and
+ * resolves to its answer, or to "no answer" when the worker does not answer within two seconds.
+ */
+function dispatchInWorker({ message, sender }) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve("no answer"), 2000);
+    chrome.runtime.onMessage.dispatch(message, { id: chrome.runtime.id, ...sender }, (reply) => {
+      clearTimeout(timer);
+      resolve(reply);
+    });
+  });
+}
+
+test("a forged message from a sub-frame, another extension or for a bookmark not offered is refused", LIMIT, async () => {
+  const scenario = PAGES.capturedRedirect;
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
+    const learned = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(learned.page, (n) => n.canonical === CANONICAL);
+    await waitFor(
+      () => browser.inWorker(async (alias) => JSON.stringify(await chrome.storage.local.get(null)).includes(alias), ACCOUNT.alias),
+      { what: "the account to be known" },
+    );
+    const saved = await browser.inWorker(createBookmarkAmongOthersInExtension, { url: scenario.url, title: "AWS console", parentId: "1" });
+    const other = await browser.inWorker(createBookmarkAmongOthersInExtension, { url: scenario.url, title: "Another", parentId: "1" });
+    const { page, tabId } = await browser.openTab(scenario.url);
+    await browser.waitForNotice(page, (n) => n.buttons.includes("notice-fix"), { what: "the warning with its Fix button" });
+    const top = { frameId: 0, url: page.url(), tab: { id: tabId, url: page.url() } };
+    const send = (message, sender = top) => browser.inWorker(dispatchInWorker, { message, sender });
+
+    const forged = [
+      // Another bookmark than the one offered to this tab.
+      [{ type: "fix", id: other.id }, top],
+      [{ type: "undo", id: other.id }, top],
+      // From a sub-frame, or from another extension, even for the offered bookmark.
+      [{ type: "fix", id: saved.id }, { ...top, frameId: 3 }],
+      [{ type: "fix", id: saved.id }, { ...top, id: "another-extension-id" }],
+    ];
+    for (const [message, sender] of forged) {
+      const reply = await send(message, sender);
+      assert.ok(reply === "no answer" || reply?.ok === false, `${JSON.stringify([message, sender])} was answered: ${JSON.stringify(reply)}`);
+    }
+    for (const id of [saved.id, other.id]) {
+      assert.equal((await browser.inWorker(bookmarkInExtension, id)).url, scenario.url, `bookmark ${id} unchanged`);
+    }
+    // A page report from a sub-frame gets no answer either.
+    assert.equal(await send({ type: "page", userInfo: null }, { ...top, frameId: 5 }), "no answer");
+
+    // The offered bookmark, from the tab's top frame: fixed.
+    const reply = await send({ type: "fix", id: saved.id });
+    assert.equal(reply?.ok, true, JSON.stringify(reply));
+    assert.equal((await browser.inWorker(bookmarkInExtension, saved.id)).url, scenario.fix);
+  });
+});
+
+test("“Continue anyway” on one lookalike host does not allow another, nor a lookalike in a frame", LIMIT, async () => {
+  const [a, b] = [PAGES.lookalikeHyphen, PAGES.lookalike];
+  await withBrowser({ grant: ["webNavigation"] }, async (browser) => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl("options.html"), { timeout: WAIT });
+    await options.waitForSelector("body[data-ready=true]", { timeout: WAIT });
+    await options.click('[data-testid="lookalike-protection"]');
+    await options.waitForFunction(() => /is on\.$/.test(document.getElementById("protection-status").textContent), null, { timeout: WAIT });
+    const warningPage = browser.extensionUrl("warning.html");
+
+    const { page } = await browser.openTab(null);
+    const stopped = async (url) => {
+      await page.goto(url, { timeout: WAIT }).catch(() => {});
+      await waitFor(() => page.url() === warningPage, { what: `the warning page for ${url} (the tab shows ${page.url()})` });
+      await page.waitForSelector("body[data-ready=true]", { timeout: WAIT });
+    };
+    await stopped(a.url);
+    await page.click('[data-testid="warning-continue"]');
+    await waitFor(() => page.url() === a.url, { what: `the tab to continue to ${a.url} (it shows ${page.url()})` });
+    // Host A again in this tab: allowed.
+    await page.goto(a.url, { timeout: WAIT });
+    await page.waitForTimeout(500);
+    assert.equal(page.url(), a.url, "the allowed host opens again in the same tab");
+    // Host B: stopped.
+    await stopped(b.url);
+    // A page of an allowed host framing host B: the frame stops the tab.
+    await page.goto(a.url, { timeout: WAIT });
+    await page.evaluate((src) => {
+      const frame = document.createElement("iframe");
+      frame.src = src;
+      document.body.append(frame);
+    }, b.url);
+    await waitFor(() => page.url() === warningPage, { what: "the warning page for the lookalike frame" });
+  });
+});
