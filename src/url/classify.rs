@@ -41,7 +41,7 @@ pub fn classify(input: &str) -> Verdict {
 }
 
 /// The full reading: the WHATWG parse, without the shortcuts of `classify`.
-fn classify_fully(input: &str) -> Verdict {
+pub(crate) fn classify_fully(input: &str) -> Verdict {
     match parse_web_url(input) {
         Some(url) => judge(input, &url),
         None => {
