@@ -227,7 +227,7 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
 
 // The extension package and up: the team configuration ----------------------------------------------------------------------
 
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 /// A JSON value as the plain JS object the extension would pass.
 fn js(value: &Value) -> JsValue {
     use serde::Serialize;
@@ -484,4 +484,78 @@ fn the_persons_accounts_are_added_edited_and_removed_in_the_team_format() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(removed, json!({"version": 1, "accounts": []}));
+}
+
+// The tools package -----------------------------------------------------
+
+#[cfg(feature = "tools")]
+const BOOKMARK_FILE: &str = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\
+    <DT><A HREF=\"http://myteam.signin.aws.amazon.com/console\">Team</A>\n\
+    <DT><A HREF=\"https://signin.aws.amazon.com.evil.example/console\">Phish</A>\n\
+    </DL><p>\n";
+
+/// What `fixBookmarkFile` gives, its bytes read back from their `Uint8Array`.
+#[cfg(feature = "tools")]
+#[derive(serde::Deserialize)]
+struct FixedFile {
+    #[serde(deserialize_with = "byte_buf")]
+    output: Vec<u8>,
+    changes: Vec<Value>,
+    deleted: Vec<Value>,
+    problems: Vec<Value>,
+}
+
+#[cfg(feature = "tools")]
+fn byte_buf<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+    struct Bytes;
+    impl serde::de::Visitor<'_> for Bytes {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Uint8Array")
+        }
+        fn visit_byte_buf<E>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(bytes)
+        }
+        fn visit_bytes<E>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+    }
+    deserializer.deserialize_byte_buf(Bytes)
+}
+
+#[cfg(feature = "tools")]
+#[wasm_bindgen_test]
+fn a_bookmark_file_is_checked_and_fixed_as_chosen() {
+    let checked = to_json(
+        wasm::check_bookmark_file(BOOKMARK_FILE.as_bytes()),
+        "checkBookmarkFile",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(checked["report"]["needs_attention"], 2);
+    assert_eq!(checked["report"]["groups"][0]["findings"][0]["line"], 4);
+    assert_eq!(
+        checked["fix_all"],
+        json!({"findings": [{"id": "0", "action": "replace", "account": null}], "duplicates": []})
+    );
+    let selection =
+        json!({"findings": [{"id": "0", "action": "replace"}, {"id": "1", "action": "delete"}]});
+    let fixed = wasm::fix_bookmark_file(BOOKMARK_FILE.as_bytes(), js(&selection))
+        .unwrap_or_else(|e| panic!("fixBookmarkFile threw {:?}", JsValue::from(e)));
+    let fixed: FixedFile = serde_wasm_bindgen::from_value(fixed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        String::from_utf8(fixed.output).unwrap_or_default(),
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\
+         <DT><A HREF=\"https://myteam.signin.aws.amazon.com/console\">Team</A>\n\
+         </DL><p>\n"
+    );
+    assert_eq!((fixed.changes.len(), fixed.deleted.len()), (1, 1));
+    assert!(fixed.problems.is_empty());
+    let error = wasm::check_bookmark_file(b"{\"roots\": {}}")
+        .err()
+        .map(JsValue::from);
+    let message = format!("{error:?}");
+    assert!(
+        message.contains("line 1, column 1") && message.contains("JSON"),
+        "{message}"
+    );
 }

@@ -4,22 +4,24 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Serialises plain objects (not `Map`s) so JS reads fields as `verdict.kind`.
+/// Serialises plain objects (not `Map`s) so JS reads fields as `verdict.kind`; bytes (a fixed
+/// file) cross as one `Uint8Array`, not an array of numbers.
 pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let serializer =
+        serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
     value
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A core error as the `Error` JS code throws: its message is the sentence to show people.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn human_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
 /// The message of a conversion error, without the "Error: " that JS puts in front of it.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn conversion_message(error: &serde_wasm_bindgen::Error) -> String {
     let text = error.to_string();
     match text.strip_prefix("Error: ") {
@@ -29,7 +31,7 @@ pub(super) fn conversion_message(error: &serde_wasm_bindgen::Error) -> String {
 }
 
 /// Reads a JS argument into a core input type; the message names the argument.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,

@@ -39,9 +39,9 @@ COMMANDS:
                   at the Cargo.lock version, the nightly toolchain and cargo-fuzz,
                   npm packages, Chromium + chromedriver +
                   Firefox (apt-get, as root) and geckodriver
-    dist          Build dist/pkg (the core and pages wasm packages: wasm-bindgen +
-                  wasm-opt, sizes printed), dist/chrome, dist/firefox, their zips and
-                  dist/www
+    dist          Build dist/pkg (the core, extension, pages and tools wasm packages:
+                  wasm-bindgen + wasm-opt, sizes printed), dist/chrome, dist/firefox,
+                  their zips and dist/www
     dist --key FILE.pem [--update-url URL] [--firefox-update-url URL]
                   Also the self-hosting packages (docs/self-hosting.md): a CRX3 of
                   dist/chrome signed with the team's RSA key, dist/updates.xml and

@@ -49,6 +49,9 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("cargo clippy (wasm32, pages package)", false, || {
             command::run(clippy_wasm(&["pages"]).current_dir(root))
         }),
+        Step::new("cargo clippy (wasm32, tools package)", false, || {
+            command::run(clippy_wasm(&["tools"]).current_dir(root))
+        }),
         Step::new("cargo test", false, in_root(native_tests)),
         Step::new("fuzz targets (15 s each)", false, || {
             fuzz::fuzz(root, fuzz::SHORT_RUN_SECONDS)
@@ -65,6 +68,11 @@ pub fn test(root: &Path, quick: bool) -> Result {
             "wasm tests, pages package (headless Chromium)",
             true,
             || wasm_tests(root, &["pages"]),
+        ),
+        Step::new(
+            "wasm tests, tools package (headless Chromium)",
+            true,
+            || wasm_tests(root, &["tools"]),
         ),
         Step::new("eslint", false, || eslint(root)),
         Step::new("cargo xtask dist", false, || dist::dist(root)),
