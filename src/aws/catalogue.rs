@@ -235,8 +235,6 @@ pub(crate) static HOST_TRIGGERS: &[&str] = &[
     "avvs",
     "aw5",
     "aws",
-    "signin.c2shome.ic.gov",
-    "signin.csphome.adc-e.uk",
-    "signin.csphome.hci.ic.gov",
-    "signin.sc2shome.sgov.gov",
+    "c2shome",
+    "csphome",
 ];

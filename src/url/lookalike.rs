@@ -60,14 +60,18 @@ impl Finding {
 
 /// Whether Amazon alone serves `host` (so it cannot be a lookalike, whatever its labels).
 pub(crate) fn is_aws_owned(host: &str) -> bool {
-    AWS_OWNED.iter().any(|d| ends_with_domain(host, d)) && customer_part(host).is_none()
+    customer_part(host).is_none() && under_aws_owned_domain(host)
+}
+
+fn under_aws_owned_domain(host: &str) -> bool {
+    AWS_OWNED.iter().any(|d| ends_with_domain(host, d))
 }
 
 /// Judges a host that is not a known AWS sign-in, console or portal host, with the URL's
 /// userinfo (`""` and `None` when it has none).
 pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Option<Finding> {
     let has_userinfo = !username.is_empty() || password.is_some_and(|p| !p.is_empty());
-    if has_userinfo && customer_part(host).is_none() && !is_aws_owned(host) {
+    if has_userinfo && !is_aws_owned(host) && customer_part(host).is_none() {
         let userinfo = format!("{username}:{}", password.unwrap_or("")).to_ascii_lowercase();
         if looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon") {
             return Some(Finding {
@@ -84,7 +88,7 @@ pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Optio
 pub(crate) fn judge_host(host: &str) -> Option<Finding> {
     let trick = match customer_part(host) {
         Some(customer) => looks_like_aws(customer).map(|_| Trick::CustomerContent),
-        None if is_aws_owned(host) => None,
+        None if under_aws_owned_domain(host) => None,
         None => looks_like_aws(host),
     }?;
     Some(Finding {
@@ -118,26 +122,30 @@ pub(crate) fn judge_shown_host(input: &str, host: &str) -> Option<Finding> {
 fn customer_part(host: &str) -> Option<&str> {
     // The part in front of the label that starts at byte `at` (none when it is the first).
     let prefix_before = |at: usize| (at > 0).then(|| &host[..at - 1]);
-    if SERVICE_DOMAINS.iter().any(|d| ends_with_domain(host, d)) {
-        // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the
-        // public names of API Gateway, load balancers and EC2 instances.
-        let mut at = 0;
-        for label in host.split('.') {
-            if label == "s3"
-                || label.starts_with("s3-")
-                || label == "execute-api"
-                || label == "elb"
-                || label.starts_with("compute")
-            {
-                return prefix_before(at);
-            }
-            at += label.len() + 1;
-        }
-        return None;
-    }
     if ends_with_domain(host, "on.aws") {
         // Lambda function URLs and other customer endpoints.
         return prefix_before(host.len() - "on.aws".len());
+    }
+    // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the public
+    // names of API Gateway, load balancers and EC2 instances, under a botocore service domain.
+    // The labels first: most hosts have none of these, and then no domain needs comparing.
+    let mut at = 0;
+    let mut service_at = None;
+    for label in host.split('.') {
+        if label == "s3"
+            || label.starts_with("s3-")
+            || label == "execute-api"
+            || label == "elb"
+            || label.starts_with("compute")
+        {
+            service_at = Some(at);
+            break;
+        }
+        at += label.len() + 1;
+    }
+    let at = service_at?;
+    if SERVICE_DOMAINS.iter().any(|d| ends_with_domain(host, d)) {
+        return prefix_before(at);
     }
     None
 }

@@ -31,15 +31,33 @@ static PAIRS: [u128; 128] = {
     pairs
 };
 
-/// Whether a host (lowercase ASCII, as the parser gives it) holds one of the triggers: without
-/// one it is neither an AWS host nor a lookalike (see the module comment).
+/// The host triggers' first two letters alone (the secret names do not matter in a host).
+static HOST_PAIRS: [u128; 128] = {
+    let mut pairs = [0u128; 128];
+    let mut i = 0;
+    while i < HOST_TRIGGERS.len() {
+        let t = HOST_TRIGGERS[i].as_bytes();
+        pairs[t[0] as usize] |= 1 << t[1];
+        i += 1;
+    }
+    pairs[b'x' as usize] |= 1 << b'n';
+    pairs
+};
+
+/// Whether a host (lowercase ASCII, as the parser gives it) holds one of the host triggers or
+/// punycode: without one it is neither an AWS host nor a lookalike (see the module comment).
 pub(crate) fn host_may_be_aws(host: &str) -> bool {
     let bytes = host.as_bytes();
     // The first two letters of every trigger, looked at before the whole list is.
-    bytes
-        .windows(2)
-        .enumerate()
-        .any(|(i, pair)| is_pair(pair[0], pair[1]) && trigger_at(&bytes[i..]))
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        pair[0] < 128
+            && pair[1] < 128
+            && HOST_PAIRS[pair[0] as usize] & (1 << pair[1]) != 0
+            && (bytes[i..].starts_with(b"xn--")
+                || HOST_TRIGGERS
+                    .iter()
+                    .any(|t| bytes[i..].starts_with(t.as_bytes())))
+    })
 }
 
 /// The bytes (either case) that some trigger starts with: the scan's first look at each byte.

@@ -374,7 +374,16 @@ fn triggers(brands: &[&str], names: &[&str]) -> Vec<String> {
     }
     for name in names {
         if !spellings.iter().any(|s| name.contains(s.as_str())) {
-            spellings.push((*name).to_owned());
+            // Its longest label (`c2shome` of `signin.c2shome.ic.gov`): in every imitation of the
+            // name too, and rarer in ordinary hosts than `signin`.
+            let longest = name.split('.').fold("", |best, label| {
+                if label.len() > best.len() {
+                    label
+                } else {
+                    best
+                }
+            });
+            spellings.push(longest.to_owned());
         }
     }
     let all: BTreeSet<String> = spellings.into_iter().collect();
@@ -795,7 +804,7 @@ mod tests {
         );
         assert_eq!(
             triggers(&["aws", "awsapps"], &["signin.c2shome.ic.gov", "app.aws"]),
-            ["avv5", "avvs", "aw5", "aws", "signin.c2shome.ic.gov"]
+            ["avv5", "avvs", "aw5", "aws", "c2shome"]
         );
     }
 

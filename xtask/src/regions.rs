@@ -651,21 +651,18 @@ mod tests {
     fn a_partition_without_its_fields_is_refused_naming_file_and_field() {
         let no_suffix = partitions_json().replace(r#""dnsSuffix": "amazonaws.eu", "#, "");
         let err = partition_facts(&botocore(no_suffix, endpoints_json(), good().signin_rules))
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         assert_eq!(
             err,
             "partitions.json: partition aws-eusc has no `outputs.dnsSuffix` domain"
         );
         let no_id = partitions_json().replace(r#""id": "aws-eusc""#, r#""name": "aws-eusc""#);
         let err = partition_facts(&botocore(no_id, endpoints_json(), good().signin_rules))
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         assert_eq!(err, "partitions.json: partitions[1] has no `id`");
         let no_rule = rules_json(&[("aws", "aws.amazon.com")]);
         let err = partition_facts(&botocore(partitions_json(), endpoints_json(), no_rule))
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         assert!(
             err.starts_with(
                 "signin/2023-01-01/endpoint-rule-set-1.json: no rule gives partition aws-eusc"
