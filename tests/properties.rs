@@ -127,13 +127,13 @@ fn link_account() -> impl Strategy<Value = (signin_guard::team::signin_links::Li
         "[A-Za-z][A-Za-z0-9+=,.@_-]{0,20}(/[A-Za-z0-9_-]{1,8}){0,2}",
         "[\\p{L} ]{0,10}[\\p{L}]",
     )
-        .prop_map(|(id, region, method, role, display)| {
-            let mut team = TeamAccount::new(signin_guard::AccountId::parse(&id).unwrap());
+        .prop_filter_map("valid values", |(id, region, method, role, display)| {
+            let mut team = TeamAccount::new(signin_guard::AccountId::parse(&id).ok()?);
             team.display_name = DisplayName::parse(&display).ok();
             team.default_region = Some(region);
             if method > 0 {
                 team.roles = vec![Role {
-                    name: RoleName::parse(&role).unwrap(),
+                    name: RoleName::parse(&role).ok()?,
                     display_name: team.display_name.clone(),
                 }];
             }
@@ -143,9 +143,9 @@ fn link_account() -> impl Strategy<Value = (signin_guard::team::signin_links::Li
                     Partition::AwsCn => "https://acme.awsapps.cn/start",
                     Partition::AwsUsGov => "https://start.us-gov-home.awsapps.com/directory/d-1",
                 };
-                team.sso_start_url = Some(SsoStartUrl::parse(portal).unwrap());
+                team.sso_start_url = Some(SsoStartUrl::parse(portal).ok()?);
                 // A permission set has no path.
-                team.roles[0].name = RoleName::parse(role.split('/').next().unwrap()).unwrap();
+                team.roles[0].name = RoleName::parse(role.split('/').next()?).ok()?;
             }
             (
                 signin_guard::team::signin_links::LinkAccount::of_team(&team),
