@@ -147,10 +147,10 @@ fn link_account() -> impl Strategy<Value = (signin_guard::team::signin_links::Li
                 // A permission set has no path.
                 team.roles[0].name = RoleName::parse(role.split('/').next()?).ok()?;
             }
-            (
+            Some((
                 signin_guard::team::signin_links::LinkAccount::of_team(&team),
                 region,
-            )
+            ))
         })
 }
 
