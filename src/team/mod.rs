@@ -6,4 +6,5 @@
 
 pub mod config;
 pub mod import;
+pub mod link_table;
 pub mod signin_links;
