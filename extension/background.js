@@ -5,12 +5,14 @@
 // (the worker is stopped when idle and woken by these events); each waits for the core inside.
 import { api, omniboxUsesXml } from "./lib/browser.js";
 import {
+  Launcher,
   bookmarkFix,
   classify,
   linkCanonical,
   pageView,
   parseUserInfo,
   ready,
+  regionMove,
   rememberAccount,
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
@@ -148,6 +150,8 @@ function onMessage(message, sender, sendResponse) {
  */
 async function onPage(message, tabId) {
   if (typeof message.url !== "string") return { notice: null };
+  const moved = await regionMoveStep(tabId, message.url);
+  if (moved) return moved;
   const userInfo = typeof message.userInfo === "string" ? message.userInfo : null;
   const settings = store.pageSettings();
   const [report, { noticeOn }] = await Promise.all([
@@ -156,6 +160,27 @@ async function onPage(message, tabId) {
   ]);
   setTimeout(() => afterPage(tabId, message.url, userInfo, report).catch(logError));
   return { notice: noticeOn ? styled(noticeFor(report)) : null };
+}
+
+/**
+ * After a role link from the popup's Accounts section (launcher.js): once the switch lands the tab on the
+ * console, moves it to the region chosen (the core decides, `regionMove`), once, and the page it lands on
+ * says so. Returns the reply to the page, or null to describe the page as usual.
+ */
+async function regionMoveStep(tabId, url) {
+  const { move, moved } = await store.regionMoveState(tabId);
+  if (moved) {
+    await store.clearRegionMoved(tabId);
+    return { notice: styled({ ...moved, canonical: null, fix: null, settings: false }) };
+  }
+  if (!move) return null;
+  const answer = regionMove(url, move);
+  if (answer.action === "wait") return null;
+  await store.clearRegionMove(tabId);
+  if (answer.action !== "move") return null;
+  await store.setRegionMoved(tabId, answer.notice);
+  await api.tabs.update(tabId, { url: answer.url });
+  return { notice: null };
 }
 
 async function afterPage(tabId, url, userInfo, { view, redirect, known }) {
@@ -375,17 +400,30 @@ function omniboxText(text) {
   return String(text).replace(/[&<>"']/g, (c) => entities[c]);
 }
 
-async function omniboxChanged(text, suggest) {
+/**
+ * The omnibox's answer: with team accounts, the launcher's choices in the popup's order (launcher.js), else
+ * the known accounts' completions.
+ */
+async function omniboxAnswer(text) {
   await ready;
-  const result = teamOmnibox(text, await store.knownAccounts(), await teamContext());
+  const [known, team, recent] = await Promise.all([store.knownAccounts(), teamContext(), store.recentLaunches()]);
+  const launcher = new Launcher(team, known);
+  try {
+    return launcher.omnibox(text, { favourites: [], recent }) ?? teamOmnibox(text, known, team);
+  } finally {
+    launcher.free();
+  }
+}
+
+async function omniboxChanged(text, suggest) {
+  const result = await omniboxAnswer(text);
   const hint = result.error ?? (result.url ? `Open ${result.url}` : "Type an account and a region, e.g. prod eu-west-1");
   api.omnibox.setDefaultSuggestion({ description: omniboxText(hint) });
   suggest(result.suggestions.map(({ content, description }) => ({ content, description: omniboxText(description) })));
 }
 
 async function omniboxEntered(text, disposition) {
-  await ready;
-  const { url } = teamOmnibox(text, await store.knownAccounts(), await teamContext());
+  const { url } = await omniboxAnswer(text);
   if (!url) return;
   if (disposition === "newForegroundTab") await api.tabs.create({ url });
   else if (disposition === "newBackgroundTab") await api.tabs.create({ url, active: false });

@@ -147,3 +147,39 @@ fn the_limit_keeps_the_best() {
     assert!(all.len() > 3);
     assert_eq!(three, all[..3]);
 }
+
+#[test]
+fn the_omnibox_offers_the_same_choices_in_the_same_order() {
+    let launcher = launcher(
+        include_str!("../docs/examples/team-config.json"),
+        &KnownAccounts::new(),
+    );
+    let prefs = LauncherPrefs::default();
+    for text in ["", "prod", "data", "eu", "sandbox us-east-1"] {
+        let answer = launcher.omnibox(text, &prefs).expect("team accounts");
+        let popup = launcher.search(text, &prefs, 6);
+        let described: Vec<&str> = answer
+            .suggestions
+            .iter()
+            .map(|s| s.description.as_str())
+            .collect();
+        let rows: Vec<&str> = popup.iter().map(|c| c.description.as_str()).collect();
+        assert_eq!(described, rows, "{text:?}");
+        assert_eq!(answer.url.as_ref(), popup.first().map(|c| &c.url));
+        // Choosing a suggestion types its content, whose first choice is that suggestion.
+        for (suggestion, choice) in answer.suggestions.iter().zip(&popup) {
+            let again = launcher.search(&suggestion.content, &prefs, 1);
+            assert_eq!(again[0].key, choice.key, "{:?}", suggestion.content);
+        }
+    }
+    assert_eq!(
+        launcher
+            .omnibox("zzz", &prefs)
+            .expect("team")
+            .error
+            .as_deref(),
+        Some("No account, role or region matches “zzz”")
+    );
+    let known_only = Launcher::new(&TeamContext::default().read(), &KnownAccounts::new());
+    assert_eq!(known_only.omnibox("prod", &prefs), None);
+}

@@ -5,6 +5,7 @@
 import init from "../pkg/signin_guard_extension.js";
 
 export {
+  Launcher,
   accountSigninUrl,
   bookmarkFix,
   classify,
@@ -15,6 +16,7 @@ export {
   loadKnownAccounts,
   mergeAccounts,
   pageView,
+  regionMove,
   parseUserInfo,
   regions,
   rememberAccount,

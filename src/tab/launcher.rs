@@ -14,6 +14,7 @@ use crate::aws::partition::Partition;
 use crate::aws::region_search::{fold, match_rank, words, MatchRank};
 use crate::aws::regions::Region;
 use crate::tab::known_accounts::KnownAccounts;
+use crate::tab::omnibox::{OmniboxAnswer, Suggestion, MAX_SUGGESTIONS};
 use crate::tab::team_context::Team;
 use crate::team::config::Role;
 use crate::team::signin_links::{signin_link, LinkAccount, Place, SigninMethod};
@@ -56,6 +57,9 @@ pub struct Choice {
     pub url: String,
     /// The region to move the tab to after a role switch lands (a role link names none).
     pub then_region: Option<Region>,
+    /// What to type for this choice alone: "acme-prod ReadOnlyAccess eu-west-1" (the omnibox's
+    /// completion).
+    pub typed: String,
     /// One line for the omnibox and screen readers: "Production · Read only · Europe (Ireland) ·
     /// through your access portal".
     pub description: String,
@@ -70,8 +74,10 @@ pub struct Choice {
 struct Entry {
     link: LinkAccount,
     color: Option<String>,
-    /// The alias and display name of a team account, as the label's fallback words.
+    /// How to name the account.
     label: String,
+    /// What to type for it: its alias, else its ID.
+    typed: String,
     /// Whole fields: the ID, the alias, the display name, folded.
     fields: Vec<String>,
     /// Words of the display name and alias.
@@ -90,6 +96,8 @@ struct RoleEntry {
 #[derive(Debug, Clone)]
 pub struct Launcher {
     entries: Vec<Entry>,
+    /// How many of the entries are team accounts (the organisation's or the person's own).
+    team_entries: usize,
     regions: Vec<Region>,
     /// The team's favourite regions, first among a choice's regions.
     favourite_regions: Vec<Region>,
@@ -117,9 +125,11 @@ impl Launcher {
             entry.color = account.color.as_ref().map(|c| c.as_str().to_owned());
             if let Some(alias) = &account.alias {
                 entry.add_field(alias.as_str());
+                entry.typed = alias.as_str().to_owned();
             }
             entries.push(entry);
         }
+        let team_entries = entries.len();
         for known in known.accounts() {
             let listed = team.accounts.accounts.iter().any(|a| {
                 known.account_id() == Some(&a.account.account_id)
@@ -152,6 +162,7 @@ impl Launcher {
         }
         Launcher {
             entries,
+            team_entries,
             regions,
             favourite_regions: team.accounts.favourite_regions.clone(),
             allowed,
@@ -163,9 +174,39 @@ impl Launcher {
         self.entries.len()
     }
 
+    /// How many of them are team accounts (the organisation's or the person's own).
+    pub fn team_accounts(&self) -> usize {
+        self.team_entries
+    }
+
     /// Whether it lists no account.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The omnibox's answer with the launcher's choices, in the popup's order (Enter opens the
+    /// first); `None` when no team account is listed (the omnibox of known accounts answers).
+    pub fn omnibox(&self, text: &str, prefs: &LauncherPrefs) -> Option<OmniboxAnswer> {
+        if self.team_entries == 0 {
+            return None;
+        }
+        let choices = self.search(text, prefs, MAX_SUGGESTIONS);
+        Some(OmniboxAnswer {
+            url: choices.first().map(|c| c.url.clone()),
+            error: choices.is_empty().then(|| {
+                format!(
+                    "No account, role or region matches “{}”",
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            }),
+            suggestions: choices
+                .into_iter()
+                .map(|c| Suggestion {
+                    content: c.typed,
+                    description: c.description,
+                })
+                .collect(),
+        })
     }
 
     /// The choices matching `query`, best first, at most `limit`.
@@ -362,7 +403,17 @@ impl Launcher {
         description.push_str(" · ");
         description.push_str(link.method.words());
         let id = (e, row.role, row.region);
+        let typed = [
+            Some(entry.typed.as_str()),
+            role.map(|r| r.name.as_str()),
+            region.or(link.then_region).map(Region::code),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
         Some(Choice {
+            typed,
             key: format!(
                 "{}|{}|{}",
                 entry.link.account.as_str(),
@@ -392,6 +443,7 @@ impl Entry {
         let account = link.account.as_str().to_owned();
         let mut entry = Entry {
             label: label.to_owned(),
+            typed: account.clone(),
             color: None,
             fields: Vec::new(),
             words: Vec::new(),
