@@ -12,6 +12,7 @@ export {
   findingsExport,
   importAwsConfig,
   mergeAccounts,
+  mergedBookmarksFile,
   parseTeamConfig,
   planBookmarkBatch,
   planBookmarkUndo,

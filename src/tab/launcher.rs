@@ -250,6 +250,10 @@ impl Launcher {
                         }
                     }
                 }
+                // Only the best `limit` rows are kept: trimmed whenever four times as many are held.
+                if limit > 0 && rows.len() >= 4 * limit.max(16) {
+                    keep_best(&mut rows, limit);
+                }
                 let entry_index = e as u32;
                 let role_index = role.map_or(0, u32::from);
                 match region_rank {
@@ -285,11 +289,7 @@ impl Launcher {
                 }
             }
         }
-        let take = limit.min(rows.len());
-        if take < rows.len() && take > 0 {
-            rows.select_nth_unstable_by_key(take - 1, |r| r.key);
-            rows.truncate(take);
-        }
+        keep_best(&mut rows, limit);
         crate::small_sort::sort_by_key(&mut rows, |r| r.key);
         rows.truncate(limit);
         rows.iter()
@@ -539,6 +539,16 @@ fn strength(token: &str, fields: &[String], words: &[String]) -> Option<u8> {
         Some(2)
     } else {
         None
+    }
+}
+
+/// Keeps the `limit` rows of smallest key (in no order).
+fn keep_best(rows: &mut Vec<Row>, limit: usize) {
+    if limit == 0 {
+        rows.clear();
+    } else if limit < rows.len() {
+        rows.select_nth_unstable_by_key(limit - 1, |r| r.key);
+        rows.truncate(limit);
     }
 }
 

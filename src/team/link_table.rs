@@ -2,7 +2,7 @@
 //! account × role × favourite region with its sign-in link, for `signin-guard links`, the
 //! settings page and `www/`.
 
-use super::config::{TeamAccount, TeamConfig};
+use super::config::{MergedAccounts, TeamAccount, TeamConfig};
 use super::signin_links::{signin_link, LinkAccount, Place, SigninMethod};
 use crate::aws::regions::Region;
 use serde::Serialize;
@@ -136,13 +136,35 @@ impl LinkRow {
 /// Every account × role × favourite region (of the account's partition and allowed; else its
 /// default region), in the configuration's order; a role link, which names no region, once.
 pub fn link_table(config: &TeamConfig) -> Vec<LinkRow> {
+    table(
+        config.accounts.iter(),
+        &config.favourite_regions,
+        config.allowed_regions.as_deref(),
+    )
+}
+
+/// `link_table` of the accounts people see: the organisation's and their own, merged.
+pub fn merged_link_table(merged: &MergedAccounts) -> Vec<LinkRow> {
+    table(
+        merged.accounts.iter().map(|a| &a.account),
+        &merged.favourite_regions,
+        merged.allowed_regions.as_deref(),
+    )
+}
+
+fn table<'a>(
+    accounts: impl Iterator<Item = &'a TeamAccount>,
+    favourite_regions: &[Region],
+    allowed: Option<&[Region]>,
+) -> Vec<LinkRow> {
     let mut rows = Vec::new();
-    for account in &config.accounts {
+    for account in accounts {
         let link_account = LinkAccount::of_team(account);
-        let mut regions: Vec<Option<Region>> = config
-            .favourite_regions
+        let mut regions: Vec<Option<Region>> = favourite_regions
             .iter()
-            .filter(|r| r.partition() == link_account.partition && config.allows_region(**r))
+            .filter(|r| {
+                r.partition() == link_account.partition && allowed.is_none_or(|a| a.contains(r))
+            })
             .map(|r| Some(*r))
             .collect();
         if regions.is_empty() {

@@ -77,3 +77,16 @@ pub fn team_bookmarks_file(config: JsValue) -> Result<String, JsError> {
     let rows = crate::team::link_table::link_table(&config_from_js(config)?);
     Ok(crate::bookmarks::team_file::team_bookmarks_file(&rows))
 }
+
+/// The bookmarks file of the accounts people see: the organisation's configuration (`null` when
+/// none) merged with the person's own accounts (a team-format document, or `null`).
+#[wasm_bindgen(js_name = mergedBookmarksFile)]
+pub fn merged_bookmarks_file(managed: JsValue, user: JsValue) -> Result<String, JsError> {
+    use crate::team::config::{merge, UserAccounts};
+    let managed = super::team::optional_team_config(managed);
+    let user = super::team::optional_team_config(user)
+        .map(UserAccounts::from_config)
+        .unwrap_or_default();
+    let rows = crate::team::link_table::merged_link_table(&merge(managed.as_ref(), &user));
+    Ok(crate::bookmarks::team_file::team_bookmarks_file(&rows))
+}
