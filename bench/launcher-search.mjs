@@ -56,6 +56,7 @@ async function main() {
         const prefs = { favourites: [], recent: [] };
         const keystrokes = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
         const launcherMs = [];
+        const byKeystroke = new Map(keystrokes.map((k) => [k, []]));
         const regionMs = [];
         let rows = 0;
         for (let round = 0; round < rounds; round += 1) {
@@ -63,12 +64,15 @@ async function main() {
             let start = performance.now();
             rows += launcher.search(typed, prefs, 8).length;
             launcherMs.push(performance.now() - start);
+            byKeystroke.get(typed).push(launcherMs.at(-1));
             start = performance.now();
             core.searchRegions(typed.split(" ").pop(), { favourites: ["eu-west-1"] });
             regionMs.push(performance.now() - start);
           }
         }
-        return { buildMs, launcherMs, regionMs, keystrokes: keystrokes.length, accounts: launcher.accounts, rows };
+        const middle = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+        const slowest = [...byKeystroke].map(([typed, ms]) => [typed, Math.round(middle(ms) * 100) / 100]).sort((a, b) => b[1] - a[1]).slice(0, 5);
+        return { buildMs, launcherMs, regionMs, keystrokes: keystrokes.length, accounts: launcher.accounts, rows, slowest };
       },
       { config: team(), queries: QUERIES, rounds: ROUNDS },
     );
@@ -86,6 +90,7 @@ async function main() {
           launcher_search_ms: launcher,
           region_search_ms: region,
           ratio_of_medians: Math.round((launcher.median / Math.max(region.median, 0.001)) * 10) / 10,
+          slowest_keystrokes_median_ms: Object.fromEntries(result.slowest),
           index_build_ms: Math.round(result.buildMs * 100) / 100,
           load_average: loadavg().map((l) => Math.round(l * 100) / 100),
         },

@@ -83,6 +83,10 @@ struct Entry {
     /// Words of the display name and alias.
     words: Vec<String>,
     roles: Vec<RoleEntry>,
+    /// Bit `i` set: `Launcher::regions[i]` may be offered for it (its partition's, allowed).
+    region_mask: u64,
+    /// Its default region's index in `Launcher::regions`, if it has one it may be offered.
+    default_region: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -160,13 +164,27 @@ impl Launcher {
                 allowed |= 1 << i;
             }
         }
-        Launcher {
+        let mut launcher = Launcher {
             entries,
             team_entries,
             regions,
             favourite_regions: team.accounts.favourite_regions.clone(),
             allowed,
+        };
+        // What every search would compute again for each account.
+        for e in 0..launcher.entries.len() {
+            let entry = &launcher.entries[e];
+            let mask = launcher.allowed & launcher.partition_mask(entry.link.partition);
+            let default_region = entry
+                .link
+                .default_region
+                .and_then(|r| launcher.region_index(r))
+                .filter(|i| mask & (1 << i) != 0);
+            let entry = &mut launcher.entries[e];
+            entry.region_mask = mask;
+            entry.default_region = default_region;
         }
+        launcher
     }
 
     /// How many accounts the launcher lists.
@@ -222,14 +240,10 @@ impl Launcher {
             for (t, token) in tokens.iter().enumerate() {
                 account_strength[t] = strength(token, &entry.fields, &entry.words);
             }
-            let roles: Vec<Option<u8>> = if entry.roles.is_empty() {
-                vec![None]
-            } else {
-                (0..entry.roles.len() as u8).map(Some).collect()
-            };
-            'roles: for role in roles {
+            let roles = entry.roles.len().max(1) as u8;
+            'roles: for role in (0..roles).map(|r| (!entry.roles.is_empty()).then_some(r)) {
                 let mut score = 0u32;
-                let mut region_mask = self.allowed & self.partition_mask(entry.link.partition);
+                let mut region_mask = entry.region_mask;
                 let mut region_rank: Option<&Vec<u32>> = None;
                 for (t, token) in tokens.iter().enumerate() {
                     let role_strength = role.and_then(|r| {
@@ -258,11 +272,7 @@ impl Launcher {
                 let role_index = role.map_or(0, u32::from);
                 match region_rank {
                     None => {
-                        let region = entry
-                            .link
-                            .default_region
-                            .and_then(|r| self.region_index(r))
-                            .filter(|i| region_mask & (1 << i) != 0);
+                        let region = entry.default_region;
                         let group = preference(&favourites, &recent, e, role, region);
                         rows.push(Row {
                             key: (score, group, entry_index, role_index, 0),
@@ -448,6 +458,8 @@ impl Entry {
             fields: Vec::new(),
             words: Vec::new(),
             roles: Vec::new(),
+            region_mask: 0,
+            default_region: None,
             link,
         };
         entry.add_field(&account);
