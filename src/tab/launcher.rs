@@ -234,7 +234,7 @@ impl Launcher {
             tokens.iter().map(|t| self.region_mask(t)).collect();
         let favourites = self.pref_rows(&prefs.favourites);
         let recent = self.pref_rows(&prefs.recent);
-        let mut rows = Vec::new();
+        let mut rows = Best::new(limit);
         let mut account_strength = vec![None; tokens.len()];
         for (e, entry) in self.entries.iter().enumerate() {
             for (t, token) in tokens.iter().enumerate() {
@@ -263,10 +263,6 @@ impl Launcher {
                             region_rank.get_or_insert(ranks);
                         }
                     }
-                }
-                // Only the best `limit` rows are kept: trimmed whenever four times as many are held.
-                if limit > 0 && rows.len() >= 4 * limit.max(16) {
-                    keep_best(&mut rows, limit);
                 }
                 let entry_index = e as u32;
                 let role_index = role.map_or(0, u32::from);
@@ -299,7 +295,7 @@ impl Launcher {
                 }
             }
         }
-        keep_best(&mut rows, limit);
+        let mut rows = rows.into_rows();
         crate::small_sort::sort_by_key(&mut rows, |r| r.key);
         rows.truncate(limit);
         rows.iter()
@@ -554,13 +550,51 @@ fn strength(token: &str, fields: &[String], words: &[String]) -> Option<u8> {
     }
 }
 
-/// Keeps the `limit` rows of smallest key (in no order).
-fn keep_best(rows: &mut Vec<Row>, limit: usize) {
-    if limit == 0 {
-        rows.clear();
-    } else if limit < rows.len() {
-        rows.select_nth_unstable_by_key(limit - 1, |r| r.key);
-        rows.truncate(limit);
+/// The `limit` rows of smallest key seen so far: a search may match tens of thousands of rows
+/// (every account × role × region of "1111 eu"), of which a few are shown.
+struct Best {
+    rows: Vec<Row>,
+    limit: usize,
+    /// The largest key kept after the last trim: a row with a key not below it cannot be shown.
+    threshold: Option<(u32, u32, u32, u32, u32)>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        Best {
+            rows: Vec::new(),
+            limit,
+            threshold: None,
+        }
+    }
+
+    fn push(&mut self, row: Row) {
+        if self.limit == 0 || self.threshold.is_some_and(|t| row.key >= t) {
+            return;
+        }
+        self.rows.push(row);
+        // Trimmed whenever four times as many as needed are held.
+        if self.rows.len() >= 4 * self.limit.max(16) {
+            self.trim();
+            self.threshold = self.rows.iter().map(|r| r.key).max();
+        }
+    }
+
+    fn trim(&mut self) {
+        if self.limit < self.rows.len() {
+            self.rows
+                .select_nth_unstable_by_key(self.limit - 1, |r| r.key);
+            self.rows.truncate(self.limit);
+        }
+    }
+
+    /// The rows kept, in no order.
+    fn into_rows(mut self) -> Vec<Row> {
+        if self.limit == 0 {
+            return Vec::new();
+        }
+        self.trim();
+        self.rows
     }
 }
 
