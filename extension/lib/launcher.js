@@ -19,7 +19,16 @@ const LIMIT = 8;
  * @returns {Promise<{refresh: () => Promise<void>, wantsFocus: boolean}|null>} null when no account is listed
  */
 export async function showLauncher({ section, input, list, status }, { known, tabId, inTab }) {
-  const launcher = new Launcher(await teamContext(), known);
+  let launcher;
+  try {
+    launcher = new Launcher(await teamContext(), known);
+  } catch (error) {
+    // The rest of the popup still works; the core's message says what could not be read.
+    section.hidden = false;
+    status.textContent = error.message;
+    status.classList.add("error");
+    return null;
+  }
   if (launcher.accounts === 0) return null;
   section.hidden = false;
   let choices = [];
