@@ -327,3 +327,21 @@ fn methods_have_the_words_rows_show() {
     assert_eq!(SigninMethod::SwitchRole.words(), "switch role");
     assert_eq!(SigninMethod::IamUser.words(), "IAM user");
 }
+
+#[test]
+fn a_partition_without_a_console_has_no_links() {
+    let account = LinkAccount {
+        account: Account::parse("111122223333").unwrap(),
+        display_name: None,
+        partition: Partition::AwsIso,
+        default_region: None,
+        roles: vec![],
+        portal: None,
+    };
+    assert_eq!(
+        signin_link(&account, None, None).unwrap_err(),
+        SigninLinkError::NoConsole {
+            partition: Partition::AwsIso
+        }
+    );
+}

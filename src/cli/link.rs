@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long, value_name = "REGION")]
     region: Option<String>,
 
-    /// The partition: aws, aws-cn or aws-us-gov [default: the region's, else aws]
+    /// The partition: aws, aws-cn, aws-eusc or aws-us-gov [default: the region's, else aws]
     #[arg(long, value_name = "PARTITION", conflicts_with = "config")]
     partition: Option<String>,
 

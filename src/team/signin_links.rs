@@ -111,6 +111,11 @@ pub enum SigninLinkError {
         /// The account's partition.
         partition: Partition,
     },
+    /// The partition has no console reached through these links (an isolated partition).
+    NoConsole {
+        /// The account's partition.
+        partition: Partition,
+    },
     /// The page is no console page of the account's partition.
     NotAConsolePage {
         /// The page as given, redacted.
@@ -156,6 +161,10 @@ impl fmt::Display for SigninLinkError {
                 region.code(),
                 region.partition(),
                 partition
+            ),
+            SigninLinkError::NoConsole { partition } => write!(
+                f,
+                "partition {partition} has no console that sign-in links lead to"
             ),
             SigninLinkError::NotAConsolePage { page, partition } => {
                 write!(f, "{page:?} is not a console page of partition {partition}")
@@ -242,6 +251,11 @@ pub fn signin_link(
     place: Option<&Place>,
 ) -> Result<SigninLink, SigninLinkError> {
     let method = account.method();
+    let Some(console_domain) = account.partition.console_domain() else {
+        return Err(SigninLinkError::NoConsole {
+            partition: account.partition,
+        });
+    };
     let role = chosen_role(account, role)?;
     let (region, page) = match place {
         Some(Place::Region(region)) => (Some(*region), None),
@@ -271,7 +285,7 @@ pub fn signin_link(
                 id.as_str(),
                 encode(role.name.as_str())
             );
-            let destination = page.or_else(|| region.map(|r| console_home(r, account.partition)));
+            let destination = page.or_else(|| region.map(|r| console_home(r, console_domain)));
             if let Some(destination) = destination {
                 url.push_str("&destination=");
                 url.push_str(&encode(&destination));
@@ -351,11 +365,10 @@ fn console_page(
     }
 }
 
-/// `https://REGION.console.DOMAIN/console/home?region=REGION`.
-pub fn console_home(region: Region, partition: Partition) -> String {
+/// `https://REGION.CONSOLE_DOMAIN/console/home?region=REGION`.
+fn console_home(region: Region, console_domain: &str) -> String {
     format!(
-        "https://{code}.{}/console/home?region={code}",
-        partition.console_domain(),
+        "https://{code}.{console_domain}/console/home?region={code}",
         code = region.code()
     )
 }
