@@ -12,7 +12,7 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use signin_guard::bookmarks::doctor::{Action, FindingKind};
+use signin_guard::bookmarks::doctor::{Action, Choice, FindingKind, SelectedFinding, Selection};
 use signin_guard::bookmarks::file::{self, FixPolicy, FixResult, ParseError, Quote};
 use signin_guard::{check_file, fix_file};
 
@@ -576,4 +576,89 @@ fn findings_offer_the_documented_actions() {
             Action::ChooseAccount
         ]
     );
+}
+
+// The web page's file doctor: the person's choices, finding by finding --------------------------
+
+/// "Fix all" (every proposed replacement) as the page applies it.
+fn fix_all(bytes: &[u8]) -> file::ChosenFix {
+    let report = check_file(bytes).unwrap().report;
+    file::fix_file_as_chosen(bytes, &file::fix_all_selection(&report)).unwrap()
+}
+
+#[test]
+fn fix_all_on_real_exports_writes_what_bookmarks_fix_writes() {
+    let (generated, _) = generated_export(2_000, 40);
+    for bytes in [FIREFOX, CHROMIUM, &generated] {
+        let cli = fix_file(bytes, &FixPolicy::default()).unwrap();
+        let page = fix_all(bytes);
+        assert!(!cli.changes.is_empty());
+        assert_eq!(page.output, cli.output);
+        assert_eq!(page.changes, cli.changes);
+        assert_eq!((page.deleted.len(), page.problems.len()), (0, 0));
+    }
+}
+
+#[test]
+fn deleting_from_real_exports_removes_exactly_their_entries() {
+    for bytes in [FIREFOX, CHROMIUM] {
+        let report = check_file(bytes).unwrap().report;
+        let deletable: Vec<_> = report
+            .findings()
+            .filter(|f| f.actions.contains(&Action::Delete))
+            .map(|f| SelectedFinding {
+                id: f.id.clone(),
+                action: Some(Choice::Delete),
+                account: None,
+            })
+            .collect();
+        assert!(deletable.len() >= 2);
+        let selection = Selection {
+            findings: deletable.clone(),
+            duplicates: vec![],
+        };
+        let fixed = file::fix_file_as_chosen(bytes, &selection).unwrap();
+        assert_eq!(fixed.deleted.len(), deletable.len());
+        // What is left reads as the same file without those bookmarks, every other byte kept.
+        let before = file::parse(bytes).unwrap();
+        let after = file::parse(&fixed.output).unwrap();
+        let gone: Vec<usize> = fixed
+            .deleted
+            .iter()
+            .map(|d| d.id.parse().unwrap())
+            .collect();
+        let kept: Vec<_> = before
+            .bookmarks
+            .iter()
+            .filter(|b| !gone.contains(&b.index))
+            .map(|b| (b.raw_url, b.title.clone(), before.folder_path(b.folder)))
+            .collect();
+        let left: Vec<_> = after
+            .bookmarks
+            .iter()
+            .map(|b| (b.raw_url, b.title.clone(), after.folder_path(b.folder)))
+            .collect();
+        assert_eq!(left, kept);
+        let mut rebuilt = Vec::new();
+        let mut copied = 0;
+        for deletion in &fixed.deleted {
+            rebuilt.extend_from_slice(&bytes[copied..deletion.bytes.start]);
+            let entry = String::from_utf8_lossy(&bytes[deletion.bytes.clone()]);
+            assert!(entry.trim_start().starts_with("<DT><A "), "{entry:?}");
+            assert!(entry.ends_with('\n'), "the whole line: {entry:?}");
+            copied = deletion.bytes.end;
+        }
+        rebuilt.extend_from_slice(&bytes[copied..]);
+        assert_eq!(rebuilt, fixed.output);
+    }
+}
+
+proptest! {
+    #[test]
+    fn fix_all_is_bookmarks_fix(doc in bookmark_document()) {
+        let cli = fix_file(&doc, &FixPolicy::default()).unwrap();
+        let page = fix_all(&doc);
+        prop_assert_eq!(page.output, cli.output);
+        prop_assert_eq!(page.changes, cli.changes);
+    }
 }

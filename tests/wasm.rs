@@ -127,28 +127,151 @@ fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     report("wasm vs native", failures);
 }
 
+/// A JS array of the corpus URLs, as a page hands them over.
+fn corpus_array(rows: &[Row]) -> js_sys::Array {
+    rows.iter().map(|r| JsValue::from_str(r.url)).collect()
+}
+
+/// `JSON.stringify` of a value: field order, `null` and `[]` as JS code sees them.
+fn json_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "(not JSON)".to_owned())
+}
+
 #[wasm_bindgen_test]
 fn classify_many_equals_classify_one_by_one() {
     let rows = rows();
-    let urls: Vec<String> = rows.iter().map(|r| r.url.to_owned()).collect();
-    let many = match to_json(wasm::classify_many(urls), "classifyMany") {
-        Ok(Value::Array(many)) => many,
-        Ok(other) => panic!("classifyMany gave {other}, not an array"),
-        Err(e) => panic!("{e}"),
+    let many = match wasm::classify_many(corpus_array(&rows)) {
+        Ok(many) => many,
+        Err(e) => panic!("classifyMany threw {:?}", JsValue::from(e)),
     };
-    assert_eq!(many.len(), rows.len(), "classifyMany: one verdict per URL");
+    assert_eq!(
+        many.length() as usize,
+        rows.len(),
+        "classifyMany: one verdict per URL"
+    );
     let mut failures = Vec::new();
-    for (row, from_many) in rows.iter().zip(&many) {
-        match to_json(wasm::classify(row.url), "classify") {
-            Ok(one) if one == *from_many => {}
+    for (row, from_many) in rows.iter().zip(many.iter()) {
+        // The same object as `classify` gives, down to the order of its fields and its nulls.
+        match wasm::classify(row.url) {
+            Ok(one) if json_text(&one) == json_text(&from_many) => {}
             Ok(one) => failures.push(format!(
-                "{}: classifyMany gave {from_many}, classify {one}",
-                row.name()
+                "{}: classifyMany gave {}, classify {}",
+                row.name(),
+                json_text(&from_many),
+                json_text(&one)
             )),
-            Err(e) => failures.push(format!("{}: {e}", row.name())),
+            Err(e) => failures.push(format!(
+                "{}: classify threw {:?}",
+                row.name(),
+                JsValue::from(e)
+            )),
         }
     }
     report("classifyMany", failures);
+}
+
+#[wasm_bindgen_test]
+fn classify_many_reads_urls_that_hold_a_line_break_and_redacts_secrets() {
+    // The list crosses as one text joined by line breaks; a URL holding one is read one by one.
+    let urls = [
+        "https://example.com/a\nb",
+        "https://signin.aws.amazon.com/federation?Action=login&SigninToken=SECRET",
+        "",
+    ];
+    let list: js_sys::Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+    let many = wasm::classify_many(list).unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+    assert_eq!(many.length(), 3);
+    for (url, from_many) in urls.iter().zip(many.iter()) {
+        let one = wasm::classify(url).unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+        assert_eq!(json_text(&from_many), json_text(&one), "{url:?}");
+    }
+    assert!(
+        !json_text(&many.get(1)).contains("SECRET"),
+        "the token is redacted"
+    );
+    let empty = wasm::classify_many(js_sys::Array::new())
+        .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+    assert_eq!(empty.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn classify_many_gives_each_verdict_its_own_warnings_array() {
+    let urls: js_sys::Array = ["https://example.com/", "https://example.org/"]
+        .into_iter()
+        .map(JsValue::from_str)
+        .collect();
+    let many = wasm::classify_many(urls).unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+    let warnings =
+        |i: u32| js_sys::Reflect::get(&many.get(i), &"warnings".into()).unwrap_or_default();
+    assert!(js_sys::Array::is_array(&warnings(0)));
+    assert!(
+        !js_sys::Object::is(&warnings(0), &warnings(1)),
+        "two verdicts share one array"
+    );
+}
+
+#[wasm_bindgen_test]
+fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
+    let urls: js_sys::Array = [
+        JsValue::from_str("https://example.com/"),
+        JsValue::from_f64(7.0),
+    ]
+    .into_iter()
+    .collect();
+    for (name, result) in [
+        (
+            "classifyMany",
+            wasm::classify_many(urls.clone()).map(JsValue::from),
+        ),
+        ("scanUrls", wasm::scan_urls(urls.clone())),
+    ] {
+        let error = match result {
+            Ok(value) => panic!("{name} gave {}, not an error", json_text(&value)),
+            Err(e) => JsValue::from(e),
+        };
+        let message = js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        assert_eq!(message, "URL 1 of the list is not a string", "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn scan_urls_gives_each_rows_kind_and_the_aws_urls() {
+    let rows = rows();
+    let scan = match wasm::scan_urls(corpus_array(&rows)) {
+        Ok(scan) => scan,
+        Err(e) => panic!("scanUrls threw {:?}", JsValue::from(e)),
+    };
+    let field = |name: &str| js_sys::Reflect::get(&scan, &name.into()).unwrap_or_default();
+    let kinds = js_sys::Uint8Array::new(&field("kinds")).to_vec();
+    let aws = js_sys::Uint32Array::new(&field("aws")).to_vec();
+    let names: Vec<String> = js_sys::Array::from(&field("kind_names"))
+        .iter()
+        .filter_map(|n| n.as_string())
+        .collect();
+    assert_eq!(kinds.len(), rows.len(), "scanUrls: one kind per URL");
+    let mut failures = Vec::new();
+    let mut expected_aws = Vec::new();
+    for (index, (row, kind)) in rows.iter().zip(&kinds).enumerate() {
+        let name = names.get(usize::from(*kind)).map(String::as_str);
+        if name != Some(row.kind) {
+            failures.push(format!(
+                "{}: scanUrls says {name:?}, the corpus {}",
+                row.name(),
+                row.kind
+            ));
+        }
+        if row.kind != "unrelated" {
+            expected_aws.push(index as u32);
+        }
+    }
+    report("scanUrls", failures);
+    assert_eq!(aws, expected_aws, "scanUrls: the indices of the AWS URLs");
 }
 
 #[wasm_bindgen_test]
@@ -227,7 +350,7 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
 
 // The extension package and up: the team configuration ----------------------------------------------------------------------
 
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 /// A JSON value as the plain JS object the extension would pass.
 fn js(value: &Value) -> JsValue {
     use serde::Serialize;
@@ -314,10 +437,10 @@ fn merge_accounts_lists_the_organisations_accounts_first() {
 }
 
 #[cfg(feature = "extension")]
-/// The extension package reads only configurations the core wrote, as a whole; the pages package
-/// reads any document leniently (a bad value is dropped alone).
+/// Every package reads only configurations the core wrote, as a whole (the strict reading: the
+/// same meaning in every package); `parseTeamConfig` is the lenient reader.
 #[wasm_bindgen_test]
-fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
+fn merge_accounts_reads_unchecked_documents_strictly_in_every_package() {
     let one_bad_value = json!({"version": 1, "accounts": [
         {"accountId": "111122223333", "color": "green"}]});
     let merged = to_json(
@@ -326,7 +449,7 @@ fn merge_accounts_reads_unchecked_documents_as_its_package_does() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let listed = merged["accounts"].as_array().map_or(0, Vec::len);
-    assert_eq!(listed, if cfg!(feature = "pages") { 1 } else { 0 });
+    assert_eq!(listed, 0, "{merged}");
 }
 
 #[cfg(feature = "extension")]
@@ -351,7 +474,8 @@ fn follow_flow_keeps_the_address_a_bookmark_held_through_the_flows_own_steps() {
 
 // The pages package only ---------------------------------------------------------------------------
 
-#[cfg(feature = "pages")]
+// In the extension package: the worker checks a changed managed configuration with it.
+#[cfg(feature = "extension")]
 #[wasm_bindgen_test]
 fn parse_team_config_reads_text_and_objects_alike() {
     let text = team_example().to_string();
@@ -370,6 +494,19 @@ fn parse_team_config_reads_text_and_objects_alike() {
     let unusable = to_json(wasm::parse_team_config(js(&json!({}))), "parseTeamConfig")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(unusable["config"], Value::Null);
+    // Nothing at all is a document without "version", not a failure to read.
+    let nothing = to_json(
+        wasm::parse_team_config(JsValue::UNDEFINED),
+        "parseTeamConfig",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(nothing["config"], Value::Null);
+    assert!(
+        nothing["problems"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty()),
+        "{nothing}"
+    );
 }
 
 #[cfg(feature = "pages")]
@@ -484,4 +621,78 @@ fn the_persons_accounts_are_added_edited_and_removed_in_the_team_format() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(removed, json!({"version": 1, "accounts": []}));
+}
+
+// The tools package -----------------------------------------------------
+
+#[cfg(feature = "tools")]
+const BOOKMARK_FILE: &str = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\
+    <DT><A HREF=\"http://myteam.signin.aws.amazon.com/console\">Team</A>\n\
+    <DT><A HREF=\"https://signin.aws.amazon.com.evil.example/console\">Phish</A>\n\
+    </DL><p>\n";
+
+/// What `fixBookmarkFile` gives, its bytes read back from their `Uint8Array`.
+#[cfg(feature = "tools")]
+#[derive(serde::Deserialize)]
+struct FixedFile {
+    #[serde(deserialize_with = "byte_buf")]
+    output: Vec<u8>,
+    changes: Vec<Value>,
+    deleted: Vec<Value>,
+    problems: Vec<Value>,
+}
+
+#[cfg(feature = "tools")]
+fn byte_buf<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+    struct Bytes;
+    impl serde::de::Visitor<'_> for Bytes {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Uint8Array")
+        }
+        fn visit_byte_buf<E>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(bytes)
+        }
+        fn visit_bytes<E>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+    }
+    deserializer.deserialize_byte_buf(Bytes)
+}
+
+#[cfg(feature = "tools")]
+#[wasm_bindgen_test]
+fn a_bookmark_file_is_checked_and_fixed_as_chosen() {
+    let checked = to_json(
+        wasm::check_bookmark_file(BOOKMARK_FILE.as_bytes()),
+        "checkBookmarkFile",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(checked["report"]["needs_attention"], 2);
+    assert_eq!(checked["report"]["groups"][0]["findings"][0]["line"], 4);
+    assert_eq!(
+        checked["fix_all"],
+        json!({"findings": [{"id": "0", "action": "replace", "account": null}], "duplicates": []})
+    );
+    let selection =
+        json!({"findings": [{"id": "0", "action": "replace"}, {"id": "1", "action": "delete"}]});
+    let fixed = wasm::fix_bookmark_file(BOOKMARK_FILE.as_bytes(), js(&selection))
+        .unwrap_or_else(|e| panic!("fixBookmarkFile threw {:?}", JsValue::from(e)));
+    let fixed: FixedFile = serde_wasm_bindgen::from_value(fixed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        String::from_utf8(fixed.output).unwrap_or_default(),
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\
+         <DT><A HREF=\"https://myteam.signin.aws.amazon.com/console\">Team</A>\n\
+         </DL><p>\n"
+    );
+    assert_eq!((fixed.changes.len(), fixed.deleted.len()), (1, 1));
+    assert!(fixed.problems.is_empty());
+    let error = wasm::check_bookmark_file(b"{\"roots\": {}}")
+        .err()
+        .map(JsValue::from);
+    let message = format!("{error:?}");
+    assert!(
+        message.contains("line 1, column 1") && message.contains("JSON"),
+        "{message}"
+    );
 }

@@ -17,6 +17,7 @@ export {
   mergeAccounts,
   pageView,
   regionMove,
+  parseTeamConfig,
   parseUserInfo,
   regions,
   rememberAccount,

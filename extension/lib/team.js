@@ -10,10 +10,10 @@
 // that copy: `{}` at start is "not known yet" (the copy stays in force), `{}` after a change, or once the
 // browser has run for SETTLE_MS, is "no policy" (the copy goes).
 //
-// Checking a configuration takes the pages package (lib/pages-core.js), three times the size of the core:
-// the worker instantiates it only when managed storage holds something other than the copy it checked.
+// Checking a configuration (`parseTeamConfig`) is in the extension package, the one the worker wakes with:
+// the worker imports nothing of the pages package.
 import { api, isFirefox } from "./browser.js";
-import { loadPages, parseTeamConfig } from "./pages-core.js";
+import { parseTeamConfig, ready as coreReady } from "./core.js";
 
 // The omnibox with the team's accounts (display names, default regions): `teamOmnibox(text, known, team)`.
 export { teamOmnibox } from "./core.js";
@@ -169,12 +169,12 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function nextRecord(stored, value) {
   // The copy in force was checked usable (its `config` says how), and an unusable one kept beside it was
-  // checked unusable: the same value again needs no new check, and no pages package. (A copy stored by a
+  // checked unusable: the same value again needs no new check. (A copy stored by a
   // version without `config` is checked again.)
   const checked = stored?.config !== undefined;
   if (checked && same(stored.value, value)) return { ...stored, unusable: null, unusable_ms: null };
   if (checked && same(stored.unusable, value)) return stored;
-  await loadPages();
+  await coreReady;
   const { config } = parseTeamConfig(value);
   if (config !== null) {
     const since = same(stored?.value, value) ? stored.since_ms : Date.now();

@@ -22,26 +22,51 @@ use url::{Host, Url};
 ///
 /// Never panics; text that is not an http(s) URL is `unrelated`.
 pub fn classify(input: &str) -> Verdict {
-    if let Some(url) = simple_url::read(input) {
-        // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
-        // without userinfo (a plain URL has none) nothing else of the URL can make it either.
-        // A backslash right after the host reads, to a person, as more of the authority
-        // (`https://login.example\@x.signin.aws.amazon.com/`): judged in full.
-        let shows_more_host = input[url.authority_end..].starts_with('\\');
-        if !quick_reject::host_may_be_aws(&url.host) && !shows_more_host {
-            return unrelated(redact_after(input, url.authority_end));
-        }
+    let simple = simple_url::read(input);
+    match quickly_unrelated(input, simple.as_ref()) {
+        Some(Some(redact_from)) => return unrelated(redact_after(input, redact_from)),
+        Some(None) => return unrelated(input.to_owned()),
+        None => {}
+    }
+    if let Some(url) = simple {
         if let Some(parts) = url.plain_parts() {
             return judge(input, &WebUrl::from_plain(url.host, parts));
         }
-    } else if quick_reject::certainly_unrelated(input) {
-        return unrelated(input.to_owned());
     }
     classify_fully(input)
 }
 
+/// The kind `classify` gives, without building the verdict where the quick scan already knows
+/// the URL is unrelated (no redacted copy of the input): for scans of thousands of URLs.
+pub fn classify_kind(input: &str) -> Kind {
+    match quickly_unrelated(input, simple_url::read(input).as_ref()) {
+        Some(_) => Kind::Unrelated,
+        None => classify(input).kind,
+    }
+}
+
+/// The quick scan, shared by `classify` and `classify_kind`: `Some` when it alone knows the URL
+/// is unrelated, with where its redaction may start (`None`: the text needs none).
+fn quickly_unrelated(
+    input: &str,
+    simple: Option<&simple_url::SimpleUrl<'_>>,
+) -> Option<Option<usize>> {
+    match simple {
+        Some(url) => {
+            // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
+            // without userinfo (a plain URL has none) nothing else of the URL can make it either.
+            // A backslash right after the host reads, to a person, as more of the authority
+            // (`https://login.example\@x.signin.aws.amazon.com/`): judged in full.
+            let shows_more_host = input[url.authority_end..].starts_with('\\');
+            (!quick_reject::host_may_be_aws(&url.host) && !shows_more_host)
+                .then_some(Some(url.authority_end))
+        }
+        None => quick_reject::certainly_unrelated(input).then_some(None),
+    }
+}
+
 /// The full reading: the WHATWG parse, without the shortcuts of `classify`.
-fn classify_fully(input: &str) -> Verdict {
+pub(crate) fn classify_fully(input: &str) -> Verdict {
     match parse_web_url(input) {
         Some(url) => judge(input, &url),
         None => {
@@ -894,7 +919,9 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         #[test]
         fn shortcuts_agree_with_the_full_reading(text in generated_url()) {
-            proptest::prop_assert_eq!(classify(&text), classify_fully(&text), "{:?}", text);
+            let full = classify_fully(&text);
+            proptest::prop_assert_eq!(classify_kind(&text), full.kind, "{:?}", text);
+            proptest::prop_assert_eq!(classify(&text), full, "{:?}", text);
         }
     }
 
@@ -902,7 +929,9 @@ mod tests {
     fn shortcuts_agree_on_the_corpus() {
         for line in include_str!("../../tests/data/urls.tsv").lines().skip(1) {
             let url = line.split('\t').next().unwrap_or("");
-            assert_eq!(classify(url), classify_fully(url), "{url:?}");
+            let full = classify_fully(url);
+            assert_eq!(classify_kind(url), full.kind, "{url:?}");
+            assert_eq!(classify(url), full, "{url:?}");
         }
     }
 

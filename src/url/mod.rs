@@ -7,6 +7,10 @@ pub mod canonical_link;
 pub mod classify;
 pub mod cloudtrail;
 pub mod console_links;
+/// For the fuzz targets only (`fuzz/`): the private readers `classify` takes shortcuts with.
+#[cfg(feature = "fuzz-probe")]
+#[doc(hidden)]
+pub mod fuzz_probe;
 pub mod hidden_text;
 pub mod links;
 mod lookalike;

@@ -1,41 +1,69 @@
-//! Conversions between JS values and the core's types, shared by the exports (serde-wasm-bindgen).
+//! Conversions between JS values and the core's types, shared by the exports: JSON text both ways.
 //! The core API takes only strings in; objects come in only in the extension's packages.
+//!
+//! Why JSON text and not serde-wasm-bindgen: V8's `JSON.parse` builds a result faster than
+//! serde-wasm-bindgen sets it field by field (bench/classify-many.mjs, README "Figures"), and the
+//! core already holds serde_json, so a package carries one serialiser and one deserialiser
+//! instead of two of each (the extension package, which every worker wake instantiates, shrank).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Serialises plain objects (not `Map`s) so JS reads fields as `verdict.kind`.
+/// A core value as the plain JS value JS code reads (`verdict.kind`; `None` is `null`).
 pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the core's answer is not JSON"))
+}
+
+/// A JS argument as JSON text (`JSON.stringify`): `undefined` is `null`; `None` when it is no
+/// JSON value (a BigInt, a cycle, a function).
+#[cfg(any(feature = "extension", feature = "tools"))]
+pub(super) fn json_text(value: &JsValue) -> Option<String> {
+    if value.is_undefined() {
+        return Some("null".to_owned());
+    }
+    js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
 /// A core error as the `Error` JS code throws: its message is the sentence to show people.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn human_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
-/// The message of a conversion error, without the "Error: " that JS puts in front of it.
-#[cfg(feature = "extension")]
-pub(super) fn conversion_message(error: &serde_wasm_bindgen::Error) -> String {
+/// The message of a reading error, without serde_json's position in the text, which JS never saw
+/// (it is the text `JSON.stringify` made).
+#[cfg(any(feature = "extension", feature = "tools"))]
+pub(super) fn conversion_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
-    match text.strip_prefix("Error: ") {
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&position) {
         Some(message) => message.to_owned(),
         None => text,
     }
 }
 
 /// Reads a JS argument into a core input type; the message names the argument.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
 ) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value)
+    let text =
+        json_text(&value).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
+    serde_json::from_str(&text)
         .map_err(|e| JsError::new(&format!("{what}: {}", conversion_message(&e))))
+}
+
+/// Runs a core reader that takes any deserializer on a JS argument (as JSON text; a value that is
+/// no JSON reads as `null`).
+#[cfg(feature = "extension")]
+pub(super) fn read_json<R>(
+    value: &JsValue,
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> R,
+) -> R {
+    let text = json_text(value).unwrap_or_else(|| "null".to_owned());
+    read(&mut serde_json::Deserializer::from_str(&text))
 }
 
 /// Known accounts passed back in by JS (as `loadKnownAccounts` gave them); `undefined` is empty.
@@ -43,6 +71,8 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
 pub(super) fn known_from_js(
     value: JsValue,
 ) -> Result<crate::tab::known_accounts::KnownAccounts, JsError> {
+    let text = json_text(&value)
+        .ok_or_else(|| JsError::new("the known accounts are unreadable (not a JSON value)"))?;
     // The core's error already says "the known accounts are unreadable (…)".
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&conversion_message(&e)))
+    serde_json::from_str(&text).map_err(|e| JsError::new(&conversion_message(&e)))
 }

@@ -1,6 +1,6 @@
 //! Exports of the bookmark doctor (the pages package only).
 
-use super::convert::{from_js, human_error, to_js};
+use super::convert::{from_js, to_js};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,7 +36,7 @@ pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
         object
             .folder_path()
             .ok()
-            .and_then(|path| serde_wasm_bindgen::from_value(path).ok())
+            .and_then(|path| super::convert::from_js(path, "folder_path").ok())
             .unwrap_or_default()
     });
     to_js(&report)
@@ -70,14 +70,6 @@ extern "C" {
     fn folder_path(this: &BookmarkObject) -> Result<JsValue, JsValue>;
 }
 
-/// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
-/// the account is not valid, in words for people.
-#[wasm_bindgen(js_name = doctorFixWithAccount)]
-pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
-    let finding: crate::bookmarks::doctor::Finding = from_js(finding, "finding")?;
-    crate::bookmarks::doctor::fix_with_account(&finding, account).map_err(human_error)
-}
-
 /// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
 /// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
 #[wasm_bindgen(js_name = planBookmarkBatch)]
@@ -93,14 +85,4 @@ pub fn plan_bookmark_undo(entries: JsValue, current: JsValue) -> Result<JsValue,
     let entries: Vec<crate::bookmarks::doctor::JournalEntry> = from_js(entries, "the undo record")?;
     let current: Vec<crate::bookmarks::doctor::CurrentBookmark> = from_js(current, "bookmarks")?;
     to_js(&crate::bookmarks::doctor::plan_undo(&entries, &current))
-}
-
-/// A report's findings as the text of a `json` or `csv` file (URLs redacted).
-#[wasm_bindgen(js_name = findingsExport)]
-pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError> {
-    use crate::bookmarks::doctor::{export_findings, ExportFormat};
-    let format = ExportFormat::from_name(format)
-        .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
-    let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
-    Ok(export_findings(&report, format))
 }

@@ -36,8 +36,9 @@ pub fn page_view(url: &str, context: JsValue) -> Result<JsValue, JsError> {
 /// Known accounts from local storage; never throws: what is unreadable is dropped and explained.
 #[wasm_bindgen(js_name = loadKnownAccounts)]
 pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
-    let stored = serde_wasm_bindgen::Deserializer::from(stored);
-    to_js(&crate::tab::known_accounts::KnownAccounts::load(stored))
+    to_js(&super::convert::read_json(&stored, |stored| {
+        crate::tab::known_accounts::KnownAccounts::load(stored)
+    }))
 }
 
 /// `known` with an account added or merged; throws on a bad ID, alias, region or time.

@@ -1,28 +1,8 @@
 //! Exports that read, import and edit team configurations (the pages package only).
 
-use super::convert::conversion_message;
 use super::convert::{from_js, human_error, to_js};
-use super::team::optional_team_config;
+use super::team::{optional_team_config, read_team_config};
 use wasm_bindgen::prelude::*;
-
-/// A team configuration handed over by JS, read leniently: JSON text, or the object itself (as
-/// managed storage gives it).
-pub(super) fn read_team_config(value: JsValue) -> crate::team::config::Parsed {
-    use crate::team::config::{Parsed, TeamConfig};
-    if let Some(text) = value.as_string() {
-        return TeamConfig::parse(&text);
-    }
-    match serde_wasm_bindgen::from_value::<serde_json::Value>(value) {
-        Ok(value) => crate::team::config::read_lenient(&value),
-        Err(e) => Parsed::unusable(conversion_message(&e)),
-    }
-}
-
-/// pasted JSON text); `config` is null only when the document is unusable. Never throws.
-#[wasm_bindgen(js_name = parseTeamConfig)]
-pub fn parse_team_config(value: JsValue) -> Result<JsValue, JsError> {
-    to_js(&read_team_config(value))
-}
 
 /// `{format, config, profiles, problems, skipped_secrets}` for the text of `~/.aws/config` or
 /// of an AWS Extend Switch Roles configuration; `format` is `aws-config`, `aesr` or `auto`

@@ -11,14 +11,25 @@ pub fn classify(url: &str) -> Result<JsValue, JsError> {
     to_js(&crate::url::classify::classify(url))
 }
 
-/// Verdicts for a whole list, in one boundary crossing.
-#[wasm_bindgen(js_name = classifyMany)]
-pub fn classify_many(urls: Vec<String>) -> Result<JsValue, JsError> {
-    let verdicts: Vec<_> = urls
-        .iter()
-        .map(|u| crate::url::classify::classify(u))
-        .collect();
-    to_js(&verdicts)
+/// Verdicts for a whole list, in one boundary crossing; each object built directly (`bulk`).
+#[wasm_bindgen(
+    js_name = classifyMany,
+    unchecked_return_type = "Verdict[]"
+)]
+pub fn classify_many(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] urls: js_sys::Array,
+) -> Result<js_sys::Array, JsError> {
+    super::bulk::verdicts(&urls)
+}
+
+/// Every URL's kind and where the AWS URLs are, for scanning thousands (bookmarks):
+/// `{kinds: Uint8Array, aws: Uint32Array, kind_names: string[]}`, `kinds[i]` indexing
+/// `kind_names`, `aws` the indices of the URLs whose kind is not `unrelated`.
+#[wasm_bindgen(js_name = scanUrls, unchecked_return_type = "UrlScan")]
+pub fn scan_urls(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] urls: js_sys::Array,
+) -> Result<JsValue, JsError> {
+    super::bulk::scan(&urls)
 }
 
 /// The canonical (or region-pinned) sign-in URL of an account; throws a clear error on bad input.

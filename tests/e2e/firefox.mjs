@@ -396,3 +396,36 @@ export class FirefoxSession {
     }
   }
 }
+
+/**
+ * Starts headless Firefox with a fresh profile and no extension, for web pages (the web page's tests):
+ * downloads go to `downloads` without asking. Returns the WebDriver; `driver.quit()` ends it.
+ * @param {object} options
+ * @param {string} options.downloads the folder downloads are saved in
+ * @param {Record<string, unknown>} [options.prefs] more Firefox preferences
+ */
+export async function launchPlainFirefox({ downloads, prefs = {} }) {
+  const [binary, geckodriver] = await Promise.all([findFirefox(), findGeckodriver()]);
+  if (!binary) throw new Error("Firefox not found: apt-get install firefox-esr (or set FIREFOX); `cargo xtask setup` does it");
+  if (!geckodriver) {
+    throw new Error("geckodriver not found: cargo install geckodriver (or set GECKODRIVER); `cargo xtask setup` does it");
+  }
+  const options = new firefox.Options().setBinary(binary).addArguments("-headless");
+  options.windowSize({ width: 1280, height: 800 });
+  const settings = {
+    "browser.download.folderList": 2,
+    "browser.download.dir": downloads,
+    "browser.download.useDownloadDir": true,
+    "browser.download.always_ask_before_handling_new_types": false,
+    "browser.download.manager.showWhenStarting": false,
+    "browser.helperApps.neverAsk.saveToDisk": "text/html,application/json,text/csv",
+    "browser.shell.checkDefaultBrowser": false,
+    "app.update.enabled": false,
+    "datareporting.policy.dataSubmissionEnabled": false,
+    "toolkit.telemetry.enabled": false,
+    ...prefs,
+  };
+  for (const [name, value] of Object.entries(settings)) options.setPreference(name, value);
+  const service = new firefox.ServiceBuilder(geckodriver).setStdio("ignore");
+  return new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+}

@@ -1,9 +1,9 @@
-//! Builds the three WebAssembly packages into `dist/pkg`, then the extensions and the web page
+//! Builds the four WebAssembly packages into `dist/pkg`, then the extensions and the web page
 //! around them.
 
 use crate::command::{self, cargo, missing};
 use crate::setup::WASM_TARGET;
-use crate::wasm_packages::{Package, CORE, EXTENSION, PAGES};
+use crate::wasm_packages::{Package, CORE, EXTENSION, PAGES, TOOLS, WWW_PACKAGES};
 use crate::{extension, files, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -33,7 +33,7 @@ pub fn dist(root: &Path) -> Result {
     files::remove_dir(&dist)?;
     let pkg = dist.join("pkg");
     let mut sizes = Vec::new();
-    for package in [&CORE, &EXTENSION, &PAGES] {
+    for package in [&CORE, &EXTENSION, &PAGES, &TOOLS] {
         sizes.push(build_pkg(root, &pkg, package)?);
     }
     for line in sizes {
@@ -44,12 +44,13 @@ pub fn dist(root: &Path) -> Result {
     Ok(())
 }
 
-/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt -Oz`; returns the line
+/// `cargo build` for wasm32, `wasm-bindgen --target web`, then `wasm-opt` (`-Oz`, or `-O3` for a
+/// package built for speed); returns the line
 /// that says the module's size.
 fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     let mut build = cargo();
     build
-        .args(["build", "--profile", "wasm-release"])
+        .args(["build", "--profile", package.profile()])
         .args(["--lib", "--package", "signin-guard"])
         .args(["--target", WASM_TARGET]);
     if !package.features.is_empty() {
@@ -59,7 +60,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     command::run(build.current_dir(root))?;
     let wasm = target_dir(root)
         .join(WASM_TARGET)
-        .join("wasm-release")
+        .join(package.profile())
         .join(format!("{LIB_NAME}.wasm"));
     command::run(
         Command::new("wasm-bindgen")
@@ -81,7 +82,7 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     }
     command::run(
         Command::new(wasm_opt)
-            .arg("-Oz")
+            .arg(package.wasm_opt_level())
             .args(WASM_FEATURES)
             // Metadata no browser reads, once wasm-bindgen has used `target_features`.
             .args(["--strip-producers", "--strip-target-features"])
@@ -99,7 +100,8 @@ fn build_pkg(root: &Path, pkg: &Path, package: &Package) -> Result<String> {
     ))
 }
 
-/// `dist/www`: the web page, with the core package next to it in `pkg` (the page loads only that).
+/// `dist/www`: the web page, with its packages next to it in `pkg` (the core package at once, the
+/// tools package on first use).
 fn build_www(root: &Path, pkg: &Path) -> Result {
     let www = root.join("www");
     if !www.is_dir() {
@@ -108,12 +110,12 @@ fn build_www(root: &Path, pkg: &Path) -> Result {
     }
     let out = root.join("dist/www");
     files::copy_dir(&www, &out, &|p| !p.starts_with("pkg"))?;
-    let core_files = |p: &Path| {
-        p.file_stem()
-            .and_then(|stem| stem.to_str())
-            .is_some_and(|stem| stem == CORE.out_name || stem == format!("{}_bg", CORE.out_name))
+    let www_files = |p: &Path| {
+        let stem = p.file_stem().and_then(|stem| stem.to_str()).unwrap_or("");
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+        p.starts_with(crate::wasm_packages::SNIPPETS) || WWW_PACKAGES.contains(&stem)
     };
-    files::copy_dir(pkg, &out.join("pkg"), &core_files)?;
+    files::copy_dir(pkg, &out.join("pkg"), &www_files)?;
     println!("built {}", out.display());
     Ok(())
 }

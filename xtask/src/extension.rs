@@ -224,8 +224,11 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
 }
 
 /// Whether a file of `dist/pkg` belongs to a package the extension loads (`NAME.js`,
-/// `NAME_bg.wasm`).
+/// `NAME_bg.wasm`, and the JS snippets the packages' glue imports, `snippets/…`).
 fn is_extension_package(file: &Path) -> bool {
+    if file.starts_with(crate::wasm_packages::SNIPPETS) {
+        return true;
+    }
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let name = stem.strip_suffix("_bg").unwrap_or(stem);
     crate::wasm_packages::EXTENSION_PACKAGES.contains(&name)
@@ -371,6 +374,7 @@ mod tests {
             write(&format!("pkg/{package}_bg.wasm"), "\0asm");
             write(&format!("pkg/{package}.d.ts"), "export {};\n");
         }
+        write("pkg/snippets/signin-guard-0/inline0.js", "export {};\n");
 
         build_extensions(&root, &root.join("pkg")).expect("builds");
 
@@ -393,6 +397,7 @@ mod tests {
                 "signin_guard_extension_bg.wasm",
                 "signin_guard_pages.js",
                 "signin_guard_pages_bg.wasm",
+                "snippets/signin-guard-0/inline0.js",
             ] {
                 assert!(
                     out.join("pkg").join(shipped).is_file(),

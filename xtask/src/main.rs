@@ -12,6 +12,7 @@ mod dist;
 mod domain_name;
 mod extension;
 mod files;
+mod fuzz;
 mod package;
 mod regions;
 mod run;
@@ -35,11 +36,12 @@ USAGE:
 COMMANDS:
     setup         Install what the build and tests need, skipping what is present:
                   the wasm32-unknown-unknown target, rustfmt and clippy, wasm-bindgen-cli
-                  at the Cargo.lock version, npm packages, Chromium + chromedriver +
+                  at the Cargo.lock version, the nightly toolchain and cargo-fuzz,
+                  npm packages, Chromium + chromedriver +
                   Firefox (apt-get, as root) and geckodriver
-    dist          Build dist/pkg (the core and pages wasm packages: wasm-bindgen +
-                  wasm-opt, sizes printed), dist/chrome, dist/firefox, their zips and
-                  dist/www
+    dist          Build dist/pkg (the core, extension, pages and tools wasm packages:
+                  wasm-bindgen + wasm-opt, sizes printed), dist/chrome, dist/firefox,
+                  their zips and dist/www
     dist --key FILE.pem [--update-url URL] [--firefox-update-url URL]
                   Also the self-hosting packages (docs/self-hosting.md): a CRX3 of
                   dist/chrome signed with the team's RSA key, dist/updates.xml and
@@ -47,9 +49,13 @@ COMMANDS:
     package --key FILE.pem [--update-url URL] [--firefox-update-url URL] [--out DIR]
                   The self-hosting packages only, from the dist/ built before
     test          Run every check CI runs, in order, stopping at the first failure:
-                  fmt, clippy (host, and wasm32 for each wasm package), native tests,
-                  wasm tests in headless Chromium (each package), eslint, dist,
-                  end-to-end tests (tests/e2e)
+                  fmt, clippy (host, fuzz targets, and wasm32 for each wasm package),
+                  native tests, each fuzz target for 15 s, wasm tests in headless
+                  Chromium (each package), eslint, dist, end-to-end tests (tests/e2e)
+    fuzz [--seconds N]
+                  Install the nightly toolchain and cargo-fuzz if missing, build the
+                  fuzz targets in fuzz/ once, then run each for N seconds (default 600)
+                  from its seed corpus fuzz/corpus/TARGET; stops at the first crash
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
     regions [--botocore PATH | --cached | --check]
@@ -93,6 +99,9 @@ fn dispatch(args: &[String]) -> Result {
         // It checks its own options.
         return catalogue::run(options);
     }
+    if command == "fuzz" {
+        return fuzz::run(&root, options);
+    }
     if command == "package" {
         return package::run(&root, options);
     }
@@ -129,7 +138,7 @@ fn dispatch(args: &[String]) -> Result {
             Ok(())
         }
         other => Err(format!(
-            "unknown command `{other}`; the commands are setup, dist, package, test, run, regions (see `cargo xtask --help`)"
+            "unknown command `{other}`; the commands are setup, dist, package, test, fuzz, run, regions (see `cargo xtask --help`)"
         )),
     }
 }

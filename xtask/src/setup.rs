@@ -25,6 +25,8 @@ pub struct Needs {
     pub lint_tools: bool,
     /// Chromium, chromedriver, Firefox and geckodriver, for the browser tests.
     pub browsers: bool,
+    /// The nightly toolchain and cargo-fuzz, for the fuzz targets.
+    pub fuzzing: bool,
 }
 
 impl Needs {
@@ -33,6 +35,7 @@ impl Needs {
         Needs {
             lint_tools: false,
             browsers: false,
+            fuzzing: false,
         }
     }
 
@@ -41,6 +44,7 @@ impl Needs {
         Needs {
             lint_tools: true,
             browsers: true,
+            fuzzing: true,
         }
     }
 }
@@ -51,6 +55,9 @@ pub fn setup(root: &Path, needs: Needs) -> Result {
     wasm_target()?;
     if needs.lint_tools {
         lint_tools()?;
+    }
+    if needs.fuzzing {
+        fuzz_tools()?;
     }
     wasm_bindgen_cli(root)?;
     npm_packages(root)?;
@@ -116,6 +123,34 @@ fn lint_tools() -> Result {
             .args(["component", "add"])
             .args(&components),
     )
+}
+
+/// The nightly toolchain (cargo-fuzz builds with sanitizers, which only nightly has) and
+/// cargo-fuzz itself.
+pub fn fuzz_tools() -> Result {
+    let has_nightly = || {
+        command::output(Command::new("rustup").args(["run", "nightly", "rustc", "--version"]))
+            .is_some()
+    };
+    if !has_nightly() {
+        if which("rustup").is_none() {
+            return Err(missing(
+                "the nightly Rust toolchain",
+                "rustup toolchain install nightly --profile minimal (see https://rustup.rs)",
+            ));
+        }
+        command::run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
+    }
+    if command::output(cargo().args(["fuzz", "--version"])).is_none() {
+        command::run(cargo().args(["install", "cargo-fuzz", "--locked"]))?;
+    }
+    Ok(())
 }
 
 /// wasm-bindgen's CLI must be exactly the version of the `wasm-bindgen` crate in Cargo.lock.

@@ -2,7 +2,7 @@
 
 use crate::command::{self, cargo, missing, which};
 use crate::setup::{self, Needs, WASM_TARGET};
-use crate::{dist, files, Result};
+use crate::{dist, files, fuzz, Result};
 use std::path::Path;
 use std::process::Command;
 
@@ -31,12 +31,15 @@ pub fn test(root: &Path, quick: bool) -> Result {
     let needs = Needs {
         lint_tools: true,
         browsers: !quick,
+        fuzzing: true,
     };
     setup::setup(root, needs)?;
     let in_root = |make: fn() -> Command| move || command::run(make().current_dir(root));
     let steps = [
         Step::new("cargo fmt", false, in_root(fmt)),
+        Step::new("cargo fmt (fuzz targets)", false, in_root(fmt_fuzz)),
         Step::new("cargo clippy", false, in_root(clippy)),
+        Step::new("cargo clippy (fuzz targets)", false, in_root(clippy_fuzz)),
         Step::new("cargo clippy (wasm32, core package)", false, || {
             command::run(clippy_wasm(&[]).current_dir(root))
         }),
@@ -46,7 +49,13 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("cargo clippy (wasm32, pages package)", false, || {
             command::run(clippy_wasm(&["pages"]).current_dir(root))
         }),
+        Step::new("cargo clippy (wasm32, tools package)", false, || {
+            command::run(clippy_wasm(&["tools"]).current_dir(root))
+        }),
         Step::new("cargo test", false, in_root(native_tests)),
+        Step::new("fuzz targets (15 s each)", false, || {
+            fuzz::fuzz(root, fuzz::SHORT_RUN_SECONDS)
+        }),
         Step::new("wasm tests, core package (headless Chromium)", true, || {
             wasm_tests(root, &[])
         }),
@@ -59,6 +68,11 @@ pub fn test(root: &Path, quick: bool) -> Result {
             "wasm tests, pages package (headless Chromium)",
             true,
             || wasm_tests(root, &["pages"]),
+        ),
+        Step::new(
+            "wasm tests, tools package (headless Chromium)",
+            true,
+            || wasm_tests(root, &["tools"]),
         ),
         Step::new("eslint", false, || eslint(root)),
         Step::new("cargo xtask dist", false, || dist::dist(root)),
@@ -88,6 +102,28 @@ pub fn test(root: &Path, quick: bool) -> Result {
 fn fmt() -> Command {
     let mut cmd = cargo();
     cmd.args(["fmt", "--all", "--check"]);
+    cmd
+}
+
+/// The fuzz targets are their own workspace (`fuzz/`), which `--all` does not reach.
+fn fmt_fuzz() -> Command {
+    let mut cmd = cargo();
+    cmd.args(["fmt", "--manifest-path", "fuzz/Cargo.toml", "--check"]);
+    cmd
+}
+
+/// Clippy over the fuzz targets (and the core's `fuzz-probe` feature they use), on stable.
+fn clippy_fuzz() -> Command {
+    let mut cmd = cargo();
+    cmd.args([
+        "clippy",
+        "--manifest-path",
+        "fuzz/Cargo.toml",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     cmd
 }
 

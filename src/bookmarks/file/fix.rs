@@ -169,7 +169,10 @@ pub fn fix_file(bytes: &[u8], policy: &FixPolicy) -> Result<FixResult, ParseErro
     })
 }
 
-fn bookmark_of<'f, 'a>(file: &'f BookmarkFile<'a>, id: &str) -> Option<&'f FileBookmark<'a>> {
+pub(super) fn bookmark_of<'f, 'a>(
+    file: &'f BookmarkFile<'a>,
+    id: &str,
+) -> Option<&'f FileBookmark<'a>> {
     file.bookmarks.get(id.parse::<usize>().ok()?)
 }
 
@@ -199,6 +202,17 @@ fn planned_change(
         }
         _ => proposed.to_owned(),
     };
+    let written = written_href(bookmark, &new_url, escape_by_default)?;
+    Ok((new_url, written))
+}
+
+/// The bytes to write for `new_url` in `bookmark`'s HREF: escaped and quoted as the old value
+/// was, or why it cannot be written there.
+pub(super) fn written_href(
+    bookmark: &FileBookmark<'_>,
+    new_url: &str,
+    escape_by_default: bool,
+) -> Result<Vec<u8>, String> {
     let escape = if has_reference(bookmark.raw_url) {
         true
     } else if has_bare_ampersand(bookmark.raw_url) {
@@ -208,7 +222,7 @@ fn planned_change(
     };
     // A bare `&` is only safe where it cannot be read as the start of a reference.
     let escape = escape || decode_lossy(new_url.as_bytes()) != new_url;
-    let written = escape_attribute(&new_url, escape, bookmark.quote.byte());
+    let written = escape_attribute(new_url, escape, bookmark.quote.byte());
     // Unquoted, a value ends at white space or `>`; browsers and this parser accept `=` in it.
     if bookmark.quote == Quote::Unquoted
         && written
@@ -219,12 +233,12 @@ fn planned_change(
             "the new URL cannot be written without quotes: fix this bookmark by hand".to_owned(),
         );
     }
-    Ok((new_url, written.into_bytes()))
+    Ok(written.into_bytes())
 }
 
 /// Whether the file's writer escapes `&` in HREF values (Firefox does, Chromium does not);
 /// escaping is the default when no HREF tells.
-fn file_escapes_ampersands(file: &BookmarkFile<'_>) -> bool {
+pub(super) fn file_escapes_ampersands(file: &BookmarkFile<'_>) -> bool {
     let mut bare = false;
     for bookmark in &file.bookmarks {
         if has_reference(bookmark.raw_url) {
@@ -238,15 +252,33 @@ fn file_escapes_ampersands(file: &BookmarkFile<'_>) -> bool {
 /// The input with each change's HREF bytes replaced; changes are sorted and do not overlap.
 /// Records where each new value landed in the output.
 fn splice(bytes: &[u8], changes: &mut [(Change, Vec<u8>)]) -> Vec<u8> {
-    let extra: usize = changes.iter().map(|(_, w)| w.len()).sum();
+    let edits: Vec<(std::ops::Range<usize>, &[u8])> = changes
+        .iter()
+        .map(|(change, written)| (change.href.clone(), written.as_slice()))
+        .collect();
+    let (output, landed) = splice_edits(bytes, &edits);
+    for ((change, _), range) in changes.iter_mut().zip(landed) {
+        change.output_href = range;
+    }
+    output
+}
+
+/// The input with each range replaced by its bytes (empty: deleted); ranges sorted, not
+/// overlapping. Returns the output and where each replacement landed in it.
+pub(super) fn splice_edits(
+    bytes: &[u8],
+    edits: &[(Range<usize>, &[u8])],
+) -> (Vec<u8>, Vec<Range<usize>>) {
+    let extra: usize = edits.iter().map(|(_, w)| w.len()).sum();
     let mut output = Vec::with_capacity(bytes.len() + extra);
+    let mut landed = Vec::with_capacity(edits.len());
     let mut copied = 0;
-    for (change, written) in changes.iter_mut() {
-        output.extend_from_slice(&bytes[copied..change.href.start]);
-        change.output_href = output.len()..output.len() + written.len();
+    for (range, written) in edits {
+        output.extend_from_slice(&bytes[copied..range.start]);
+        landed.push(output.len()..output.len() + written.len());
         output.extend_from_slice(written);
-        copied = change.href.end;
+        copied = range.end;
     }
     output.extend_from_slice(&bytes[copied..]);
-    output
+    (output, landed)
 }

@@ -5,13 +5,16 @@
 //! sloppiness, and remembers where each HREF value is so the fixer can change those bytes and
 //! nothing else.
 
+mod choices;
 mod entities;
+mod entry;
 mod error;
 mod fix;
 mod lines;
 mod scan;
 mod sniff;
 
+pub use choices::{fix_all_selection, fix_file_as_chosen, ChosenFix, Deletion};
 pub use error::{Note, ParseError, Position};
 pub use fix::{fix_file, Change, FixPolicy, FixResult, Unchanged};
 pub use scan::Quote;
@@ -42,6 +45,8 @@ pub struct FileBookmark<'a> {
     pub index: usize,
     /// Line of its `<A` tag, from 1.
     pub line: usize,
+    /// The bytes of its `<A …>` start tag.
+    pub tag: Range<usize>,
     /// The bytes of the HREF value in the file (inside the quotes, entities as written).
     pub href: Range<usize>,
     /// How the HREF value is quoted.
@@ -219,6 +224,7 @@ impl<'a> Parser<'a> {
         let bookmark = FileBookmark {
             index: self.file.bookmarks.len(),
             line,
+            tag: at..tag_end,
             href: href.range,
             quote: href.quote,
             raw_url,
@@ -300,6 +306,29 @@ pub fn check_file(bytes: &[u8]) -> Result<FileCheck, ParseError> {
         report,
         notes: file.notes,
     })
+}
+
+/// `check_file` for showing people (the web page): titles and folder names with secrets redacted
+/// too, as the CLI prints them (URLs in reports are redacted already).
+pub fn check_file_for_display(bytes: &[u8]) -> Result<FileCheck, ParseError> {
+    use crate::url::redact::redact;
+    let mut check = check_file(bytes)?;
+    let report = &mut check.report;
+    let redact_path =
+        |path: &mut Vec<String>| path.iter_mut().for_each(|name| *name = redact(name));
+    for finding in report.groups.iter_mut().flat_map(|g| g.findings.iter_mut()) {
+        finding.title = redact(&finding.title);
+        redact_path(&mut finding.folder_path);
+    }
+    for member in report
+        .duplicates
+        .iter_mut()
+        .flat_map(|g| g.bookmarks.iter_mut())
+    {
+        member.title = redact(&member.title);
+        redact_path(&mut member.folder_path);
+    }
+    Ok(check)
 }
 
 /// Runs the doctor over a parsed file; folder paths are built only for bookmarks it lists.
