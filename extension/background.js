@@ -6,12 +6,14 @@
 // (the worker is stopped when idle and woken by these events); each waits for the core inside.
 import { api, omniboxUsesXml } from "./lib/browser.js";
 import {
+  Launcher,
   bookmarkChange,
   bookmarkOffered,
   linkCanonical,
   lookalikeNavigation,
   pageReport,
   ready,
+  regionMove,
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
@@ -157,11 +159,34 @@ async function offeredOnly(tabId, id, act) {
 }
 
 /**
+ * After a role link from the popup's Accounts section (launcher.js): once the switch lands the tab on the
+ * console, moves it to the region chosen (the core decides, `regionMove`), once, and the page it lands on
+ * says so. Returns the reply to the page, or null to describe the page as usual.
+ */
+async function regionMoveStep(tabId, url) {
+  const { move, moved } = await store.regionMoveState(tabId);
+  if (moved) {
+    await store.clearRegionMoved(tabId);
+    return { notice: styled({ ...moved, canonical: null, fix: null, settings: false }) };
+  }
+  if (!move) return null;
+  const answer = regionMove(url, move);
+  if (answer.action === "wait") return null;
+  await store.clearRegionMove(tabId);
+  if (answer.action !== "move") return null;
+  await store.setRegionMoved(tabId, answer.notice);
+  await api.tabs.update(tabId, { url: answer.url });
+  return { notice: null };
+}
+
+/**
  * `{type: "page", userInfo}` → `{notice}`: one page report of the core (events/page_report.rs) gives the
  * notice, the badge, the accounts to remember and the tab's state to store. The badge and the known
  * accounts are written after the answer has gone, so the notice shows sooner.
  */
 async function onPage({ userInfo = null }, tabId, url) {
+  const moved = await regionMoveStep(tabId, url);
+  if (moved) return moved;
   const report = await store.tabStep(tabId, async (state) => {
     const answer = pageReport(await pageFacts(state, { url, fromPage: true, userInfo }));
     return { state: answer.state, answer };
@@ -356,17 +381,30 @@ function omniboxText(text) {
   return [...String(text)].map((c) => entities[c] ?? c).join("");
 }
 
-async function omniboxChanged(text, suggest) {
+/**
+ * The omnibox's answer: with team accounts, the launcher's choices in the popup's order (launcher.js), else
+ * the known accounts' completions.
+ */
+async function omniboxAnswer(text) {
   await ready;
-  const result = teamOmnibox(text, await store.knownAccounts(), await teamContext());
+  const [known, team, recent] = await Promise.all([store.knownAccounts(), teamContext(), store.recentLaunches()]);
+  const launcher = new Launcher(team, known);
+  try {
+    return launcher.omnibox(text, { favourites: [], recent }) ?? teamOmnibox(text, known, team);
+  } finally {
+    launcher.free();
+  }
+}
+
+async function omniboxChanged(text, suggest) {
+  const result = await omniboxAnswer(text);
   const hint = result.error ?? (result.url ? `Open ${result.url}` : "Type an account and a region, e.g. prod eu-west-1");
   api.omnibox.setDefaultSuggestion({ description: omniboxText(hint) });
   suggest(result.suggestions.map(({ content, description }) => ({ content, description: omniboxText(description) })));
 }
 
 async function omniboxEntered(text, disposition) {
-  await ready;
-  const { url } = teamOmnibox(text, await store.knownAccounts(), await teamContext());
+  const { url } = await omniboxAnswer(text);
   if (!url) return;
   if (disposition === "newForegroundTab") await api.tabs.create({ url });
   else if (disposition === "newBackgroundTab") await api.tabs.create({ url, active: false });

@@ -11,6 +11,7 @@ import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
+import { showLauncher } from "./lib/launcher.js";
 import * as store from "./lib/store.js";
 import { pageFacts } from "./lib/tab-facts.js";
 import { showTeamAccount } from "./lib/team-popup.js";
@@ -50,7 +51,13 @@ async function main() {
   showTab(popup, tab);
   // The account's display name and source (team-popup.js).
   showTeamAccount(report?.view);
+  // The Accounts section: every account × role × region, by the method that signs in (launcher.js).
+  const launcher = await showLauncher(
+    { section: byId("launcher"), input: byId("launcher-search"), list: byId("launcher-list"), status: byId("launcher-status") },
+    { known, tabId: tab.id, inTab },
+  );
   await setUpRegions(popup, tab.url ?? url, known, tab);
+  if (launcher?.wantsFocus) byId("launcher-search").focus();
   // A save that fails later (storage full) is reported at once.
   api.storage.onChanged.addListener((changes) => {
     if ("storage_problems" in changes) void showProblems(byId("problems"));

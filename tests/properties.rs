@@ -117,6 +117,101 @@ fn huge_and_odd_inputs_give_a_verdict() {
     }
 }
 
+/// A team account of any method and partition, with its region.
+fn link_account() -> impl Strategy<Value = (signin_guard::team::signin_links::LinkAccount, Region)>
+{
+    use signin_guard::team::config::{DisplayName, Role, RoleName, SsoStartUrl, TeamAccount};
+    (
+        "[0-9]{12}",
+        region(),
+        0..3usize,
+        "[A-Za-z][A-Za-z0-9+=,.@_-]{0,20}(/[A-Za-z0-9_-]{1,8}){0,2}",
+        "[\\p{L} ]{0,10}[\\p{L}]",
+    )
+        .prop_filter_map("valid values", |(id, region, method, role, display)| {
+            // Links lead to a console; the isolated partitions have none reached so.
+            if !region.partition().has_console() {
+                return None;
+            }
+            let mut team = TeamAccount::new(signin_guard::AccountId::parse(&id).ok()?);
+            team.display_name = DisplayName::parse(&display).ok();
+            team.default_region = Some(region);
+            if method > 0 {
+                team.roles = vec![Role {
+                    name: RoleName::parse(&role).ok()?,
+                    display_name: team.display_name.clone(),
+                }];
+            }
+            if method == 2 {
+                let portal = match region.partition() {
+                    Partition::Aws => "https://acme.awsapps.com/start",
+                    Partition::AwsCn => "https://acme.awsapps.cn/start",
+                    Partition::AwsUsGov => "https://start.us-gov-home.awsapps.com/directory/d-1",
+                    // No access portal host is known in the other partitions.
+                    _ => return None,
+                };
+                team.sso_start_url = Some(SsoStartUrl::parse(portal).ok()?);
+                // A permission set has no path.
+                team.roles[0].name = RoleName::parse(role.split('/').next()?).ok()?;
+            }
+            Some((
+                signin_guard::team::signin_links::LinkAccount::of_team(&team),
+                region,
+            ))
+        })
+}
+
+proptest! {
+    #[test]
+    fn every_team_link_classifies_back_to_its_account_and_pinned_region(
+        (account, region) in link_account(),
+    ) {
+        use signin_guard::team::signin_links::{signin_link, Place, SigninMethod};
+        let link = signin_link(&account, None, Some(&Place::Region(region))).unwrap();
+        let verdict = classify(&link.url);
+        prop_assert_eq!(verdict.account.as_ref(), Some(&account.account), "{}", link.url);
+        prop_assert_eq!(verdict.partition, Some(region.partition()), "{}", link.url);
+        let kind = match link.method {
+            SigninMethod::AccessPortal => Kind::AccessPortal,
+            SigninMethod::SwitchRole => Kind::SwitchRole,
+            SigninMethod::IamUser => Kind::AccountSignin,
+        };
+        prop_assert_eq!(verdict.kind, kind);
+        // A role link names no region; a shortcut's is its destination's, an account URL's pinned.
+        if link.method != SigninMethod::SwitchRole {
+            prop_assert_eq!(verdict.region, Some(region), "{}", link.url);
+        }
+    }
+}
+
+/// Every region's shortcut link reads back with its destination's region.
+#[test]
+fn portal_shortcut_reads_back_its_destination_region() {
+    use signin_guard::team::config::{Role, RoleName, SsoStartUrl, TeamAccount};
+    use signin_guard::team::signin_links::{signin_link, LinkAccount, Place};
+    for region in Region::all(None) {
+        let portal = match region.partition() {
+            Partition::Aws => "https://acme.awsapps.com/start",
+            Partition::AwsCn => "https://acme.awsapps.cn/start",
+            Partition::AwsUsGov => "https://start.us-gov-home.awsapps.com/directory/d-1",
+            _ => continue,
+        };
+        let mut team = TeamAccount::new(signin_guard::AccountId::parse("111122223333").unwrap());
+        team.sso_start_url = Some(SsoStartUrl::parse(portal).unwrap());
+        team.roles = vec![Role {
+            name: RoleName::parse("ReadOnly").unwrap(),
+            display_name: None,
+        }];
+        let link = signin_link(
+            &LinkAccount::of_team(&team),
+            None,
+            Some(&Place::Region(region)),
+        )
+        .unwrap();
+        assert_eq!(classify(&link.url).region, Some(region), "{}", link.url);
+    }
+}
+
 /// The AWS kinds: everything but `unrelated` and `lookalike`.
 fn is_aws_kind(kind: Kind) -> bool {
     !matches!(kind, Kind::Unrelated | Kind::Lookalike)

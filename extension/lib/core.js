@@ -6,6 +6,7 @@
 import init from "../pkg/signin_guard_extension.js";
 
 export {
+  Launcher,
   accountSigninUrl,
   bookmarkChange,
   bookmarkFix,
@@ -21,6 +22,7 @@ export {
   mergeAccounts,
   pageReport,
   popupView,
+  regionMove,
   regions,
   searchRegions,
   switchConsoleRegion,

@@ -13,6 +13,7 @@ export {
   findingsExport,
   importAwsConfig,
   mergeAccounts,
+  mergedBookmarksFile,
   parseTeamConfig,
   planBookmarkBatch,
   planBookmarkUndo,

@@ -16,6 +16,7 @@ const PROBLEMS = "storage_problems";
 const EXPECTED_CHANGES = "expected_bookmark_changes";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
 const LOOKALIKE = "lookalike_protection";
+const RECENT_LAUNCHES = "recent_launches";
 
 const RECENT_MAX = 5;
 const JOURNAL_MAX = 20;
@@ -215,6 +216,42 @@ export function addRecent(code) {
 }
 
 export const clearRecent = () => write("local", { [RECENT]: [] });
+
+/** The launcher's choices opened lately (choice keys, `ACCOUNT|ROLE|REGION`), most recent first. */
+export const recentLaunches = () => regionList(RECENT_LAUNCHES, "recent accounts");
+
+/** `storage.session`, per tab: `{region, account}`, where a role link opened in the tab should land. */
+const regionMoveKey = (tabId) => `region_move_${tabId}`;
+
+/** Notes that the tab, once a role switch lands it on the console, should move to `region`. */
+export const setRegionMove = (tabId, move) => write("session", { [regionMoveKey(tabId)]: move });
+
+/** Forgets the tab's pending region move (it is made once). */
+export const clearRegionMove = (tabId) => api.storage.session.remove(regionMoveKey(tabId));
+
+/** `storage.session`, per tab: the notice the page after a region move shows. */
+const regionMovedKey = (tabId) => `region_moved_${tabId}`;
+
+/** The tab's pending move and the notice of a move just made, in one read. */
+export async function regionMoveState(tabId) {
+  const keys = [regionMoveKey(tabId), regionMovedKey(tabId)];
+  const got = await api.storage.session.get(keys).catch(() => ({}));
+  return { move: got[keys[0]] ?? null, moved: got[keys[1]] ?? null };
+}
+
+/** Keeps the notice to show on the page the move lands on. */
+export const setRegionMoved = (tabId, notice) => write("session", { [regionMovedKey(tabId)]: notice });
+
+/** Forgets the move's notice (shown once). */
+export const clearRegionMoved = (tabId) => api.storage.session.remove(regionMovedKey(tabId));
+
+/** Puts the launcher's choice first among the recent ones. */
+export function addRecentLaunch(key) {
+  return serialized(async () => {
+    const list = await recentLaunches();
+    await write("local", { [RECENT_LAUNCHES]: [key, ...list.filter((k) => k !== key)].slice(0, RECENT_MAX) });
+  });
+}
 
 /**
  * Whether lookalike protection is switched on: its own choice, apart from the `webNavigation` permission

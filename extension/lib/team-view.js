@@ -8,6 +8,7 @@ import {
   editUserAccount,
   importAwsConfig,
   mergeAccounts,
+  mergedBookmarksFile,
   parseTeamConfig,
   readOneAccount,
   regions,
@@ -396,17 +397,27 @@ async function addPreview() {
 /** Downloads the person's accounts as a team configuration (the format admins deploy). */
 function exportAccounts() {
   const { config } = parseTeamConfig(shown?.user ?? EMPTY);
-  const text = `${JSON.stringify(config ?? EMPTY, null, 2)}\n`;
-  const link = h("a", {
-    href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
-    download: "signin-guard-accounts.json",
-    class: "offscreen",
-  });
+  download(`${JSON.stringify(config ?? EMPTY, null, 2)}\n`, "application/json", "signin-guard-accounts.json");
+  say(`Exported ${config?.accounts.length ?? 0} accounts as signin-guard-accounts.json.`);
+}
+
+/**
+ * Downloads a bookmarks file (Netscape format, which every browser imports) with a sign-in link for every
+ * account, role and favourite region, by the method that signs in to each (the core's links).
+ */
+function exportBookmarks() {
+  const text = mergedBookmarksFile(shown?.stored?.config ?? null, shown?.user ?? null);
+  download(text, "text/html", "aws-accounts.html");
+  say("Exported the sign-in bookmarks as aws-accounts.html: import it in any browser's bookmarks manager.");
+}
+
+/** Saves `text` as a download named `name`. */
+function download(text, type, name) {
+  const link = h("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name, class: "offscreen" });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-  say(`Exported ${config?.accounts.length ?? 0} accounts as signin-guard-accounts.json.`);
 }
 
 let wired = false;
@@ -418,4 +429,5 @@ function wire() {
   byId("import-file").addEventListener("change", (event) => void readChosenFile(event).catch(fail));
   byId("import-preview").addEventListener("click", showPreview);
   byId("team-export").addEventListener("click", exportAccounts);
+  byId("team-bookmarks").addEventListener("click", exportBookmarks);
 }

@@ -68,7 +68,7 @@ impl std::error::Error for RegionSearchError {}
 
 /// How well a region matches the query; smaller is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum MatchRank {
+pub(crate) enum MatchRank {
     /// A token is the whole region code.
     ExactCode,
     /// A token starts the region code.
@@ -184,7 +184,7 @@ fn known_codes(codes: &[String], partition: Partition) -> Vec<Region> {
 }
 
 /// The best rank any token reaches, if every token matches; an empty query matches everything.
-fn match_rank(tokens: &[String], region: Region) -> Option<MatchRank> {
+pub(crate) fn match_rank(tokens: &[String], region: Region) -> Option<MatchRank> {
     if tokens.is_empty() {
         return Some(MatchRank::NameWord);
     }
@@ -216,7 +216,7 @@ fn starts_name_words(token: &str, name_words: &[String]) -> bool {
 }
 
 /// Letters and digits runs: "us east (n. virginia)" → us, east, n, virginia.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
@@ -224,7 +224,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Lowercase, with the accents of region names dropped ("São Paulo" is found by "sao").
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

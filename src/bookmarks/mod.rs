@@ -1,8 +1,10 @@
 //! Bookmarks: the doctor that finds the AWS bookmarks that break or leak, the fix of one bookmark,
-//! and exported bookmark files (Netscape HTML) read, checked and fixed byte for byte.
+//! exported bookmark files (Netscape HTML) read, checked and fixed byte for byte, and a team's
+//! links written as one.
 //!
 //! May import: `aws`, `url`, `team`, `tab`.
 
 pub mod doctor;
 pub mod file;
 pub mod fix;
+pub mod team_file;

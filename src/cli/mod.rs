@@ -5,9 +5,11 @@ mod check;
 mod config;
 mod failure;
 mod link;
+mod links;
 mod regions;
 mod same_file;
 mod shown;
+mod team_file;
 
 use clap::{Parser, Subcommand};
 use failure::Failure;
@@ -18,7 +20,8 @@ const MAIN_AFTER_HELP: &str = "\
 Exit status:
   0  success; for `check` and `bookmarks check` whatever they find (the output is a report)
   1  reading standard input or a file, or writing the output or a file, failed
-  2  usage error: unknown flag, a bad account, region or partition, a file that is not a
+  2  usage error: unknown flag, a bad account, role, region or partition, an account name that
+     names several of the team's accounts or none, a file that is not a
      bookmark file, `bookmarks fix -o` or `config import -o` naming the input file, a file
      that is not a usable team configuration (`config check`) or that is JSON (`config import`)
 
@@ -28,6 +31,8 @@ Examples:
   signin-guard check https://myalias.signin.aws.amazon.com/console
   signin-guard check --json < urls.txt
   signin-guard link myalias --region us-east-2
+  signin-guard link production --config team.json --role ReadOnlyAccess
+  signin-guard links --config team.json --bookmarks aws-accounts.html
   signin-guard regions --partition aws-cn
   signin-guard bookmarks check bookmarks.html
   signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html
@@ -59,9 +64,14 @@ enum Command {
     /// Says what each URL is: its kind, account, region, canonical sign-in URL and warnings
     #[command(after_help = check::AFTER_HELP)]
     Check(check::Args),
-    /// Prints an account's sign-in URL, optionally pinned to a region
+    /// Prints an account's sign-in URL, optionally pinned to a region; with --config, a team
+    /// account's link as a role (access portal shortcut, role link or sign-in URL)
     #[command(after_help = link::AFTER_HELP)]
     Link(link::Args),
+    /// Lists every team account × role × favourite region with its link, as lines, JSON or a
+    /// bookmarks file
+    #[command(after_help = links::AFTER_HELP)]
+    Links(links::Args),
     /// Lists the known regions with their names, partitions and opt-in status
     #[command(after_help = regions::AFTER_HELP)]
     Regions(regions::Args),
@@ -81,6 +91,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(args, &mut out),
         Command::Link(args) => link::run(args, &mut out),
+        Command::Links(args) => links::run(args, &mut out),
         Command::Regions(args) => regions::run(args, &mut out),
         Command::Bookmarks(args) => bookmarks::run(args, &mut out),
         Command::Config(args) => config::run(args, &mut out),

@@ -1,13 +1,16 @@
 //! What the extension shows and keeps for a browser tab: the page's view (badge, notice), the tab's
 //! sign-in flow, the accounts this browser knows, the `aws-userInfo` cookie, the team's context on a
-//! page, and the address-bar keyword.
+//! page, the address-bar keyword, the launcher's search over accounts, roles and regions, and the
+//! region move after a role link.
 //!
 //! May import: `aws`, `url`, `team`.
 
 pub mod known_accounts;
+pub mod launcher;
 pub mod navigation_flow;
 pub mod omnibox;
 pub mod page_view;
+pub mod region_move;
 mod stored_value;
 pub mod team_context;
 pub mod team_omnibox;

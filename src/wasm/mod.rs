@@ -4,8 +4,8 @@
 //! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
 //!   `classifyMany`, `accountSigninUrl`, `regions`), which the web page loads;
 //! - the extension package (`signin_guard_extension`, feature `extension`): plus the decisions
-//!   the extension's worker, popup and warning page ask for (`tabs`, `team`, region search and
-//!   console links); every worker wake instantiates it;
+//!   the extension's worker, popup and warning page ask for (`tabs`, `team`, `launcher`, region
+//!   search and console links); every worker wake instantiates it;
 //! - the pages package (`signin_guard_pages`, feature `pages`): plus the bookmark doctor's
 //!   exports and those that read, import and edit team configurations, for the doctor and
 //!   options pages;
@@ -31,6 +31,8 @@ mod extension_urls;
 #[cfg(any(feature = "pages", feature = "tools"))]
 mod findings;
 #[cfg(feature = "extension")]
+mod launcher;
+#[cfg(feature = "extension")]
 mod tabs;
 #[cfg(feature = "extension")]
 mod team;
@@ -48,6 +50,8 @@ pub use events::*;
 pub use extension_urls::*;
 #[cfg(any(feature = "pages", feature = "tools"))]
 pub use findings::*;
+#[cfg(feature = "extension")]
+pub use launcher::*;
 #[cfg(feature = "extension")]
 pub use tabs::*;
 #[cfg(feature = "extension")]

@@ -145,7 +145,11 @@ button{margin-top:12px;background:#ff9900;border:0;padding:8px 16px;border-radiu
   // The page's own script, as AWS pages have: the tests check that it still runs with the extension.
   "/fixture.js": {
     type: "text/javascript",
-    body: `document.documentElement.dataset.fixtureScript = "ran";\n`,
+    // A page with a fragment (an access portal shortcut) reports its full address, which the server records
+    // as the `href` of a /fixture-record request.
+    body:
+      `document.documentElement.dataset.fixtureScript = "ran";\n` +
+      `if (location.hash) fetch("/fixture-record?href=" + encodeURIComponent(location.href), { cache: "no-store" });\n`,
   },
 };
 
@@ -241,6 +245,8 @@ export class FixtureServer extends EventEmitter {
       this.emit("request", record);
     };
 
+    // A page's own address with its fragment, which no request carries (see fixture.js).
+    if (url.pathname === "/fixture-record") return send(204, {});
     const asset = STATIC[url.pathname];
     if (asset) return send(200, { "content-type": `${asset.type}; charset=utf-8` }, asset.body);
     if (url.pathname === "/favicon.ico") return send(204, {});

@@ -243,9 +243,35 @@ export const ROUTES = Object.freeze([
   { host: "*.signin.amazonaws-eusc.eu", path: "/console", page: "account-signin" },
   { host: "*.console.aws.amazon.com", path: "/console/home", page: "console", cookieDomain: ".amazon.com" },
   { host: "*.app.aws", path: "/start", page: "access-portal" },
+  { host: "*.awsapps.com", path: "/start", page: "access-portal" },
+  // A role switch that lands, as a real one does, in the region the console last used (LAUNCHER.lastRegionConsole).
+  { host: "signin.aws.amazon.com", path: "/switchrole", redirect: () => LAUNCHER.lastRegionConsole },
   { host: "*.evil.example", path: "*", page: "phishing" },
   { host: "*.aws-amazon.com", path: "*", page: "phishing" },
 ]);
+
+/**
+ * The popup's Accounts section with the team of docs/examples/team-config.json: what is typed and the link
+ * Enter opens, by each sign-in method. A role switch lands in `lastRegionConsole`; the extension then moves
+ * the tab to the region chosen (`movedTo`).
+ */
+export const LAUNCHER = Object.freeze({
+  portal: {
+    query: "prod read frankfurt",
+    opens:
+      "https://acme.awsapps.com/start/#/console?account_id=111122223333&role_name=ReadOnlyAccess" +
+      "&destination=https%3A%2F%2Feu-central-1.console.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-central-1",
+  },
+  role: {
+    query: "data lake",
+    opens:
+      "https://signin.aws.amazon.com/switchrole?account=210987654321&roleName=analytics/DataEngineer" +
+      "&displayName=Data%20lake%20%2F%20Data%20engineer",
+    movedTo: "https://eu-central-1.console.aws.amazon.com/console/home?region=eu-central-1",
+  },
+  iamUser: { query: "sandbox", opens: "https://777788889999.signin.aws.amazon.com/console?region=us-east-1" },
+  lastRegionConsole: "https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
+});
 
 /** Every host name the scenarios use, for the test certificate's names. */
 export function fixtureHosts() {
@@ -256,6 +282,9 @@ export function fixtureHosts() {
     OMNIBOX.opens,
     GENERAL_SIGNIN,
     ...LINKS.map((link) => link.url),
+    LAUNCHER.portal.opens,
+    LAUNCHER.role.movedTo,
+    LAUNCHER.lastRegionConsole,
   ];
   const hosts = new Set(urls.map((url) => new URL(url).hostname));
   return [...hosts].sort();

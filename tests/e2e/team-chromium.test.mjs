@@ -25,6 +25,7 @@ import { after, before, test } from "node:test";
 import { CHROMIUM, ROOT, SCREENSHOTS, WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
 import { readPopupInPage, readTeamInPage } from "./contract.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { LAUNCHER } from "./scenarios.mjs";
 
 /** Debian Chromium's folder of mandatory policies. */
 const POLICY_DIR = "/etc/chromium/policies/managed";
@@ -322,5 +323,94 @@ test("an edit of the policy file reaches the extension without a restart, and so
     const gone = await waitForTeam(settings, (s) => s.managed.length === 0 && s.summary.startsWith("No configuration"), "no team accounts", CHANGE_WAIT);
     t.diagnostic(`the removal reached the open settings page ${Date.now() - since} ms later`);
     assert.deepEqual(gone.problems, []);
+  });
+});
+
+/** The full address (fragment included) a page reported to the fixture server (fixture.js), once it does. */
+async function reportedAddress(expected, since) {
+  const request = await server.waitForRequest(
+    (url) => url.includes("/fixture-record?") && new URL(url).searchParams.get("href") === expected,
+    { since, what: `the page at ${expected}` },
+  );
+  return new URL(request.url).searchParams.get("href");
+}
+
+/** Types in the popup's Accounts section and presses Enter (unless `enter` is false); returns its rows. */
+async function launch(popup, query, { enter = true } = {}) {
+  const input = popup.locator("[data-testid=launcher-search]");
+  await input.fill("");
+  await input.pressSequentially(query, { delay: 10 });
+  await waitFor(async () => (await popup.$$("[data-testid=launcher-option]")).length > 0, { what: `rows for “${query}”` });
+  const rows = await popup.$$eval("[data-testid=launcher-option]", (nodes) =>
+    nodes.map((n) => ({ key: n.dataset.key, method: n.dataset.method, text: n.textContent })),
+  );
+  if (enter) await input.press("Enter");
+  return rows;
+}
+
+test("the popup's Accounts section and the omnibox open each team account by the method that signs in to it", { ...LIMIT, skip: skip ?? false }, async () => {
+  writePolicy(readFileSync(EXAMPLE, "utf8"));
+  await withBrowser(async (browser) => {
+    const settings = await openSettings(browser);
+    await waitForTeam(settings, (s) => s.managed.length === 4, "the team's 4 accounts");
+    const tab = await browser.openTab("https://signin.aws.amazon.com/console");
+    const popup = await browser.openPopup(tab.tabId);
+    await waitFor(async () => (await popup.evaluate(readPopupInPage)).ready, { what: "the popup to be ready" });
+    assert.equal(await popup.evaluate(() => document.activeElement?.dataset.testid), "launcher-search", "typing goes to Accounts");
+    // Every account's rows, with the words of each method; a screenshot for the README.
+    const all = await popup.$$eval("[data-testid=launcher-option]", (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(all.some((t) => t.includes("Production") && t.includes("through your access portal")), all.join(" | "));
+    assert.ok(all.some((t) => t.includes("Data lake") && t.includes("switch role")), all.join(" | "));
+    assert.ok(all.some((t) => t.includes("Sandbox") && t.includes("IAM user")), all.join(" | "));
+    await popup.locator("#launcher").screenshot({ path: join(SCREENSHOTS, "popup-accounts.png") });
+
+    // IAM Identity Center: the portal's shortcut link, fragment and all, reaches the portal.
+    let since = server.requests.length;
+    const portalRows = await launch(popup, LAUNCHER.portal.query);
+    assert.equal(portalRows[0].method, "access_portal");
+    assert.equal(await reportedAddress(LAUNCHER.portal.opens, since), LAUNCHER.portal.opens);
+
+    // A role link: the switch lands in the console's last region, and the tab moves to the chosen one, once.
+    since = server.requests.length;
+    const roleRows = await launch(popup, LAUNCHER.role.query);
+    assert.equal(roleRows[0].method, "switch_role");
+    await server.waitForRequest((url) => url === LAUNCHER.role.opens, { since, what: "the role link" });
+    await server.waitForRequest((url) => url === LAUNCHER.lastRegionConsole, { since, what: "the console in its last region" });
+    await server.waitForRequest((url) => url === LAUNCHER.role.movedTo, { since, what: "the console in the chosen region" });
+    const moved = await browser.waitForNotice(tab.page, (n) => n.headline?.startsWith("Moved to"));
+    assert.equal(moved.headline, "Moved to Europe (Frankfurt) (eu-central-1)");
+    assert.equal(tab.page.url(), LAUNCHER.role.movedTo);
+
+    // An IAM user account: its region-pinned sign-in URL.
+    since = server.requests.length;
+    const userRows = await launch(popup, LAUNCHER.iamUser.query);
+    assert.equal(userRows[0].method, "iam_user");
+    await server.waitForRequest((url) => url === LAUNCHER.iamUser.opens, { since, what: "the sign-in URL" });
+
+    // The omnibox: the same choices in the same order, and Enter opens the first.
+    for (const { query } of [LAUNCHER.portal, LAUNCHER.role, LAUNCHER.iamUser]) {
+      const rows = await launch(popup, query, { enter: false });
+      const suggestions = await browser.inWorker(
+        (text) =>
+          new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("no omnibox suggestions within 20 s")), 20_000);
+            chrome.omnibox.onInputChanged.dispatch(text, (list) => {
+              clearTimeout(timer);
+              resolve(list);
+            });
+          }),
+        query,
+      );
+      const descriptions = await popup.$$eval("[data-testid=launcher-option]", (nodes) => nodes.map((n) => n.getAttribute("aria-label")));
+      assert.deepEqual(
+        suggestions.map((s) => s.description),
+        descriptions.slice(0, suggestions.length),
+        `omnibox and popup for “${query}”`,
+      );
+      assert.ok(rows.length >= suggestions.length);
+    }
+    since = server.requests.length;
+    await browser.inWorker((text) => globalThis.signinGuard.omniboxEntered(text, "newForegroundTab"), LAUNCHER.portal.query);
+    assert.equal(await reportedAddress(LAUNCHER.portal.opens, since), LAUNCHER.portal.opens);
   });
 });

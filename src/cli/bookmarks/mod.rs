@@ -4,7 +4,7 @@
 
 mod check;
 mod fix;
-mod save;
+pub(super) mod save;
 
 use super::failure::Failure;
 use signin_guard::bookmarks::doctor::{Action, FindingKind};
