@@ -1203,10 +1203,10 @@ fn pattern_matches(pattern: &str, text: &str) -> bool {
                 .all(|p| !p.is_empty() && p.chars().all(role_part))
                 && parts.last().is_some_and(|name| name.len() <= 64)
         }
-        "^[a-z]{2}(-[a-z]+)+-[0-9]+$" => {
+        "^[a-z]{2,4}(-[a-z]+)+-[0-9]+$" => {
             let parts: Vec<&str> = text.split('-').collect();
             parts.len() >= 3
-                && parts[0].len() == 2
+                && (2..=4).contains(&parts[0].len())
                 && all(parts[0], |c| c.is_ascii_lowercase())
                 && parts[1..parts.len() - 1]
                     .iter()
@@ -1360,7 +1360,7 @@ fn the_json_schema_rejects_what_the_core_reports_as_errors() {
 fn the_schema_patterns_agree_with_the_core() {
     for region in Region::all(None) {
         assert!(
-            pattern_matches("^[a-z]{2}(-[a-z]+)+-[0-9]+$", region.code()),
+            pattern_matches("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", region.code()),
             "{region}"
         );
     }
