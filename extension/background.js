@@ -11,6 +11,7 @@ import {
   pageView,
   parseUserInfo,
   ready,
+  redact,
   rememberAccount,
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
@@ -233,8 +234,10 @@ function queueBookmarkCheck(change) {
  * A bookmark saved with an unsafe URL: a pending warning, the global badge, and the notice if it can;
  * not for a change the extension made itself and announced (an Undo, store.js `expectBookmarkChanges`).
  */
-async function checkBookmark({ id, parent_id, url, title }) {
+async function checkBookmark({ id, parent_id, url, title: asSaved }) {
   if (!url) return;
+  // A page saved without a title is titled with its URL, secret and all.
+  const title = redact(asSaved ?? "");
   const verdict = classify(url);
   if (verdict.bookmark_safe !== false || (await store.isExpectedBookmarkChange({ id, parent_id, url }))) return;
   const known = await store.knownAccounts();

@@ -1,7 +1,7 @@
 // The toolbar popup: this tab's verdict (from the core), warnings about captured redirects and
 // bookmarks, and the region picker. Opened as a normal tab, `popup.html?tab=<id>` describes tab <id>.
 import { api } from "./lib/browser.js";
-import { accountSigninUrl, ready, switchConsoleRegion } from "./lib/core.js";
+import { accountSigninUrl, ready, redact, switchConsoleRegion } from "./lib/core.js";
 import { clearGlobalBadge } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
@@ -79,7 +79,7 @@ async function showBookmarkWarning(known, tabBookmarkId) {
   if (!warning || warning.id === tabBookmarkId) return;
   byId("bookmark-warning").hidden = false;
   byId("bookmark-warning-title").textContent = warning.headline;
-  byId("bookmark-warning-detail").textContent = `“${warning.title}”: ${warning.message}`;
+  byId("bookmark-warning-detail").textContent = `“${redact(warning.title ?? "")}”: ${warning.message}`;
   const select = byId("bookmark-warning-account");
   if (known.accounts.length > 0) {
     select.replaceChildren(
@@ -178,7 +178,7 @@ function showCanonical(view) {
       }
       const [existing] = await api.bookmarks.search({ url });
       if (existing) {
-        say("canonical-status", `Already bookmarked as “${existing.title}”.`);
+        say("canonical-status", `Already bookmarked as “${redact(existing.title)}”.`);
         return;
       }
       const title = view.label ? `AWS sign-in: ${view.label}` : "AWS sign-in";
@@ -200,7 +200,7 @@ function showRedirect({ view, redirect, opened, bookmark, bookmarksAllowed }, ta
       : "If you opened this page from a bookmark, the bookmark will break";
   const parts = [];
   if (origin) parts.push("It started at ", h("code", {}, origin.input), ". ");
-  if (bookmark) parts.push(`Your bookmark “${bookmark.title}” holds that address. `);
+  if (bookmark) parts.push(`Your bookmark “${redact(bookmark.title)}” holds that address. `);
   if (bookmark?.fix) parts.push("Fix it to open ", h("code", {}, bookmark.fix.replacement), " instead (same name, folder and position).");
   if (!bookmarksAllowed) parts.push(`With bookmark access Sign-in Guard can ${permissions.PURPOSE.bookmarks}.`);
   byId("redirect-detail").replaceChildren(...parts);

@@ -17,7 +17,10 @@ fn every_example_is_redacted_as_decided() {
         assert_eq!(cells.len(), 3, "line {}: expected 3 cells", index + 1);
         let (input, expected, note) = (cells[0], cells[1], cells[2]);
         count += 1;
-        for (what, got) in [("redact", redact(input)), ("classify", classify(input).input)] {
+        for (what, got) in [
+            ("redact", redact(input)),
+            ("classify", classify(input).input),
+        ] {
             if got != expected {
                 failures.push(format!(
                     "line {} ({note}): {what} gave {got:?}, expected {expected:?}",

@@ -2,7 +2,7 @@
 // folder and position (`bookmarks.update` changes only the URL). Every fix is journalled first, so
 // it can always be undone.
 import { api } from "./browser.js";
-import { bookmarkFix } from "./core.js";
+import { bookmarkFix, redact } from "./core.js";
 import * as store from "./store.js";
 
 /**
@@ -34,7 +34,7 @@ export async function fixBookmark(id, chosen = null) {
     ok: true,
     replacement: fix.replacement,
     reason: fix.reason,
-    message: `Fixed: “${node.title}” now opens ${fix.replacement}.`,
+    message: `Fixed: “${redact(node.title)}” now opens ${fix.replacement}.`,
   };
 }
 
@@ -55,5 +55,5 @@ export async function undoFix(id) {
     });
   }
   await store.dropFix(entry);
-  return { ok: true, message: `Undone: “${entry.title}” opens its old address again.` };
+  return { ok: true, message: `Undone: “${redact(entry.title)}” opens its old address again.` };
 }

@@ -16,6 +16,7 @@ export {
   mergeAccounts,
   pageView,
   parseUserInfo,
+  redact,
   regions,
   rememberAccount,
   searchRegions,

@@ -7,6 +7,7 @@ mod failure;
 mod link;
 mod regions;
 mod same_file;
+mod save;
 mod shown;
 
 use clap::{Parser, Subcommand};

@@ -213,7 +213,10 @@ fn secret_name_length(text: &[u8]) -> Option<usize> {
 /// escape follows), and how many bytes of `text` it took.
 fn decoded_byte(text: &[u8]) -> Option<(u8, usize)> {
     let first = *text.first()?;
-    let Some(once) = (first == b'%').then(|| text.get(1..3).and_then(hex_pair)).flatten() else {
+    let Some(once) = (first == b'%')
+        .then(|| text.get(1..3).and_then(hex_pair))
+        .flatten()
+    else {
         return Some((first, 1));
     };
     match text.get(3..5).and_then(hex_pair) {

@@ -41,3 +41,9 @@ pub fn regions(partition: Option<String>) -> Result<JsValue, JsError> {
     let rows: Vec<_> = Region::all(partition).map(Region::info).collect();
     to_js(&rows)
 }
+
+/// A text (a URL or a bookmark's title) with every secret value replaced by `[redacted]`.
+#[wasm_bindgen]
+pub fn redact(text: &str) -> String {
+    crate::url::redact::redact(text)
+}

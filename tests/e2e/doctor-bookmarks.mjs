@@ -127,7 +127,9 @@ export function generateTree({ total, folderCount, seed = 4 }) {
     const title = `${pick(titles)} ${i}`;
     if (i % plantedEvery === plantedEvery - 1 && planted < PLANTED.length) {
       const p = PLANTED[planted++];
-      bookmarks.push({ folder, title: `AWS ${p.key} ${i}`, url: p.url, planted: p.key });
+      // A page saved without a title is titled with its URL: a secret's title holds the secret too.
+      const title = p.kind === "secret_in_url" ? `${p.url} AWS ${p.key} ${i}` : `AWS ${p.key} ${i}`;
+      bookmarks.push({ folder, title, url: p.url, planted: p.key });
     } else if (i % plantedEvery === Math.floor(plantedEvery / 2) && fine < FINE.length) {
       bookmarks.push({ folder, title, url: FINE[fine++] });
     } else {

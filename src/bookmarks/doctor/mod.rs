@@ -25,6 +25,7 @@ use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
 use crate::url::classify::classify;
 use crate::url::links;
+use crate::url::redact::redact;
 use crate::url::verdict::{Kind, Verdict, WarningCode};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -106,7 +107,7 @@ pub(crate) fn analyze_views<'a>(
             });
             let member = DuplicateMember {
                 id: view.id.to_string(),
-                title: view.title.to_owned(),
+                title: redact(view.title),
                 folder_path: Vec::new(), // filled in below, only for real duplicates
                 url: verdict.input.clone(),
                 line: view.line,
@@ -122,7 +123,8 @@ pub(crate) fn analyze_views<'a>(
         by_kind.entry(kind).or_default().push(Finding {
             id: view.id.into_owned(),
             kind,
-            title: view.title.to_owned(),
+            // A title is often the URL itself (a page saved without one): redacted alike.
+            title: redact(view.title),
             folder_path: folder_path_of(index),
             url: verdict.input,
             url_kind: verdict.kind,

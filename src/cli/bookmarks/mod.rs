@@ -4,7 +4,6 @@
 
 mod check;
 mod fix;
-mod save;
 
 use super::failure::Failure;
 use signin_guard::bookmarks::doctor::{Action, FindingKind};
