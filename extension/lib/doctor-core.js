@@ -8,6 +8,7 @@ export {
   analyzeBookmarks,
   doctorFixWithAccount,
   findingsExport,
+  journalRecord,
   planBookmarkBatch,
   planBookmarkUndo,
 } from "./pages-core.js";

@@ -33,6 +33,7 @@ import {
   watchBookmarkWarningsInExtension,
 } from "./doctor-bookmarks.mjs";
 import { waitFor } from "./harness.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 
 const LIMIT = { timeout: 420_000 };
 const TOTAL = 10_000;
@@ -257,3 +258,5 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     await browser.close();
   }
 });
+
+testNoExtensionNetwork();

@@ -25,6 +25,7 @@ import { after, before, test } from "node:test";
 import { CHROMIUM, ROOT, SCREENSHOTS, WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
 import { readPopupInPage, readTeamInPage } from "./contract.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 
 /** Debian Chromium's folder of mandatory policies. */
 const POLICY_DIR = "/etc/chromium/policies/managed";
@@ -324,3 +325,5 @@ test("an edit of the policy file reaches the extension without a restart, and so
     assert.deepEqual(gone.problems, []);
   });
 });
+
+testNoExtensionNetwork();

@@ -19,7 +19,10 @@ pub use replacement::stable_console_url;
 pub use report::{
     Action, DuplicateGroup, DuplicateMember, Finding, FindingGroup, FindingKind, Report,
 };
-pub use undo::{plan_undo, CurrentBookmark, JournalEntry, SkipReason, Skipped, UndoPlan, UndoStep};
+pub use undo::{
+    journal_record, plan_undo, CurrentBookmark, JournalEntry, JournalRecord, KeptSecret,
+    SkipReason, Skipped, UndoPlan, UndoStep,
+};
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
