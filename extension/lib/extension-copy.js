@@ -1,6 +1,7 @@
 // Copies text to the clipboard from an extension context, never through a web page: a page can rewrite
 // the `copy` event of a copy made in its DOM. Chrome's worker has no DOM, so an offscreen document
 // (reason CLIPBOARD, offscreen.html) copies; Firefox's background is an event page with a DOM of its own.
+// Both need the clipboardWrite permission: neither context has the focus or a click of its own.
 import { api } from "./browser.js";
 
 const OFFSCREEN = "offscreen.html";

@@ -339,3 +339,18 @@ export function checkUndoneTree(before, undone, deleted) {
   for (const node of before.filter((n) => !deleted.has(n.id))) assert.deepEqual(undoneById.get(node.id), node);
   assert.equal(undone.filter((n) => !before.some((b) => b.id === n.id)).length, deleted.size, "only the deleted ones have new ids");
 }
+
+/**
+ * Checks the tree after an Undo that could not bring the secrets back (the browser was closed since the
+ * fix, and the journal keeps secrets only in storage.session): as `checkUndoneTree`, but every
+ * `secret_in_url` bookmark stays as the fix left it (fixed, or deleted).
+ */
+export function checkUndoneWithoutSecrets(before, undone, planted, deleted) {
+  const secret = new Map([...planted].filter(([, p]) => p.kind === "secret_in_url"));
+  const gone = new Set([...secret].filter(([, p]) => p.after === DELETED).map(([id]) => id));
+  const goneBefore = (node) => before.filter((n) => gone.has(n.id) && n.parentId === node.parentId && n.index < node.index).length;
+  const expected = before
+    .filter((n) => !gone.has(n.id))
+    .map((n) => ({ ...n, index: n.index - goneBefore(n), url: secret.has(n.id) ? secret.get(n.id).after : n.url }));
+  checkUndoneTree(expected, undone, new Set([...deleted].filter((id) => !gone.has(id))));
+}

@@ -32,20 +32,22 @@ function stays(origin, url) {
 /** Records the extension contexts' requests of a Playwright (Chromium) browser context. */
 export function recordChromium(context) {
   context.on("request", (request) => {
-    let where = null;
-    const worker = request.serviceWorker();
-    if (worker) where = worker.url();
-    else {
-      try {
-        where = request.frame().url();
-      } catch {
-        where = null;
-      }
-    }
+    const where = contextOf(request);
     const origin = where && extensionOrigin(where);
     if (!origin) return;
     seen.push({ context: where, url: request.url(), origin, navigation: request.isNavigationRequest() });
   });
+}
+
+/** The URL of the context that made a request: its service worker's, or its frame's (null if unknown). */
+function contextOf(request) {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url();
+  try {
+    return request.frame().url();
+  } catch {
+    return null;
+  }
 }
 
 /** What went out: requests of an extension context that were neither its own files nor a navigation. */
