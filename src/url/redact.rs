@@ -38,6 +38,43 @@ pub fn redact(text: &str) -> String {
     redact_after(text, 0)
 }
 
+/// Whether `text` holds the value of a secret that grants something by itself: any of
+/// `SECRET_PARAMETERS` but the OAuth `state`, which only ties a sign-in to its return address
+/// (the console keeps `state=hashArgs#` there); `redact` hides it all the same.
+pub fn holds_credential(text: &str) -> bool {
+    if !may_hold_secret(text.as_bytes(), 0) {
+        return false;
+    }
+    let mut found = false;
+    for_each_secret(text.as_bytes(), |name, value_start, value_end| {
+        found = value_end > value_start && !name.eq_ignore_ascii_case("state");
+        !found
+    });
+    found
+}
+
+/// Calls `visit(name, value_start, value_end)` for every secret value, in text order, while it
+/// returns true.
+fn for_each_secret(bytes: &[u8], mut visit: impl FnMut(&'static str, usize, usize) -> bool) {
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Every secret name starts with one of these letters or an escape: only there is a
+        // closer look worth it.
+        if !may_start_name(bytes[pos]) {
+            pos += 1;
+            continue;
+        }
+        let Some((name, value_start, value_end)) = secret_value_at(bytes, pos) else {
+            pos += 1;
+            continue;
+        };
+        if !visit(name, value_start, value_end) {
+            return;
+        }
+        pos = value_end.max(pos + 1);
+    }
+}
+
 /// Whether `redact` may change `text`: false proves it holds no secret (a quick test; true
 /// only says it may).
 pub(crate) fn may_need_redaction(text: &str) -> bool {
@@ -56,29 +93,17 @@ pub(crate) fn redact_after(text: &str, skip: usize) -> String {
     if !may_hold_secret(text.as_bytes(), skip) {
         return text.to_owned();
     }
-    let bytes = text.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
-    let mut pos = 0;
-    while pos < bytes.len() {
-        // Every secret name starts with one of these letters or an escape: only there is a
-        // closer look worth it.
-        if !may_start_name(bytes[pos]) {
-            pos += 1;
-            continue;
-        }
-        let Some((value_start, value_end)) = secret_value_at(bytes, pos) else {
-            pos += 1;
-            continue;
-        };
+    for_each_secret(text.as_bytes(), |_, value_start, value_end| {
         // Both ends sit next to ASCII bytes, so they are character boundaries.
         out.push_str(&text[copied..value_start]);
         if value_end > value_start {
             out.push_str(REDACTED);
         }
         copied = value_end;
-        pos = value_end.max(pos + 1);
-    }
+        true
+    });
     if copied == 0 {
         return text.to_owned();
     }
@@ -179,11 +204,15 @@ fn starts_with_secret_name(text: &[u8]) -> bool {
     secret_name_length(text).is_some()
 }
 
+fn secret_name_length(text: &[u8]) -> Option<usize> {
+    secret_name_at(text).map(|(_, length)| length)
+}
+
 /// If `text` starts with a secret name and its `=`, each byte of either plain or
 /// percent-encoded once or twice (a secret inside an encoded `redirect_uri` or `Destination`
 /// is still a secret, and `Signin%54oken` is read as `SigninToken` by the server), the length
-/// of both.
-fn secret_name_length(text: &[u8]) -> Option<usize> {
+/// of both, with the name as listed.
+fn secret_name_at(text: &[u8]) -> Option<(&'static str, usize)> {
     if !may_start_name(*text.first()?) {
         return None;
     }
@@ -205,8 +234,8 @@ fn secret_name_length(text: &[u8]) -> Option<usize> {
     let name = &name[..len];
     SECRET_PARAMETERS
         .iter()
-        .any(|secret| secret.as_bytes().eq_ignore_ascii_case(name))
-        .then_some(pos)
+        .find(|secret| secret.as_bytes().eq_ignore_ascii_case(name))
+        .map(|secret| (*secret, pos))
 }
 
 /// The first byte of `text` percent-decoded (twice when the first escape gives `%` and another
@@ -230,13 +259,15 @@ fn hex_pair(pair: &[u8]) -> Option<u8> {
     Some((digit(pair[0])? * 16 + digit(pair[1])?) as u8)
 }
 
-/// If a secret parameter name starts at `pos` (after a boundary), the byte range of its value.
-fn secret_value_at(bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+/// If a secret parameter name starts at `pos` (after a boundary), the name as listed and the
+/// byte range of its value.
+fn secret_value_at(bytes: &[u8], pos: usize) -> Option<(&'static str, usize, usize)> {
     let before = &bytes[..pos];
     if !before.is_empty() && !BOUNDARIES.iter().any(|b| ends_with_ignore_case(before, b)) {
         return None;
     }
-    let value_start = pos + secret_name_length(&bytes[pos..])?;
+    let (name, length) = secret_name_at(&bytes[pos..])?;
+    let value_start = pos + length;
     let value_len = (value_start..bytes.len())
         .find(|&i| {
             bytes[i].is_ascii_whitespace()
@@ -245,7 +276,7 @@ fn secret_value_at(bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
                     .any(|end| starts_with_ignore_case(&bytes[i..], end))
         })
         .map_or(bytes.len() - value_start, |end| end - value_start);
-    Some((value_start, value_start + value_len))
+    Some((name, value_start, value_start + value_len))
 }
 
 fn starts_with_ignore_case(text: &[u8], prefix: &[u8]) -> bool {
@@ -320,6 +351,16 @@ mod tests {
     fn similar_names_are_kept() {
         let text = "https://x.example/?MySession=keep&sessionDuration=3600&code_challenge=keep&statement=keep&xcode=keep";
         assert_eq!(redact(text), text);
+    }
+
+    #[test]
+    fn state_alone_is_redacted_but_grants_nothing() {
+        let captured = "https://signin.aws.amazon.com/oauth?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2Fconsole%2Fhome%3Fstate%3DhashArgs%2523%26isauthcode%3Dtrue&response_type=code";
+        assert_ne!(redact(captured), captured);
+        assert!(!holds_credential(captured));
+        assert!(holds_credential("https://x.example/cb?state=s&code=c"));
+        assert!(holds_credential("https://x.example/?Signin%54oken=t"));
+        assert!(!holds_credential("https://x.example/?SigninToken="));
     }
 
     #[test]

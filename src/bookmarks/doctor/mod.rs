@@ -28,7 +28,7 @@ use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
 use crate::url::classify::classify;
 use crate::url::links;
-use crate::url::redact::redact;
+use crate::url::redact::{holds_credential, redact};
 use crate::url::verdict::{Kind, Verdict, WarningCode};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -170,7 +170,9 @@ pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
         finding: None,
         sign_in_key: None,
     };
-    let has_secret = verdict.kind == Kind::FederationToken || verdict.input != url;
+    // A redacted OAuth `state` alone (a captured sign-in page's return address) grants nothing.
+    let has_secret =
+        verdict.kind == Kind::FederationToken || (verdict.input != url && holds_credential(url));
     diagnosis.finding = if verdict.kind == Kind::Lookalike {
         let message = warning(WarningCode::Lookalike)
             .unwrap_or_else(|| "This host imitates AWS: possible phishing".to_owned());
