@@ -230,7 +230,7 @@ fn link_unknown_region_exits_2_with_one_line_reason() {
 fn link_unknown_partition_exits_2_with_one_line_reason() {
     assert_usage_error(
         &run(&["link", "myalias", "--partition", "aws-mars"], b""),
-        "partition \"aws-mars\" is not one of aws, aws-cn, aws-us-gov",
+        "partition \"aws-mars\" is not one of aws, aws-cn, aws-eusc, aws-us-gov",
     );
 }
 
@@ -305,7 +305,7 @@ fn regions_json_for_aws_cn_lists_only_aws_cn_rows() {
 fn regions_unknown_partition_exits_2_with_one_line_reason() {
     assert_usage_error(
         &run(&["regions", "--partition", "aws-mars"], b""),
-        "partition \"aws-mars\" is not one of aws, aws-cn, aws-us-gov",
+        "partition \"aws-mars\" is not one of aws, aws-cn, aws-eusc, aws-us-gov",
     );
 }
 
@@ -704,4 +704,37 @@ fn read_error_exits_1_with_one_line_reason() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 1, "{text}");
+}
+
+#[test]
+fn the_european_sovereign_cloud_works_like_any_partition() {
+    let output = run(
+        &[
+            "link",
+            "123456789012",
+            "--partition",
+            "aws-eusc",
+            "--region",
+            "eusc-de-east-1",
+        ],
+        b"",
+    );
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "https://123456789012.signin.amazonaws-eusc.eu/console?region=eusc-de-east-1\n"
+    );
+    let output = run(&["regions", "--partition", "aws-eusc"], b"");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("PARTITION"), "{text}");
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[1].starts_with("eusc-de-east-1") && lines[1].contains("aws-eusc"),
+        "{text}"
+    );
+    // The isolated partitions: no links are made for them.
+    let output = run(&["link", "123456789012", "--partition", "aws-iso"], b"");
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -1,6 +1,7 @@
 //! Properties that hold for every input, checked on generated ones (proptest).
 
 use proptest::prelude::*;
+use signin_guard::aws::catalogue::{PORTAL_DOMAINS, PORTAL_EXAMPLES};
 use signin_guard::url::links::{canonical_url, region_pinned_url};
 use signin_guard::url::redact::SECRET_PARAMETERS;
 use signin_guard::{classify, redact, Account, Kind, Partition, Region};
@@ -54,7 +55,7 @@ proptest! {
     #[test]
     fn canonical_urls_classify_as_account_signin_with_the_same_account(
         account in account(),
-        partition in proptest::sample::select(Partition::ALL.to_vec()),
+        partition in proptest::sample::select(Partition::WITH_CONSOLE.to_vec()),
     ) {
         let url = canonical_url(&account, partition);
         let verdict = classify(&url);
@@ -124,5 +125,129 @@ fn huge_and_odd_inputs_give_a_verdict() {
         "\u{feff}https://x",
     ] {
         let _ = classify(text);
+    }
+}
+
+/// The AWS kinds: everything but `unrelated` and `lookalike`.
+fn is_aws_kind(kind: Kind) -> bool {
+    !matches!(kind, Kind::Unrelated | Kind::Lookalike)
+}
+
+/// Every host form of the generated catalogue, with its partition: the sign-in hosts of every
+/// partition (`signin.DOMAIN` only where a console is known: the isolated partitions claim their
+/// regional and account hosts alone), and the console hosts of every partition that has one.
+fn catalogue_host() -> impl Strategy<Value = (String, Partition)> {
+    let regions: Vec<(Partition, Region)> = Partition::ALL
+        .iter()
+        .flat_map(|&p| Region::all(Some(p)).map(move |r| (p, r)))
+        .collect();
+    let partitions = Partition::ALL.to_vec();
+    let with_console = Partition::WITH_CONSOLE.to_vec();
+    let regional = proptest::sample::select(regions.clone()).prop_flat_map(|(p, r)| {
+        let mut hosts = vec![format!("{}.{}", r.code(), p.signin_domain())];
+        if let Some(console) = p.console_domain() {
+            hosts.push(format!("{}.{console}", r.code()));
+        }
+        proptest::sample::select(hosts).prop_map(move |h| (h, p))
+    });
+    let account = (account(), proptest::sample::select(partitions))
+        .prop_map(|(a, p)| (format!("{a}.{}", p.signin_domain()), p));
+    let global = (
+        proptest::sample::select(with_console),
+        "(s3|ec2|iam|[a-z]{2,8})",
+    )
+        .prop_flat_map(|(p, service)| {
+            let console = p.console_domain().unwrap_or_default();
+            let hosts = vec![
+                p.signin_domain().to_owned(),
+                console.to_owned(),
+                format!("{service}.{console}"),
+            ];
+            proptest::sample::select(hosts).prop_map(move |h| (h, p))
+        })
+        // A service label that is a region code is a regional console host: still its partition.
+        .prop_filter("a service label", |(h, _)| !h.starts_with("xn-"));
+    let multi_session = (
+        "[0-9]{12}",
+        "[a-z0-9]{8}",
+        proptest::sample::select(Region::all(Some(Partition::Aws)).collect::<Vec<_>>()),
+    )
+        .prop_map(|(id, session, r)| {
+            (
+                format!("{id}-{session}.{}.console.aws.amazon.com", r.code()),
+                Partition::Aws,
+            )
+        });
+    prop_oneof![regional, account, global, multi_session]
+}
+
+/// The path forms a person or a page might put after a catalogue host.
+const PATH_FORMS: [&str; 12] = [
+    "",
+    "/",
+    "/console",
+    "/console/",
+    "/console/home?region=us-east-1",
+    "/console/s3",
+    "/oauth?response_type=code&client_id=x",
+    "/federation?Action=login&SigninToken=secret",
+    "/switchrole?account=123456789012&roleName=Admin",
+    "/start",
+    "/a/b?c=d#e",
+    "/signin?redirect_uri=https%3A%2F%2Fevil.example%2F",
+];
+
+/// Every catalogue domain a lookalike could imitate: sign-in, console and Identity Center domains.
+fn catalogue_domains() -> Vec<&'static str> {
+    let mut domains: Vec<&str> = Partition::ALL.iter().map(|p| p.signin_domain()).collect();
+    domains.extend(Partition::ALL.iter().filter_map(|p| p.console_domain()));
+    domains.extend(PORTAL_DOMAINS.iter().map(|(d, _)| *d));
+    domains
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn every_catalogue_host_under_every_path_form_is_aws_of_its_partition(
+        (host, partition) in catalogue_host(),
+        path in proptest::sample::select(PATH_FORMS.to_vec()),
+        scheme in proptest::sample::select(vec!["https://", "http://", "HTTPS://"]),
+    ) {
+        let url = format!("{scheme}{host}{path}");
+        let verdict = classify(&url);
+        prop_assert!(is_aws_kind(verdict.kind), "{url}: {:?}", verdict.kind);
+        prop_assert_eq!(verdict.partition, Some(partition), "{}", url);
+    }
+
+    #[test]
+    fn every_catalogue_domain_imitated_is_a_lookalike(
+        domain in proptest::sample::select(catalogue_domains()),
+        label in "[a-z][a-z0-9]{0,10}",
+        form in 0..5usize,
+    ) {
+        let url = match form {
+            0 => format!("https://{domain}.evil.example/console"),
+            1 => format!("https://{label}.{domain}.evil.example/"),
+            2 => format!("https://{domain}-{label}.example/console"),
+            3 => format!("https://{domain}@{label}.example/"),
+            _ => format!("https://{label}.example\\@{label}.{domain}/console"),
+        };
+        let verdict = classify(&url);
+        prop_assert_eq!(verdict.kind, Kind::Lookalike, "{}", url);
+    }
+}
+
+/// Each IAM Identity Center domain's example URL (from `aws-hosts.txt`), also with a query or a
+/// shortcut fragment, reads as an AWS page of its partition.
+#[test]
+fn every_identity_center_example_is_aws_of_its_partition() {
+    for &(example, partition) in PORTAL_EXAMPLES {
+        for suffix in ["", "?x=1", "#/", "#/console?account_id=123456789012"] {
+            let url = format!("{example}{suffix}");
+            let verdict = classify(&url);
+            assert!(is_aws_kind(verdict.kind), "{url}: {:?}", verdict.kind);
+            assert_eq!(verdict.partition, Some(partition), "{url}");
+        }
     }
 }

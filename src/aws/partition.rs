@@ -1,67 +1,80 @@
-//! AWS partitions and the host names each one signs people in on.
+//! AWS partitions and the host names each one signs people in on (the table is the generated
+//! `catalogue`).
 
-use serde::Serialize;
+use crate::aws::catalogue;
 
-/// A group of AWS regions with its own sign-in and console domains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum Partition {
-    /// The commercial partition (`aws.amazon.com`).
-    #[serde(rename = "aws")]
-    Aws,
-    /// The China partition (`amazonaws.cn`).
-    #[serde(rename = "aws-cn")]
-    AwsCn,
-    /// AWS GovCloud (US) (`amazonaws-us-gov.com`).
-    #[serde(rename = "aws-us-gov")]
-    AwsUsGov,
-}
+pub use crate::aws::catalogue::Partition;
 
 impl Partition {
-    /// Every supported partition, in a stable order.
-    pub const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
+    /// Every partition botocore knows, in its order; the isolated ones have sign-in hosts only.
+    pub const ALL: &'static [Partition] = &catalogue::ALL;
+
+    /// The partitions with a known console, for which the product makes links.
+    pub const WITH_CONSOLE: &'static [Partition] = &catalogue::WITH_CONSOLE;
 
     /// The partition's identifier as botocore and ARNs spell it (`aws-cn`).
     pub fn id(self) -> &'static str {
-        match self {
-            Partition::Aws => "aws",
-            Partition::AwsCn => "aws-cn",
-            Partition::AwsUsGov => "aws-us-gov",
-        }
+        catalogue::PARTITIONS[self as usize].0
     }
 
-    /// Parses a partition identifier (`aws`, `aws-cn`, `aws-us-gov`), ignoring case.
+    /// Parses the identifier of a partition with a known console (`aws`, `aws-cn`, `aws-eusc`,
+    /// `aws-us-gov`), ignoring case.
     pub fn from_id(id: &str) -> Option<Partition> {
-        Partition::ALL
-            .into_iter()
+        Partition::WITH_CONSOLE
+            .iter()
+            .copied()
             .find(|p| p.id().eq_ignore_ascii_case(id.trim()))
     }
 
-    /// The domain below which sign-in hosts live: `ACCOUNT.signin.<this>`.
+    /// The identifiers `from_id` accepts, for messages: `aws, aws-cn, …`.
+    pub fn ids() -> String {
+        let ids: Vec<&str> = Partition::WITH_CONSOLE.iter().map(|p| p.id()).collect();
+        ids.join(", ")
+    }
+
+    /// The domain below which sign-in hosts live: `ACCOUNT.signin.<this>`, `REGION.signin.<this>`.
     pub fn signin_domain(self) -> &'static str {
-        match self {
-            Partition::Aws => "signin.aws.amazon.com",
-            Partition::AwsCn => "signin.amazonaws.cn",
-            Partition::AwsUsGov => "signin.amazonaws-us-gov.com",
-        }
+        catalogue::PARTITIONS[self as usize].1
     }
 
-    /// The global console host, which is also the general sign-in page.
-    pub fn console_domain(self) -> &'static str {
-        match self {
-            Partition::Aws => "console.aws.amazon.com",
-            Partition::AwsCn => "console.amazonaws.cn",
-            Partition::AwsUsGov => "console.amazonaws-us-gov.com",
-        }
+    /// The global console host, which is also the general sign-in page; `None` for the isolated
+    /// partitions, whose console domains no source names.
+    pub fn console_domain(self) -> Option<&'static str> {
+        catalogue::PARTITIONS[self as usize].2
     }
 
-    /// The sign-in page for people who type their account in themselves.
-    pub fn general_signin_url(self) -> String {
-        format!("https://{}/", self.console_domain())
+    /// Whether the partition's console is known (so links can be made for it).
+    pub fn has_console(self) -> bool {
+        self.console_domain().is_some()
+    }
+
+    /// The sign-in page for people who type their account in themselves (`None` where no console is known).
+    pub fn general_signin_url(self) -> Option<String> {
+        self.console_domain()
+            .map(|domain| format!("https://{domain}/"))
     }
 }
 
 impl std::fmt::Display for Partition {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_partition_reads_back_from_its_id() {
+        for &partition in Partition::WITH_CONSOLE {
+            assert_eq!(Partition::from_id(partition.id()), Some(partition));
+        }
+        assert_eq!(Partition::from_id("AWS-EUSC"), Some(Partition::AwsEusc));
+        // The isolated partitions: sign-in hosts only, no links.
+        assert_eq!(Partition::from_id("aws-iso"), None);
+        assert_eq!(Partition::AwsIso.console_domain(), None);
+        assert_eq!(Partition::AwsIso.signin_domain(), "signin.c2shome.ic.gov");
+        assert_eq!(Partition::ids(), "aws, aws-cn, aws-eusc, aws-us-gov");
     }
 }

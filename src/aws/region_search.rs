@@ -58,7 +58,7 @@ impl fmt::Display for RegionSearchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RegionSearchError::UnknownPartition(id) => {
-                write!(f, "partition {id:?} is not one of aws, aws-cn, aws-us-gov")
+                write!(f, "partition {id:?} is not one of {}", Partition::ids())
             }
         }
     }
@@ -433,7 +433,7 @@ mod tests {
         };
         assert_eq!(
             search_regions("", &bad).expect_err("rejected").to_string(),
-            "partition \"aws-mars\" is not one of aws, aws-cn, aws-us-gov"
+            "partition \"aws-mars\" is not one of aws, aws-cn, aws-eusc, aws-us-gov"
         );
     }
 

@@ -25,7 +25,7 @@ JSON output (--json):
     input          string: the URL with secrets redacted
     kind           string: account_signin, general_signin, signin_redirect, federation_token,
                    switch_role, console_page, access_portal, lookalike or unrelated
-    partition      \"aws\", \"aws-cn\", \"aws-us-gov\" or null
+    partition      \"aws\", \"aws-cn\", \"aws-eusc\", \"aws-us-gov\", an isolated one (\"aws-iso\"…) or null
     account        string (12-digit ID or alias) or null
     region         string (region code) or null
     canonical      string (https://ACCOUNT.signin.DOMAIN/console) or null

@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long, value_name = "REGION")]
     region: Option<String>,
 
-    /// The partition: aws, aws-cn or aws-us-gov [default: the region's, else aws]
+    /// The partition: aws, aws-cn, aws-eusc or aws-us-gov [default: the region's, else aws]
     #[arg(long, value_name = "PARTITION")]
     partition: Option<String>,
 }

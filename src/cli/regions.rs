@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long)]
     json: bool,
 
-    /// Only the regions of this partition: aws, aws-cn or aws-us-gov
+    /// Only the regions of this partition: aws, aws-cn, aws-eusc or aws-us-gov
     #[arg(long, value_name = "PARTITION")]
     partition: Option<String>,
 }

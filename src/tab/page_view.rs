@@ -170,8 +170,8 @@ pub fn page_view(url: &str, context: &PageContext) -> PageView {
     let signin_url = canonical.clone().or_else(|| match verdict.kind {
         Kind::Unrelated => None,
         // Somewhere safe to go instead of the imitation.
-        Kind::Lookalike => Some(Partition::Aws.general_signin_url()),
-        _ => verdict.partition.map(Partition::general_signin_url),
+        Kind::Lookalike => Partition::Aws.general_signin_url(),
+        _ => verdict.partition.and_then(Partition::general_signin_url),
     });
     let mut badge = badge(&verdict, label.as_deref(), name.as_deref());
     let mut notice = notice(&verdict, name.as_deref(), canonical.is_some());

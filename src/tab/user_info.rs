@@ -118,7 +118,7 @@ impl Arn {
             return None;
         }
         // Partition identifiers are lowercase in ARNs; `from_id` would also accept "AWS".
-        let partition = Partition::ALL.into_iter().find(|p| p.id() == *partition)?;
+        let partition = *Partition::ALL.iter().find(|p| p.id() == *partition)?;
         Some(Arn {
             text: text.to_owned(),
             partition,

@@ -25,7 +25,10 @@ pub fn classify(input: &str) -> Verdict {
     if let Some(url) = simple_url::read(input) {
         // Every AWS host and every lookalike has one of the quick scan's pieces in its host;
         // without userinfo (a plain URL has none) nothing else of the URL can make it either.
-        if !quick_reject::host_may_be_aws(&url.host) {
+        // A backslash right after the host reads, to a person, as more of the authority
+        // (`https://login.example\@x.signin.aws.amazon.com/`): judged in full.
+        let shows_more_host = input[url.authority_end..].starts_with('\\');
+        if !quick_reject::host_may_be_aws(&url.host) && !shows_more_host {
             return unrelated(redact_after(input, url.authority_end));
         }
         if let Some(parts) = url.plain_parts() {
@@ -64,7 +67,9 @@ fn judge(input: &str, url: &WebUrl<'_>) -> Verdict {
     let host = host.strip_suffix('.').unwrap_or(host);
     let reading = read_aws_host(url, host, input).or_else(|| {
         let (username, password) = url.userinfo();
-        lookalike::judge(username, password, host).map(lookalike_reading)
+        lookalike::judge(username, password, host)
+            .or_else(|| lookalike::judge_shown_host(input, host))
+            .map(lookalike_reading)
     });
     if let Some(reading) = reading {
         reading.fill(&mut verdict);
@@ -245,11 +250,18 @@ fn lookalike_reading(finding: lookalike::Finding) -> Reading {
 /// `None` when the host is not an AWS host at all; an `unrelated` reading when it is AWS's but
 /// not a sign-in or console host (documentation, marketing, unknown forms).
 fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
-    for partition in Partition::ALL {
+    for &partition in Partition::ALL {
         if let Some(prefix) = labels_under(host, partition.signin_domain()) {
-            return Some(read_signin_host(url, partition, prefix, input));
+            return Some(if partition.has_console() {
+                read_signin_host(url, partition, prefix, input)
+            } else {
+                read_isolated_signin_host(partition, prefix)
+            });
         }
-        if let Some(prefix) = labels_under(host, partition.console_domain()) {
+        if let Some(prefix) = partition
+            .console_domain()
+            .and_then(|domain| labels_under(host, domain))
+        {
             return Some(read_console_host(url, partition, prefix));
         }
     }
@@ -326,6 +338,31 @@ fn read_signin_host(url: &WebUrl<'_>, partition: Partition, prefix: &str, input:
                 }
             }
         }
+        Err(reason) => reading.warn(
+            WarningCode::InvalidAccountLabel,
+            format!(
+                "{prefix:?} is neither a 12-digit account ID nor a valid account alias: {reason}"
+            ),
+        ),
+    }
+    reading
+}
+
+/// A sign-in host of an isolated partition: `REGION.signin.DOMAIN` is a regional sign-in endpoint,
+/// `ACCOUNT.signin.DOMAIN` an account's sign-in host; nothing more is claimed (no general sign-in,
+/// no canonical URL, no CloudTrail prediction), so everything else there reads as unrelated.
+fn read_isolated_signin_host(partition: Partition, prefix: &str) -> Reading {
+    if prefix.is_empty() || prefix.contains('.') {
+        return Reading::new(Kind::Unrelated, None);
+    }
+    if let Some(region) = Region::find_in(prefix, partition) {
+        let mut reading = captured_redirect(partition);
+        reading.region = Some(region);
+        return reading;
+    }
+    let mut reading = Reading::new(Kind::AccountSignin, Some(partition));
+    match account_from_label(prefix) {
+        Ok(account) => reading.account = Some(account),
         Err(reason) => reading.warn(
             WarningCode::InvalidAccountLabel,
             format!(
@@ -430,10 +467,22 @@ fn read_identity_center_host(url: &WebUrl<'_>, host: &str) -> Option<Reading> {
     let (partition, region) = access_portal_host(host, url.path())?;
     let partition = region.map_or(partition, Region::partition);
     let mut reading = Reading::new(Kind::AccessPortal, Some(partition));
-    reading.region = region;
+    // A shortcut link lands on its `destination`: a console URL of the portal's partition gives
+    // the region (so a region-pinned shortcut reads back with it).
+    reading.region = region.or_else(|| shortcut_region(url, partition));
     // A shortcut link names the account to open (a target, like switch_role): no canonical URL.
     reading.account = shortcut_account(url);
     Some(reading)
+}
+
+/// The region of a portal shortcut's `destination`, when that is a console URL of `partition`.
+fn shortcut_region(url: &WebUrl<'_>, partition: Partition) -> Option<Region> {
+    let destination = shortcut_parameter(url, "destination")?;
+    let verdict = classify_fully(&destination);
+    let console = matches!(verdict.kind, Kind::ConsolePage | Kind::GeneralSignin);
+    (console && verdict.partition == Some(partition))
+        .then_some(verdict.region)
+        .flatten()
 }
 
 /// Recognises the access portal host forms; returns the partition and any region in the host.
@@ -455,8 +504,15 @@ fn access_portal_host(host: &str, path: &str) -> Option<(Partition, Option<Regio
     }
     // ssoins-<hex>.portal.REGION.app.aws and its China twin, ssoins-<hex>.REGION.portal.amazonaws.com(.cn).
     let (instance, rest) = host.split_once('.')?;
-    let hex = instance.strip_prefix("ssoins-")?;
-    if hex.is_empty() || hex.len() > 16 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+    // AWS documents 16 hex digits, yet its own examples use other letters too: under AWS's own
+    // domains, accept any instance ID AWS could issue rather than call a real portal phishing.
+    let id = instance.strip_prefix("ssoins-")?;
+    if id.is_empty()
+        || id.len() > 32
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         return None;
     }
     let labels: Vec<&str> = rest.split('.').collect();
@@ -472,11 +528,17 @@ fn access_portal_host(host: &str, path: &str) -> Option<(Partition, Option<Regio
 
 /// A portal shortcut link's `#/console?account_id=…`.
 fn shortcut_account(url: &WebUrl<'_>) -> Option<Account> {
+    let value = shortcut_parameter(url, "account_id")?;
+    AccountId::parse(&value).ok().map(Account::Id)
+}
+
+/// A parameter of a portal shortcut link's fragment (`#/console?account_id=…&destination=…`), decoded.
+fn shortcut_parameter(url: &WebUrl<'_>, name: &str) -> Option<String> {
     let fragment = url.fragment()?;
     let (_, query) = fragment.split_once('?')?;
     url::form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == "account_id")
-        .and_then(|(_, value)| AccountId::parse(&value).ok().map(Account::Id))
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
 fn is_host_label(label: &str) -> bool {
@@ -927,6 +989,34 @@ mod tests {
         for text in ["https://A\u{10d8e}", "https://A%C3%A4.com/"] {
             assert_eq!(classify(text).kind, Kind::Unrelated, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_shortcut_reads_the_region_of_a_console_destination_of_its_own_partition() {
+        let shortcut = |destination: &str| {
+            classify(&format!(
+                "https://d-1234567890.awsapps.com/start/#/console?account_id=123456789012&role_name=R&destination={}",
+                url::form_urlencoded::byte_serialize(destination.as_bytes()).collect::<String>()
+            ))
+        };
+        let verdict = shortcut("https://eu-west-1.console.aws.amazon.com/s3/home?region=eu-west-1");
+        assert_eq!(verdict.region.map(Region::code), Some("eu-west-1"));
+        // A console of another partition, or no console URL at all: no region claimed.
+        assert_eq!(shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region, None);
+        assert_eq!(shortcut("https://evil.example/?region=us-east-1").region, None);
+    }
+
+    #[test]
+    fn isolated_partitions_claim_their_sign_in_hosts_only() {
+        let verdict = classify("https://123456789012.signin.c2shome.ic.gov/console");
+        assert_eq!(verdict.kind, Kind::AccountSignin);
+        assert_eq!(verdict.partition, Some(Partition::AwsIso));
+        assert_eq!((verdict.canonical, verdict.cloudtrail), (None, None));
+        let verdict = classify("https://us-isob-east-1.signin.sc2shome.sgov.gov/oauth?x=1");
+        assert_eq!(verdict.kind, Kind::SigninRedirect);
+        assert_eq!(verdict.region.map(Region::code), Some("us-isob-east-1"));
+        // The bare domain claims nothing, and is no lookalike.
+        assert_eq!(classify("https://signin.csphome.adc-e.uk/console").kind, Kind::Unrelated);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn switch_console_region(url: &str, region: &str) -> Result<String, ConsoleL
     };
     let labels = console_labels(&parsed, partition).ok_or(not_console.clone())?;
     let region = region_of(region, partition)?;
-    let console_domain = partition.console_domain();
+    let console_domain = partition.console_domain().ok_or(not_console.clone())?;
 
     match (verdict.kind, labels.as_slice()) {
         (Kind::GeneralSignin, []) => Ok(format!(
@@ -143,7 +143,7 @@ pub fn stable_console_url(url: &str) -> Option<String> {
     let mut parsed = Url::parse(url.trim()).ok()?;
     match console_labels(&parsed, partition)?.as_slice() {
         [_session, _region] => {
-            let host = format!("{}.{}", region.code(), partition.console_domain());
+            let host = format!("{}.{}", region.code(), partition.console_domain()?);
             set_host(&mut parsed, &host).ok()?;
             // A multi-session host is always https; the stable form is too.
             parsed.set_scheme("https").ok()?;
@@ -157,7 +157,7 @@ pub fn stable_console_url(url: &str) -> Option<String> {
 fn console_labels(url: &Url, partition: Partition) -> Option<Vec<String>> {
     let host = url.host_str()?;
     let host = host.strip_suffix('.').unwrap_or(host);
-    let domain = partition.console_domain();
+    let domain = partition.console_domain()?;
     if host == domain {
         return Some(Vec::new());
     }

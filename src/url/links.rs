@@ -44,7 +44,7 @@ impl fmt::Display for LinkError {
                 partition
             ),
             LinkError::UnknownPartition(id) => {
-                write!(f, "partition {id:?} is not one of aws, aws-cn, aws-us-gov")
+                write!(f, "partition {id:?} is not one of {}", Partition::ids())
             }
         }
     }

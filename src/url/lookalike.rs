@@ -3,42 +3,13 @@
 
 use std::borrow::Cow;
 
-/// Registrable domains only Amazon can serve content on (so nothing under them is a lookalike),
-/// except the customer-content hosts that `customer_part` carves out.
-const AWS_OWNED: [&str; 10] = [
-    "amazon.com",
-    "amazonaws.com",
-    "amazonaws.cn",
-    "amazonaws.com.cn",
-    "amazonaws-us-gov.com",
-    "amazonwebservices.com.cn",
-    "awsapps.com",
-    "awsapps.cn",
-    "signin.aws",
-    "app.aws",
-];
-
-/// AWS host names that, inside a foreign host name or userinfo, only serve to imitate AWS.
-const AWS_NAMES: [&str; 12] = [
-    "signin.aws.amazon.com",
-    "console.aws.amazon.com",
-    "aws.amazon.com",
-    "amazonaws.com",
-    "amazonaws.cn",
-    "amazonaws-us-gov",
-    "signin.amazonaws",
-    "awsapps.com",
-    "awsapps.cn",
-    "amazonwebservices",
-    "signin.aws",
-    "app.aws",
-];
+// The AWS names come from the generated catalogue (`cargo xtask regions`).
+use crate::aws::catalogue::{
+    AWS_NAMES, AWS_OWNED, BRAND_WORDS, BRAND_WORDS_INSIDE, SERVICE_DOMAINS,
+};
 
 /// Words that, next to `aws` in a foreign host, make it look like a sign-in or console page.
 const SIGNIN_WORDS: [&str; 6] = ["signin", "console", "login", "logon", "signon", "sso"];
-
-/// Names whose imitations (`amaz0n`, `arnazon`, punycode `amazοn`) are typosquats.
-const BRAND_SKELETONS: [&str; 4] = ["amazon", "amazonaws", "awsapps", "aws"];
 
 /// Why a host is judged a lookalike.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +33,9 @@ pub(crate) enum Trick {
     Typosquat,
     /// Customer content (an S3 website, an app host) named like AWS.
     CustomerContent,
+    /// The URL's text shows an AWS host where a person reads the host, but the browser goes
+    /// elsewhere (`https://login.example\@x.signin.aws.amazon.com/`: `\` is a path separator).
+    ShownHost,
 }
 
 impl Finding {
@@ -75,6 +49,7 @@ impl Finding {
             Trick::AwsWords => "AWS sign-in words on a domain that AWS does not own",
             Trick::Typosquat => "a misspelt or look-alike AWS domain name",
             Trick::CustomerContent => "customer-hosted content named like an AWS host",
+            Trick::ShownHost => "an AWS host name in its text where the browser does not go",
         };
         format!(
             "Possible phishing: this page is on {}, not AWS; it imitates AWS with {how}. Do not enter your credentials here",
@@ -118,11 +93,32 @@ pub(crate) fn judge_host(host: &str) -> Option<Finding> {
     })
 }
 
+/// The host a person reads in a URL's text, when the browser connects to another one: the text
+/// after the last `@` of everything up to the first `/`, `?` or `#` (a backslash, which the parser
+/// reads as `/`, does not end it to the eye). A lookalike when that shown host is AWS's.
+pub(crate) fn judge_shown_host(input: &str, host: &str) -> Option<Finding> {
+    let text = input.trim_start_matches(|c: char| c <= ' ');
+    let (_, rest) = text.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (_, shown) = authority.rsplit_once('@')?;
+    let shown = shown
+        .split(':')
+        .next()
+        .unwrap_or(shown)
+        .to_ascii_lowercase();
+    let shown = shown.strip_suffix('.').unwrap_or(&shown);
+    let aws = !shown.is_empty() && (is_aws_owned(shown) || embeds_aws_name(shown));
+    (aws && shown != host).then(|| Finding {
+        host: host.to_owned(),
+        trick: Trick::ShownHost,
+    })
+}
+
 /// For hosts where AWS serves customers' content under its own domain, the customer-chosen part.
 fn customer_part(host: &str) -> Option<&str> {
     // The part in front of the label that starts at byte `at` (none when it is the first).
     let prefix_before = |at: usize| (at > 0).then(|| &host[..at - 1]);
-    if ends_with_domain(host, "amazonaws.com") || ends_with_domain(host, "amazonaws.com.cn") {
+    if SERVICE_DOMAINS.iter().any(|d| ends_with_domain(host, d)) {
         // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the
         // public names of API Gateway, load balancers and EC2 instances.
         let mut at = 0;
@@ -162,9 +158,8 @@ fn looks_like_aws(name: &str) -> Option<Trick> {
             let skeleton = skeleton.as_ref();
             has_aws |= skeleton == "aws";
             has_signin_word |= SIGNIN_WORDS.contains(&skeleton);
-            typosquat |= (BRAND_SKELETONS.contains(&skeleton) && word != skeleton)
-                || contains(skeleton, "amazonaws")
-                || contains(skeleton, "awsapps");
+            typosquat |= (BRAND_WORDS.contains(&skeleton) && word != skeleton)
+                || BRAND_WORDS_INSIDE.iter().any(|w| contains(skeleton, w));
         }
     }
     if has_aws && has_signin_word {
@@ -321,7 +316,7 @@ mod tests {
         let typosquat = words
             .iter()
             .zip(&skeletons)
-            .any(|(word, skel)| BRAND_SKELETONS.contains(&skel.as_str()) && word != skel);
+            .any(|(word, skel)| BRAND_WORDS.contains(&skel.as_str()) && word != skel);
         if typosquat
             || skeletons
                 .iter()
@@ -382,6 +377,46 @@ mod tests {
         ] {
             assert_eq!(skeleton(word), reads, "{word}");
         }
+    }
+
+    proptest::proptest! {
+        /// Nobody outside AWS can serve a host under a domain AWS owns: whatever its labels (punycode,
+        /// words like `signin-aws`, instance IDs of any letters), it is never a lookalike, unless it is
+        /// customer content (a bucket or an API named by a customer), which `customer_part` carves out.
+        #[test]
+        fn no_host_under_an_aws_owned_domain_is_a_lookalike(
+            labels in "((xn--[a-z0-9]{1,8}|signin|console|aws|amaz0n|ssoins-[a-z0-9]{16}|[a-z0-9]{1,10})(-[a-z0-9]{1,4})?\\.){1,3}",
+            domain in proptest::sample::select(AWS_OWNED.to_vec()),
+        ) {
+            let host = format!("{labels}{domain}");
+            let customer = host.split('.').any(|l| l == "s3" || l.starts_with("s3-") || l == "execute-api" || l == "elb" || l.starts_with("compute"));
+            if !customer {
+                let verdict = crate::url::classify::classify(&format!("https://{host}/console"));
+                proptest::prop_assert_ne!(verdict.kind, crate::url::verdict::Kind::Lookalike, "{}", host);
+            }
+        }
+    }
+
+    #[test]
+    fn a_url_whose_text_shows_an_aws_host_elsewhere_is_a_lookalike() {
+        let finding = judge_shown_host(
+            "https://login.example\\@myalias.signin.aws.amazon.com/console",
+            "login.example",
+        );
+        assert_eq!(finding.map(|f| f.trick), Some(Trick::ShownHost));
+        // No `@`, or the shown host is the real one, or not AWS's: nothing shown elsewhere.
+        assert_eq!(
+            judge_shown_host("https://login.example/console", "login.example"),
+            None
+        );
+        assert_eq!(
+            judge_shown_host("https://a.example\\@b.example/", "a.example"),
+            None
+        );
+        assert_eq!(
+            judge_shown_host("https://x@signin.aws.amazon.com/", "signin.aws.amazon.com"),
+            None
+        );
     }
 
     #[test]

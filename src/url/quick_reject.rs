@@ -2,43 +2,64 @@
 //! the texts that `simple_url` does not read (other schemes, userinfo, escapes in the host…)
 //! mostly skip URL parsing too; and the same pieces looked for in a host alone.
 //!
-//! Every AWS host and every lookalike rule needs one of `TRIGGERS` in the text (after
+//! Every AWS host and every lookalike rule needs one of the triggers in the text (after
 //! lowercasing); secret parameters, whose names may be percent-encoded, are left to
 //! `redact`'s own quick test. The parser may also build a host out of other text: percent
 //! escapes and tab/newline removal in the authority, IDNA mapping of non-ASCII; texts with any
 //! of those take the full path.
 
+use crate::aws::catalogue::HOST_TRIGGERS;
 use crate::url::redact;
 
-/// Lowercase pieces of which every non-`unrelated` verdict or secret needs one: AWS names and
-/// their ASCII imitations (`rn` for `m`, `vv` for `w`, `0` for `o`, `5` for `s`), punycode,
-/// and the secret parameter names of `redact`.
-const TRIGGERS: [&[u8]; 12] = [
-    b"aws",
-    b"avvs",
-    b"aw5",
-    b"avv5",
-    b"amazon",
-    b"amaz0n",
-    b"arnazon",
-    b"arnaz0n",
-    b"xn--",
-    b"x-amz-",
-    b"signintoken",
-    b"session",
-];
+/// Lowercase pieces of which every non-`unrelated` verdict or secret needs one besides the
+/// catalogue's `HOST_TRIGGERS` (AWS names and their ASCII imitations, generated): punycode, and the
+/// secret parameter names of `redact`.
+const TRIGGERS: [&[u8]; 4] = [b"xn--", b"x-amz-", b"signintoken", b"session"];
 
-/// Whether a host (lowercase ASCII, as the parser gives it) holds one of `TRIGGERS`: without
+/// For each ASCII first byte, the second bytes that some trigger starts with (bit N of the entry
+/// for byte N): looked at before any whole trigger is.
+static PAIRS: [u128; 128] = {
+    let mut pairs = [0u128; 128];
+    let mut i = 0;
+    while i < HOST_TRIGGERS.len() + TRIGGERS.len() {
+        let t = if i < HOST_TRIGGERS.len() {
+            HOST_TRIGGERS[i].as_bytes()
+        } else {
+            TRIGGERS[i - HOST_TRIGGERS.len()]
+        };
+        pairs[t[0] as usize] |= 1 << t[1];
+        i += 1;
+    }
+    pairs
+};
+
+/// Whether a host (lowercase ASCII, as the parser gives it) holds one of the triggers: without
 /// one it is neither an AWS host nor a lookalike (see the module comment).
 pub(crate) fn host_may_be_aws(host: &str) -> bool {
     let bytes = host.as_bytes();
     // The first two letters of every trigger, looked at before the whole list is.
-    bytes.windows(2).enumerate().any(|(i, pair)| {
-        matches!(
-            pair,
-            [b'a', b'w' | b'v' | b'm' | b'r'] | [b'x', b'n' | b'-']
-        ) && trigger_at(&bytes[i..])
-    })
+    bytes
+        .windows(2)
+        .enumerate()
+        .any(|(i, pair)| is_pair(pair[0], pair[1]) && trigger_at(&bytes[i..]))
+}
+
+/// The bytes (either case) that some trigger starts with: the scan's first look at each byte.
+static FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut letter = 0;
+    while letter < 128 {
+        if PAIRS[letter] != 0 {
+            first[letter] = true;
+            first[(letter as u8).to_ascii_uppercase() as usize] = true;
+        }
+        letter += 1;
+    }
+    first
+};
+
+fn is_pair(first: u8, second: u8) -> bool {
+    first < 128 && second < 128 && PAIRS[first as usize] & (1 << second) != 0
 }
 
 /// True when the text certainly classifies as `unrelated` and needs no redaction.
@@ -57,24 +78,24 @@ fn no_aws_trigger(text: &str) -> bool {
             // Escapes decode in the host; later in the URL only secret names matter, and
             // `redact` looks for those.
             b'%' if in_authority_part => return false,
-            b'a' | b'A' | b'x' | b'X' | b's' | b'S' if trigger_at(&bytes[i..]) => return false,
+            _ if FIRST_BYTES[usize::from(byte)] && trigger_at(&bytes[i..]) => return false,
             _ => {}
         }
     }
     true
 }
 
-/// Whether a trigger starts here. The second letter rules out almost every position at once,
+/// Whether a trigger starts here. The first two letters rule out almost every position at once,
 /// which keeps the scan near one comparison a byte on ordinary URLs.
 fn trigger_at(rest: &[u8]) -> bool {
-    let second = rest.get(1).map(u8::to_ascii_lowercase);
-    let plausible = match rest[0].to_ascii_lowercase() {
-        b'a' => matches!(second, Some(b'w' | b'v' | b'm' | b'r')),
-        b's' => matches!(second, Some(b'i' | b'e')),
-        b'x' => matches!(second, Some(b'n' | b'-')),
-        _ => false,
+    let (Some(&first), Some(&second)) = (rest.first(), rest.get(1)) else {
+        return false;
     };
-    plausible && TRIGGERS.iter().any(|t| starts_with_ignore_case(rest, t))
+    is_pair(first.to_ascii_lowercase(), second.to_ascii_lowercase())
+        && (HOST_TRIGGERS
+            .iter()
+            .any(|t| starts_with_ignore_case(rest, t.as_bytes()))
+            || TRIGGERS.iter().any(|t| starts_with_ignore_case(rest, t)))
 }
 
 fn starts_with_ignore_case(text: &[u8], lower_prefix: &[u8]) -> bool {

@@ -29,6 +29,7 @@ import {
   MENU_COPY_CANONICAL,
   OMNIBOX,
   PAGES,
+  PROTECTED_AWS_PAGES,
   REGION_PICK,
   REGION_SWITCH,
 } from "./scenarios.mjs";
@@ -422,6 +423,29 @@ for (const [name, scenario] of Object.entries(PAGES).filter(([, page]) => page.k
     });
   });
 }
+
+test("European Sovereign Cloud pages with lookalike protection on: the notice, never the warning page", LIMIT, async () => {
+  await withBrowser({ grant: ["webNavigation"] }, async (browser) => {
+    await turnOnLookalikeProtection(browser);
+    const failures = [];
+    for (const name of PROTECTED_AWS_PAGES) {
+      const scenario = PAGES[name];
+      const { page, tabId } = await browser.openTab(scenario.url);
+      const notice = await browser
+        .waitForNotice(page, (n) => n.level === scenario.notice, { what: `${name}: a ${scenario.notice} notice` })
+        .catch((error) => {
+          failures.push(error.message);
+          return null;
+        });
+      assert.ok(!page.url().startsWith(browser.extensionUrl("")), `${name}: not replaced by the warning page (${page.url()})`);
+      const shown = await (await popupFor(browser, tabId)).evaluate(readPopupInPage);
+      failures.push(...pageMismatches(name, scenario, { landed: page.url(), notice, popup: shown }));
+      assert.equal(shown.danger, false, `${name}: no danger panel in the popup`);
+      await page.close();
+    }
+    assert.deepEqual(failures, [], failures.join("\n"));
+  });
+});
 
 test("lookalike host without lookalike protection: the toolbar popup warns, with no canonical URL", LIMIT, async () => {
   const scenario = PAGES.lookalike;

@@ -24,7 +24,7 @@ import { bookmarkInExtension, bookmarkPlace, createBookmarkAmongOthersInExtensio
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
-import { ACCOUNT, CANONICAL, LINKS, MENU_COPY_CANONICAL, PAGES, REGION_PICK } from "./scenarios.mjs";
+import { ACCOUNT, CANONICAL, LINKS, MENU_COPY_CANONICAL, PAGES, PROTECTED_AWS_PAGES, REGION_PICK } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
@@ -275,6 +275,30 @@ for (const [name, scenario] of Object.entries(PAGES).filter(([, page]) => page.k
     });
   });
 }
+
+test("European Sovereign Cloud pages with lookalike protection on: the notice, never the warning page", LIMIT, async () => {
+  await withFirefox({ features: ["lookalike"] }, async (firefox) => {
+    const failures = [];
+    for (const name of PROTECTED_AWS_PAGES) {
+      const scenario = PAGES[name];
+      const { handle, tabId } = await firefox.openTab(scenario.url);
+      const notice = await firefox
+        .waitForNotice(handle, (n) => n.level === scenario.notice, { what: `${name}: a ${scenario.notice} notice` })
+        .catch((error) => {
+          failures.push(error.message);
+          return null;
+        });
+      const landed = await firefox.urlOf(handle);
+      assert.ok(!landed.startsWith(firefox.extensionUrl("")), `${name}: not replaced by the warning page (${landed})`);
+      const popup = await popupFor(firefox, tabId);
+      failures.push(...pageMismatches(name, scenario, { landed, notice, popup: popup.shown }));
+      assert.equal(popup.shown.danger, false, `${name}: no danger panel in the popup`);
+      await firefox.closeTab(popup.handle);
+      await firefox.closeTab(handle);
+    }
+    assert.deepEqual(failures, [], failures.join("\n"));
+  });
+});
 
 test("access to the AWS sites withheld: the badge says so, the popup explains and asks, and Allow brings the notice back", LIMIT, async () => {
   const scenario = PAGES.accountSignin;

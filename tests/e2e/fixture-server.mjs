@@ -33,7 +33,7 @@ export async function makeCertificate(dir, hosts) {
     });
   }
   const names = new Set(hosts);
-  for (const domain of MAPPED_DOMAINS) names.add(`*.${domain}`);
+  for (const domain of MAPPED_DOMAINS) names.add(domain).add(`*.${domain}`);
   for (const host of hosts) names.add(`*.${host.split(".").slice(1).join(".")}`);
   const keyFile = join(dir, "key.pem");
   const certFile = join(dir, "cert.pem");
@@ -165,7 +165,7 @@ export class FixtureServer extends EventEmitter {
 
   /** Chromium's `--host-resolver-rules` value that sends every mapped domain here. */
   hostResolverRules() {
-    return MAPPED_DOMAINS.map((domain) => `MAP *.${domain} 127.0.0.1:${this.port}`).join(", ");
+    return MAPPED_DOMAINS.flatMap((domain) => [`MAP ${domain} 127.0.0.1:${this.port}`, `MAP *.${domain} 127.0.0.1:${this.port}`]).join(", ");
   }
 
   /** Chromium command-line switches that route the fixture hosts here and accept the test certificate. */

@@ -4,8 +4,18 @@
 //
 // Expected values are the core's (`signin-guard check --json URL` prints the same verdict).
 
-/** Domains whose hosts the browser sends to the fixture server (Chromium `--host-resolver-rules`, Firefox's proxy). */
-export const MAPPED_DOMAINS = ["amazon.com", "amazonaws.cn", "amazonaws-us-gov.com", "app.aws", "evil.example", "aws-amazon.com"];
+import { AWS_URL_FILTERS } from "../../extension/lib/aws-sites.js";
+
+/**
+ * Domains whose hosts (the domain and its subdomains) the browser sends to the fixture server (Chromium
+ * `--host-resolver-rules`, Firefox's proxy): every AWS site of the generated catalogue (`cargo xtask regions`
+ * writes the worker's filters from it), the cookie domain of the console, and the lookalikes' domains.
+ */
+export const MAPPED_DOMAINS = Object.freeze([
+  ...AWS_URL_FILTERS.flatMap((filter) => (filter.hostEquals ? [filter.hostEquals] : [])),
+  "evil.example",
+  "aws-amazon.com",
+]);
 
 /** The account the fixtures sign in to: its alias is in the sign-in URL, its id in the console's cookie. */
 export const ACCOUNT = Object.freeze({ alias: "myalias", id: "123456789012", user: "jane" });
@@ -120,6 +130,33 @@ export const PAGES = Object.freeze({
     notice: undefined, // not asserted: whether the console gets a notice is the extension's choice
     region: "us-east-1",
   },
+  regionalSigninEusc: {
+    title: "regional sign-in page of the AWS European Sovereign Cloud (aws-eusc)",
+    url: "https://eusc-de-east-1.signin.amazonaws-eusc.eu/oauth?response_type=code&client_id=arn%3Aaws-eusc%3Asignin%3A%3A%3Aconsole%2Fcanvas",
+    kind: "signin_redirect",
+    account: null,
+    canonical: null,
+    warnings: ["captured_redirect"],
+    notice: "warning", // the same bookmark notice as on the aws partition's regional sign-in page: no phishing warning
+  },
+  accountSigninEusc: {
+    title: "account sign-in page of the AWS European Sovereign Cloud (aws-eusc)",
+    url: "https://myalias.signin.amazonaws-eusc.eu/console",
+    kind: "account_signin",
+    account: ACCOUNT.alias,
+    canonical: "https://myalias.signin.amazonaws-eusc.eu/console",
+    warnings: [],
+    notice: "info",
+  },
+  lookalikeEusc: {
+    title: "lookalike of the European Sovereign Cloud's sign-in domain (suffix trick)",
+    url: "https://signin.amazonaws-eusc.eu.evil.example/console",
+    kind: "lookalike",
+    account: null,
+    canonical: null,
+    warnings: ["lookalike"],
+    notice: "danger",
+  },
   lookalike: {
     title: "lookalike host (AWS host name inside evil.example)",
     url: "https://myalias.signin.aws.amazon.com.evil.example/console",
@@ -139,6 +176,9 @@ export const PAGES = Object.freeze({
     notice: "danger",
   },
 });
+
+/** The pages of a partition other than `aws` that must read as AWS pages with lookalike protection on, too. */
+export const PROTECTED_AWS_PAGES = Object.freeze(["regionalSigninEusc", "accountSigninEusc"]);
 
 /** The region picker: what is typed, and where the chosen region's sign-in link goes. */
 export const REGION_PICK = Object.freeze({
@@ -190,6 +230,8 @@ export const ROUTES = Object.freeze([
   { host: "*.signin.aws.amazon.com", path: "/console", page: "account-signin" },
   { host: "*.signin.amazonaws.cn", path: "/console", page: "account-signin" },
   { host: "*.signin.amazonaws-us-gov.com", path: "/console", page: "account-signin" },
+  { host: "*.signin.amazonaws-eusc.eu", path: "/oauth", page: "oauth-signin" },
+  { host: "*.signin.amazonaws-eusc.eu", path: "/console", page: "account-signin" },
   { host: "*.console.aws.amazon.com", path: "/console/home", page: "console", cookieDomain: ".amazon.com" },
   { host: "*.app.aws", path: "/start", page: "access-portal" },
   { host: "*.evil.example", path: "*", page: "phishing" },

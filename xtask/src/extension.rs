@@ -12,10 +12,19 @@ pub const TEMPLATE: &str = "manifest.template.json";
 /// The add-on id Firefox knows the extension by (it is also the key of its managed storage).
 const GECKO_ID: &str = "signin-guard@example.org";
 
-/// The oldest Firefox supported: ESR 128 (issue 6). Firefox 128 to 139 ignore
-/// `data_collection_permissions` (127 and older refuse the manifest), so 128 is also the lowest the
-/// key allows; web-ext lint's two warnings about it are justified in `tests/e2e/web-ext-lint.test.mjs`.
-const GECKO_MIN_VERSION: &str = "128.0";
+/// The oldest Firefox supported: 140, the first to read `data_collection_permissions` (which
+/// addons.mozilla.org requires of new add-ons); ESR 128 has reached its end of life (issue 10).
+const GECKO_MIN_VERSION: &str = "140.0";
+
+/// The Firefox for Android floor the linter checks `data_collection_permissions` against: 142, the
+/// first Android release that reads the key. The extension is not offered for Android; without this
+/// the linter takes the desktop floor (140) for Android too and warns.
+const GECKO_ANDROID_MIN_VERSION: &str = "142.0";
+
+/// What the template says where the generated AWS match patterns go (`host_permissions` and the
+/// content script's `matches`): they are `aws_sites::MATCH_PATTERNS`, from `cargo xtask regions`.
+const MATCH_PATTERNS_PLACEHOLDER: &str =
+    "@generated: the AWS match patterns of xtask/src/aws_sites.rs";
 
 /// Manifest keys only Chrome reads, dropped from Firefox's manifest, each with the reason.
 const CHROME_ONLY_KEYS: [(&str, &str); 6] = [
@@ -124,6 +133,7 @@ fn manifest_for(template: &Value, browser: Browser) -> Result<Value, String> {
         .as_object()
         .cloned()
         .ok_or("the manifest template must be a JSON object")?;
+    insert_match_patterns(&mut manifest);
     let worker = manifest
         .get("background")
         .and_then(|b| b.get("service_worker"))
@@ -168,6 +178,21 @@ fn manifest_for(template: &Value, browser: Browser) -> Result<Value, String> {
     Ok(Value::Object(manifest))
 }
 
+/// Replaces each placeholder string of the template with the generated AWS match patterns.
+fn insert_match_patterns(manifest: &mut Map<String, Value>) {
+    fn visit(value: &mut Value) {
+        match value {
+            Value::String(s) if s == MATCH_PATTERNS_PLACEHOLDER => {
+                *value = json!(crate::aws_sites::MATCH_PATTERNS);
+            }
+            Value::Array(items) => items.iter_mut().for_each(visit),
+            Value::Object(map) => map.values_mut().for_each(visit),
+            _ => {}
+        }
+    }
+    manifest.values_mut().for_each(visit);
+}
+
 /// Firefox's settings; values already in the template win, so the id can be changed there.
 fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
     let defaults = json!({
@@ -189,6 +214,11 @@ fn add_gecko_settings(manifest: &mut Map<String, Value>) -> Result<(), String> {
         for (key, value) in defaults {
             gecko.entry(key).or_insert(value);
         }
+    }
+    if let Some(Value::Object(settings)) = manifest.get_mut("browser_specific_settings") {
+        settings
+            .entry("gecko_android")
+            .or_insert_with(|| json!({"strict_min_version": GECKO_ANDROID_MIN_VERSION}));
     }
     Ok(())
 }
@@ -252,7 +282,7 @@ mod tests {
             manifest["browser_specific_settings"]["gecko"],
             json!({
                 "id": GECKO_ID,
-                "strict_min_version": "128.0",
+                "strict_min_version": "140.0",
                 "data_collection_permissions": {"required": ["none"]},
             })
         );
@@ -280,10 +310,14 @@ mod tests {
     }
 
     #[test]
-    fn firefox_floor_is_esr_128() {
+    fn firefox_floor_is_140() {
         let manifest = manifest_for(&template(), Browser::Firefox).expect("valid template");
+        assert_eq!(
+            manifest["browser_specific_settings"]["gecko_android"],
+            json!({"strict_min_version": "142.0"})
+        );
         let gecko = &manifest["browser_specific_settings"]["gecko"];
-        assert_eq!(gecko["strict_min_version"], "128.0");
+        assert_eq!(gecko["strict_min_version"], "140.0");
         assert_eq!(
             gecko["data_collection_permissions"],
             json!({"required": ["none"]})
@@ -307,7 +341,7 @@ mod tests {
         let manifest = manifest_for(&template, Browser::Firefox).expect("valid template");
         let gecko = &manifest["browser_specific_settings"]["gecko"];
         assert_eq!(gecko["id"], "other@example.com");
-        assert_eq!(gecko["strict_min_version"], "128.0");
+        assert_eq!(gecko["strict_min_version"], "140.0");
     }
 
     #[test]
@@ -412,35 +446,26 @@ mod tests {
         assert!(firefox.get("storage").is_none());
     }
 
-    /// The worker's webNavigation filters (`extension/lib/aws-sites.js`, a list of domains) and the
-    /// manifest's match patterns name the same AWS sites: host permissions and content-script matches
-    /// are `*://*.DOMAIN/*` of each domain, in the same order.
+    /// The real template takes its host permissions and content-script matches from the generated
+    /// catalogue: https only (issues 10 and 13), the same list in both places.
     #[test]
-    fn the_worker_and_the_manifest_name_the_same_aws_sites() {
+    fn the_manifest_names_the_generated_aws_sites_https_only() {
         let extension = Path::new(env!("CARGO_MANIFEST_DIR")).join("../extension");
-        let script =
-            std::fs::read_to_string(extension.join("lib/aws-sites.js")).expect("aws-sites.js");
-        let list = script
-            .split_once("AWS_DOMAINS = Object.freeze([")
-            .and_then(|(_, rest)| rest.split_once("])"))
-            .expect("AWS_DOMAINS = Object.freeze([…]) in aws-sites.js")
-            .0;
-        // The quoted strings of the list (its comments hold no double quote).
-        let patterns: Vec<Value> = list
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .map(|domain| json!(format!("*://*.{domain}/*")))
-            .collect();
-        assert!(!patterns.is_empty());
         let template: Value =
             serde_json::from_slice(&std::fs::read(extension.join(TEMPLATE)).expect("the template"))
                 .expect("JSON");
-        assert_eq!(template["host_permissions"], Value::Array(patterns.clone()));
-        assert_eq!(
-            template["content_scripts"][0]["matches"],
-            Value::Array(patterns)
-        );
+        for browser in Browser::ALL {
+            let manifest = manifest_for(&template, browser).expect("valid template");
+            let patterns = json!(crate::aws_sites::MATCH_PATTERNS);
+            assert_eq!(manifest["host_permissions"], patterns);
+            assert_eq!(manifest["content_scripts"][0]["matches"], patterns);
+            assert!(crate::aws_sites::MATCH_PATTERNS
+                .iter()
+                .all(|p| p.starts_with("https://*.") && p.ends_with("/*")));
+            assert!(!serde_json::to_string(&manifest)
+                .expect("JSON")
+                .contains(MATCH_PATTERNS_PLACEHOLDER));
+        }
     }
 
     #[test]

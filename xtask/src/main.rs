@@ -3,14 +3,20 @@
 //! Everything the README and CI run goes through here, in Rust, so it behaves the same on every
 //! machine; each missing tool is reported with the command that installs it.
 
+mod aws_sites;
+mod catalogue;
+mod catalogue_facts;
+mod catalogue_source;
 mod command;
 mod dist;
+mod domain_name;
 mod extension;
 mod files;
 mod package;
 mod regions;
 mod run;
 mod setup;
+mod signin_rules;
 mod test;
 mod wasm_packages;
 
@@ -46,9 +52,11 @@ COMMANDS:
                   end-to-end tests (tests/e2e)
     run           Build everything, say where it is, and open Chromium with the
                   extension loaded (when a display is available)
-    regions [--botocore PATH]
-                  Regenerate src/aws/regions/table.rs from botocore's region data
-                  (PATH: a botocore wheel or folder; default: newest from PyPI)
+    regions [--botocore PATH | --cached | --check]
+                  Generate the AWS catalogue (every host list: core tables, manifest
+                  match patterns, worker URL filters, lookalike words) from botocore and
+                  xtask/catalogue/aws-hosts.txt (PATH: a botocore wheel or folder;
+                  default: newest from PyPI; --cached: the facts of the last run)
     help          Print this help
 
 OPTIONS:
@@ -83,7 +91,7 @@ fn dispatch(args: &[String]) -> Result {
     };
     if command == "regions" {
         // It checks its own options.
-        return regions::run(options);
+        return catalogue::run(options);
     }
     if command == "package" {
         return package::run(&root, options);

@@ -1,15 +1,9 @@
-//! `cargo xtask regions`: regenerates `src/aws/regions/table.rs` from botocore's partition and endpoint data.
+//! Reads botocore (a wheel, a folder, or the newest from PyPI): its partitions, their regions and
+//! display names, service domains, and each partition's sign-in domain from the `signin` service's
+//! endpoint rules, into the facts that `cargo xtask regions` keeps in `xtask/catalogue/botocore.tsv`.
 //!
-//! botocore (the data behind the AWS SDK for Python) is a machine-readable list of AWS regions and
-//! their display names that AWS keeps current, so the crate's region table is generated from it
-//! instead of being typed in by hand. Usage:
-//!
-//! ```text
-//! cargo xtask regions [--botocore PATH]
-//! ```
-//!
-//! `PATH` is a botocore wheel (`.whl`), an unpacked `botocore` package directory or its `data`
-//! directory. Without it the newest wheel is downloaded from PyPI with `pip download`.
+//! botocore (the data behind the AWS SDK for Python) is a machine-readable list of AWS partitions
+//! and regions that AWS keeps current, so the catalogue is generated from it, never typed by hand.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -21,9 +15,6 @@ use serde_json::Value;
 
 /// The oldest botocore accepted: older releases lack regions the rest of the crate expects.
 const MIN_BOTOCORE: (u64, u64, u64) = (1, 44, 8);
-
-/// Where the table goes, relative to the workspace root.
-const TABLE_PATH: &str = "src/aws/regions/table.rs";
 
 /// botocore's region list in the endpoint-rules format (`partitions[].id`).
 const PARTITIONS_FILE: &str = "partitions.json";
@@ -87,150 +78,42 @@ const OPT_IN: [&str; 17] = [
     "mx-central-1",
 ];
 
-/// The partitions the crate's URL model supports, in table order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Partition {
-    Aws,
-    AwsCn,
-    AwsUsGov,
-}
-
-impl Partition {
-    const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
-
-    /// The identifier botocore uses.
-    fn id(self) -> &'static str {
-        match self {
-            Partition::Aws => "aws",
-            Partition::AwsCn => "aws-cn",
-            Partition::AwsUsGov => "aws-us-gov",
-        }
-    }
-
-    /// The variant's path in the generated Rust code.
-    fn rust_path(self) -> &'static str {
-        match self {
-            Partition::Aws => "Partition::Aws",
-            Partition::AwsCn => "Partition::AwsCn",
-            Partition::AwsUsGov => "Partition::AwsUsGov",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Partition> {
-        Partition::ALL.into_iter().find(|p| p.id() == id)
-    }
-}
-
-/// One generated table row.
+/// One generated region: code, botocore's description, partition id and opt-in flag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Row {
-    code: String,
-    name: String,
-    partition: Partition,
-    opt_in: bool,
+pub struct Row {
+    pub code: String,
+    pub name: String,
+    pub partition: String,
+    pub opt_in: bool,
 }
 
-/// The two botocore data files, decoded, with where they came from.
-struct Botocore {
-    version: String,
-    /// File names as read (`partitions.json` or `partitions.json.gz`), for the table header.
-    partitions_name: String,
-    partitions: String,
-    endpoints_name: String,
-    endpoints: String,
+/// The `signin` service's endpoint rules, which name each partition's sign-in domain.
+const SIGNIN_RULES_FILE: &str = "signin/2023-01-01/endpoint-rule-set-1.json";
+
+/// The botocore data files, decoded, with where they came from.
+pub struct Botocore {
+    pub version: String,
+    /// File names as read (`partitions.json` or `partitions.json.gz`), for the generated headers.
+    pub partitions_name: String,
+    pub partitions: String,
+    pub endpoints_name: String,
+    pub endpoints: String,
+    pub signin_rules_name: String,
+    pub signin_rules: String,
 }
 
-/// Runs `cargo xtask regions`; `args` are the arguments after the subcommand name.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some(source) = parse_args(args)? else {
-        println!("{}", usage());
-        return Ok(());
-    };
-    let botocore = match source {
-        Some(path) => load(&path)?,
-        None => download_and_load()?,
-    };
-    check_version(&botocore.version)?;
-
-    let (rows, warnings) = build_table(&botocore.partitions, &botocore.endpoints)?;
-    for warning in &warnings {
-        eprintln!("warning: {warning}");
+impl Botocore {
+    /// The files read, as the generated files' first lines name them.
+    pub fn sources(&self) -> String {
+        format!(
+            "data/{}, data/{}, data/{}",
+            self.partitions_name, self.endpoints_name, self.signin_rules_name
+        )
     }
-
-    let rendered = render(
-        &botocore.version,
-        &botocore.partitions_name,
-        &botocore.endpoints_name,
-        &rows,
-    )?;
-    let root = workspace_root()?;
-    let path = root.join(TABLE_PATH);
-    let unchanged = fs::read_to_string(&path).is_ok_and(|old| old == rendered);
-    if !unchanged {
-        fs::write(&path, &rendered).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    println!(
-        "{} ({TABLE_PATH} {})",
-        summary(&botocore.version, &rows),
-        if unchanged { "unchanged" } else { "written" }
-    );
-    Ok(())
-}
-
-fn usage() -> &'static str {
-    "usage: cargo xtask regions [--botocore PATH]\n\
-     \n\
-     Regenerates src/aws/regions/table.rs from botocore's data/partitions.json and data/endpoints.json.\n\
-     PATH is a botocore wheel (.whl), an unpacked botocore package directory or its data directory;\n\
-     without it the newest botocore wheel is downloaded with `python3 -m pip download`."
-}
-
-/// `Ok(None)` means help was asked for; `Ok(Some(None))` means "download botocore".
-fn parse_args(args: &[String]) -> Result<Option<Option<PathBuf>>, String> {
-    // Tolerate being handed the subcommand name too, so the dispatcher may pass either slice.
-    let args = match args.first() {
-        Some(first) if first == "regions" => &args[1..],
-        _ => args,
-    };
-    let mut botocore = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let path = match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--botocore" => it
-                .next()
-                .ok_or_else(|| format!("--botocore needs a path\n{}", usage()))?
-                .clone(),
-            other => match other.strip_prefix("--botocore=") {
-                Some(path) => path.to_string(),
-                None => return Err(format!("unexpected argument `{other}`\n{}", usage())),
-            },
-        };
-        if botocore.replace(PathBuf::from(path)).is_some() {
-            return Err("--botocore given twice".to_string());
-        }
-    }
-    Ok(Some(botocore))
-}
-
-/// The workspace root: xtask lives one level below it.
-fn workspace_root() -> Result<PathBuf, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .ok_or("xtask has no parent directory")?
-        .to_path_buf();
-    // Refuse to write a table where the crate that includes it is not.
-    if !root.join("src/aws/regions/mod.rs").is_file() {
-        return Err(format!(
-            "{} does not look like the workspace root (no src/aws/regions/mod.rs)",
-            root.display()
-        ));
-    }
-    Ok(root)
 }
 
 /// Downloads the newest botocore wheel into a temporary directory and reads it.
-fn download_and_load() -> Result<Botocore, String> {
+pub fn download_and_load() -> Result<Botocore, String> {
     let dir = TempDir::new()?;
     eprintln!("downloading the newest botocore wheel from PyPI…");
     let status = Command::new("python3")
@@ -284,7 +167,7 @@ impl Drop for TempDir {
 }
 
 /// Reads botocore from a wheel or an unpacked directory.
-fn load(path: &Path) -> Result<Botocore, String> {
+pub fn load(path: &Path) -> Result<Botocore, String> {
     if path.is_dir() {
         return load_dir(path);
     }
@@ -323,12 +206,16 @@ fn load_wheel<R: Read + Seek>(reader: R, file_name: &str) -> Result<Botocore, St
         read_data(PARTITIONS_FILE, |n| read(&format!("botocore/data/{n}")))?;
     let (endpoints_name, endpoints) =
         read_data(ENDPOINTS_FILE, |n| read(&format!("botocore/data/{n}")))?;
+    let (signin_rules_name, signin_rules) =
+        read_data(SIGNIN_RULES_FILE, |n| read(&format!("botocore/data/{n}")))?;
     Ok(Botocore {
         version,
         partitions_name,
         partitions,
         endpoints_name,
         endpoints,
+        signin_rules_name,
+        signin_rules,
     })
 }
 
@@ -367,12 +254,15 @@ fn load_dir(path: &Path) -> Result<Botocore, String> {
     };
     let (partitions_name, partitions) = read_data(PARTITIONS_FILE, read)?;
     let (endpoints_name, endpoints) = read_data(ENDPOINTS_FILE, read)?;
+    let (signin_rules_name, signin_rules) = read_data(SIGNIN_RULES_FILE, read)?;
     Ok(Botocore {
         version,
         partitions_name,
         partitions,
         endpoints_name,
         endpoints,
+        signin_rules_name,
+        signin_rules,
     })
 }
 
@@ -421,39 +311,60 @@ fn parse_version(version: &str) -> Option<(u64, u64, u64)> {
     parts.next().is_none().then_some(parsed)
 }
 
-fn check_version(version: &str) -> Result<(), String> {
+pub fn check_version(version: &str) -> Result<(), String> {
     let parsed = parse_version(version)
         .ok_or_else(|| format!("botocore version `{version}` is not of the form X.Y.Z"))?;
     if parsed < MIN_BOTOCORE {
         let (a, b, c) = MIN_BOTOCORE;
         return Err(format!(
-            "botocore {version} is too old: the region table needs botocore {a}.{b}.{c} or newer"
+            "botocore {version} is too old: the catalogue needs botocore {a}.{b}.{c} or newer"
         ));
     }
     Ok(())
 }
 
-/// Region code to description, per supported partition.
-type RegionsByPartition = BTreeMap<Partition, BTreeMap<String, String>>;
+/// What botocore says about one partition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartitionFacts {
+    /// botocore's id (`aws-eusc`).
+    pub id: String,
+    /// The domain of `https://{Region}.signin.DOMAIN` in the `signin` endpoint rules.
+    pub signin_domain: String,
+    /// `outputs.dnsSuffix` (`amazonaws.com`).
+    pub dns_suffix: String,
+    /// `outputs.dualStackDnsSuffix` (`api.aws`).
+    pub dual_stack_dns_suffix: String,
+}
+
+/// Region code to description, per partition id, in the file's partition order.
+type RegionsByPartition = Vec<(String, BTreeMap<String, String>)>;
+
+fn parse_json(json: &str, file: &str) -> Result<Value, String> {
+    serde_json::from_str(json).map_err(|e| format!("{file}: not valid JSON: {e}"))
+}
+
+fn partitions_array<'a>(root: &'a Value, file: &str) -> Result<&'a Vec<Value>, String> {
+    root.get("partitions")
+        .and_then(Value::as_array)
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| format!("{file}: no `partitions` array"))
+}
 
 /// Reads `partitions[].regions` from either data file; `id_key` is the key naming the
 /// partition (`id` in partitions.json, `partition` in endpoints.json).
 fn parse_regions(json: &str, file: &str, id_key: &str) -> Result<RegionsByPartition, String> {
-    let root: Value = serde_json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
-    let partitions = root
-        .get("partitions")
-        .and_then(Value::as_array)
-        .ok_or_else(|| format!("{file}: no `partitions` array"))?;
+    let root = parse_json(json, file)?;
     let mut out = RegionsByPartition::new();
-    for entry in partitions {
+    for (index, entry) in partitions_array(&root, file)?.iter().enumerate() {
         let id = entry
             .get(id_key)
             .and_then(Value::as_str)
-            .ok_or_else(|| format!("{file}: a partition has no `{id_key}`"))?;
-        // Other partitions (aws-iso*, aws-eusc, …) have sign-in URLs our model does not know.
-        let Some(partition) = Partition::from_id(id) else {
-            continue;
-        };
+            .filter(|id| is_partition_id(id))
+            .ok_or_else(|| {
+                format!(
+                    "{file}: partitions[{index}] has no `{id_key}` (a partition id like aws-cn)"
+                )
+            })?;
         let regions = entry
             .get("regions")
             .and_then(Value::as_object)
@@ -473,16 +384,23 @@ fn parse_regions(json: &str, file: &str, id_key: &str) -> Result<RegionsByPartit
                 .ok_or_else(|| format!("{file}: region {code} has no description"))?;
             codes.insert(code.clone(), name.to_string());
         }
-        if out.insert(partition, codes).is_some() {
+        if codes.is_empty() {
+            return Err(format!(
+                "{file}: partition {id} has no regions in `regions`"
+            ));
+        }
+        if out.iter().any(|(known, _)| known == id) {
             return Err(format!("{file}: partition {id} is listed twice"));
         }
-    }
-    for partition in Partition::ALL {
-        if !out.contains_key(&partition) {
-            return Err(format!("{file}: partition {} is missing", partition.id()));
-        }
+        out.push((id.to_string(), codes));
     }
     Ok(out)
+}
+
+/// `aws`, `aws-cn`, `aws-iso-b`: lowercase words joined by single hyphens.
+fn is_partition_id(id: &str) -> bool {
+    id.split('-')
+        .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A real region code: lowercase words joined by dashes, ending in a number (`us-gov-west-1`).
@@ -500,8 +418,60 @@ fn is_region_code(code: &str) -> bool {
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
-/// Merges both files into sorted rows with opt-in flags; returns the rows and warnings.
-fn build_table(
+/// The partitions in partitions.json order, each with its `outputs` domains and, from the
+/// `signin` endpoint rules, its sign-in domain.
+pub fn partition_facts(botocore: &Botocore) -> Result<Vec<PartitionFacts>, String> {
+    let file = PARTITIONS_FILE;
+    let root = parse_json(&botocore.partitions, file)?;
+    let signin = crate::signin_rules::signin_domains(&botocore.signin_rules)?;
+    let mut out = Vec::new();
+    for (index, entry) in partitions_array(&root, file)?.iter().enumerate() {
+        let id = entry
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| is_partition_id(id))
+            .ok_or_else(|| format!("{file}: partitions[{index}] has no `id`"))?;
+        let output = |field: &str| {
+            entry
+                .get("outputs")
+                .and_then(|o| o.get(field))
+                .and_then(Value::as_str)
+                .filter(|d| crate::domain_name::is_domain(d))
+                .map(str::to_owned)
+                .ok_or_else(|| format!("{file}: partition {id} has no `outputs.{field}` domain"))
+        };
+        let dns_suffix = output("dnsSuffix")?;
+        let dual_stack_dns_suffix = output("dualStackDnsSuffix")?;
+        let signin_domain = signin
+            .by_partition
+            .iter()
+            .find(|(partition, _)| partition == id)
+            .map(|(_, domain)| domain.clone())
+            // The rules' default for a partition without a rule of its own.
+            .or_else(|| {
+                signin
+                    .default_uses_dns_suffix
+                    .then(|| format!("signin.{dns_suffix}"))
+            })
+            .ok_or_else(|| {
+                format!(
+                    "{SIGNIN_RULES_FILE}: no rule gives partition {id} an endpoint \
+                     `https://{{Region}}.signin.DOMAIN` (`rules[].endpoint.url`)"
+                )
+            })?;
+        out.push(PartitionFacts {
+            id: id.to_owned(),
+            signin_domain,
+            dns_suffix,
+            dual_stack_dns_suffix,
+        });
+    }
+    Ok(out)
+}
+
+/// Merges both files into rows (partitions in partitions.json order, codes sorted) with opt-in
+/// flags; returns the rows and warnings.
+pub fn build_table(
     partitions_json: &str,
     endpoints_json: &str,
 ) -> Result<(Vec<Row>, Vec<String>), String> {
@@ -509,9 +479,12 @@ fn build_table(
     let from_endpoints = parse_regions(endpoints_json, ENDPOINTS_FILE, "partition")?;
     let mut warnings = Vec::new();
     let mut rows = Vec::new();
-    for partition in Partition::ALL {
-        let primary = &from_partitions[&partition];
-        let secondary = &from_endpoints[&partition];
+    for (partition, primary) in &from_partitions {
+        let secondary = &from_endpoints
+            .iter()
+            .find(|(id, _)| id == partition)
+            .ok_or_else(|| format!("{ENDPOINTS_FILE}: partition {partition} is missing"))?
+            .1;
         // A union: partitions.json tends to gain a region before any service endpoint exists in
         // endpoints.json, and either file alone missing a region is worth a look, not a failure.
         let codes: BTreeSet<&String> = primary.keys().chain(secondary.keys()).collect();
@@ -542,7 +515,7 @@ fn build_table(
             rows.push(Row {
                 code: code.clone(),
                 name: name.clone(),
-                partition,
+                partition: partition.clone(),
                 opt_in: opt_in(partition, code, &mut warnings),
             });
         }
@@ -552,8 +525,8 @@ fn build_table(
 }
 
 /// Whether a region needs opting in, by AWS's launch-date rule (see [`DEFAULT_ENABLED`]).
-fn opt_in(partition: Partition, code: &str, warnings: &mut Vec<String>) -> bool {
-    if partition != Partition::Aws || DEFAULT_ENABLED.contains(&code) {
+fn opt_in(partition: &str, code: &str, warnings: &mut Vec<String>) -> bool {
+    if partition != "aws" || DEFAULT_ENABLED.contains(&code) {
         return false;
     }
     if !OPT_IN.contains(&code) {
@@ -569,7 +542,7 @@ fn opt_in(partition: Partition, code: &str, warnings: &mut Vec<String>) -> bool 
 fn check_listed_regions(rows: &[Row]) -> Result<(), String> {
     let aws: BTreeSet<&str> = rows
         .iter()
-        .filter(|r| r.partition == Partition::Aws)
+        .filter(|r| r.partition == "aws")
         .map(|r| r.code.as_str())
         .collect();
     let missing: Vec<&str> = DEFAULT_ENABLED
@@ -589,86 +562,9 @@ fn check_listed_regions(rows: &[Row]) -> Result<(), String> {
     }
 }
 
-/// A Rust string literal for `s`; control characters are refused rather than escaped, since a
-/// region name containing one means the data is broken.
-fn rust_str(s: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => return Err(format!("control character in region data: {s:?}")),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Ok(out)
-}
-
-/// The complete `src/aws/regions/table.rs`.
-///
-/// The rows carry `#[rustfmt::skip]`: one region per line reads and diffs better than the
-/// five-line struct literals rustfmt would make of them, and `cargo fmt --check` still passes.
-fn render(
-    version: &str,
-    partitions_name: &str,
-    endpoints_name: &str,
-    rows: &[Row],
-) -> Result<String, String> {
-    let mut out = format!(
-        "// @generated by `cargo xtask regions` from botocore {version} (data/{partitions_name}, data/{endpoints_name}). Do not edit.\n\
-         use super::RegionInfo;\n\
-         use crate::aws::partition::Partition;\n\
-         \n\
-         /// The botocore release this table was generated from.\n\
-         pub(crate) const BOTOCORE_VERSION: &str = {};\n\
-         \n\
-         /// Every region of the supported partitions, by partition then code.\n\
-         #[rustfmt::skip]\n\
-         pub(crate) static REGIONS: &[RegionInfo] = &[\n",
-        rust_str(version)?
-    );
-    for row in rows {
-        out.push_str(&format!(
-            "    RegionInfo {{ code: {}, name: {}, partition: {}, opt_in: {} }},\n",
-            rust_str(&row.code)?,
-            rust_str(&row.name)?,
-            row.partition.rust_path(),
-            row.opt_in
-        ));
-    }
-    out.push_str("];\n");
-    Ok(out)
-}
-
-/// The one-line report: version and regions per partition.
-fn summary(version: &str, rows: &[Row]) -> String {
-    let per_partition: Vec<String> = Partition::ALL
-        .iter()
-        .map(|&p| {
-            let count = rows.iter().filter(|r| r.partition == p).count();
-            let opt_in = rows.iter().filter(|r| r.partition == p && r.opt_in).count();
-            if opt_in > 0 {
-                format!("{} {count} ({opt_in} opt-in)", p.id())
-            } else {
-                format!("{} {count}", p.id())
-            }
-        })
-        .collect();
-    format!(
-        "botocore {version}: {} regions: {}",
-        rows.len(),
-        per_partition.join(", ")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Cursor, Write};
 
     /// Every hand-listed aws region, as botocore would describe it, plus `extra` entries.
     fn aws_regions(extra: &str) -> String {
@@ -680,128 +576,131 @@ mod tests {
         format!("{{{}{extra}}}", listed.join(", "))
     }
 
-    fn partitions_json(aws_extra: &str) -> String {
+    fn partitions_json() -> String {
         format!(
             r#"{{"version": "1.1", "partitions": [
-                {{"id": "aws", "regionRegex": "x", "regions": {}}},
-                {{"id": "aws-cn", "regions": {{
-                    "aws-cn-global": {{"description": "aws-cn global region"}},
-                    "cn-northwest-1": {{"description": "China (Ningxia)"}},
-                    "cn-north-1": {{"description": "China (Beijing)"}}}}}},
-                {{"id": "aws-iso", "regions": {{"us-iso-east-1": {{"description": "US ISO East"}}}}}},
-                {{"id": "aws-us-gov", "regions": {{
-                    "us-gov-west-1": {{"description": "AWS GovCloud (US-West)"}}}}}}
+                {{"id": "aws", "outputs": {{"dnsSuffix": "amazonaws.com", "dualStackDnsSuffix": "api.aws"}}, "regions": {}}},
+                {{"id": "aws-eusc", "outputs": {{"dnsSuffix": "amazonaws.eu", "dualStackDnsSuffix": "api.amazonwebservices.eu"}},
+                  "regions": {{"eusc-de-east-1": {{"description": "AWS European Sovereign Cloud (Germany)"}}, "aws-eusc-global": {{"description": "g"}}}}}}
             ]}}"#,
-            aws_regions(&format!(
-                r#", "aws-global": {{"description": "aws global region"}}{aws_extra}"#
-            ))
+            aws_regions(r#", "aws-global": {"description": "aws global region"}"#)
         )
     }
 
-    fn endpoints_json(aws_extra: &str) -> String {
+    fn endpoints_json() -> String {
         format!(
             r#"{{"version": 3, "partitions": [
                 {{"partition": "aws", "services": {{}}, "regions": {}}},
-                {{"partition": "aws-cn", "regions": {{
-                    "cn-north-1": {{"description": "China (Beijing)"}},
-                    "cn-northwest-1": {{"description": "China (Ningxia)"}}}}}},
-                {{"partition": "aws-us-gov", "regions": {{
-                    "us-gov-west-1": {{"description": "AWS GovCloud (US-West)"}}}}}}
+                {{"partition": "aws-eusc", "regions": {{"eusc-de-east-1": {{"description": "AWS European Sovereign Cloud (Germany)"}}}}}}
             ]}}"#,
-            aws_regions(aws_extra)
+            aws_regions("")
+        )
+    }
+
+    fn rules_json(partitions: &[(&str, &str)]) -> String {
+        let rules: Vec<String> = partitions
+            .iter()
+            .map(|(p, domain)| {
+                format!(
+                    r#"{{"conditions": [{{"fn": "stringEquals", "argv": [{{"fn": "getAttr", "argv": [{{"ref": "PartitionResult"}}, "name"]}}, "{p}"]}}],
+                      "endpoint": {{"url": "https://{{Region}}.signin.{domain}"}}, "type": "endpoint"}}"#
+                )
+            })
+            .collect();
+        format!(r#"{{"version": "1.0", "rules": [{}]}}"#, rules.join(","))
+    }
+
+    fn botocore(partitions: String, endpoints: String, rules: String) -> Botocore {
+        Botocore {
+            version: "1.44.8".into(),
+            partitions_name: "partitions.json".into(),
+            partitions,
+            endpoints_name: "endpoints.json".into(),
+            endpoints,
+            signin_rules_name: "signin/2023-01-01/endpoint-rule-set-1.json.gz".into(),
+            signin_rules: rules,
+        }
+    }
+
+    fn good() -> Botocore {
+        botocore(
+            partitions_json(),
+            endpoints_json(),
+            rules_json(&[("aws", "aws.amazon.com"), ("aws-eusc", "amazonaws-eusc.eu")]),
         )
     }
 
     #[test]
-    fn hand_lists_are_sorted_disjoint_region_codes() {
-        for list in [&DEFAULT_ENABLED[..], &OPT_IN[..]] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?} not sorted");
-            assert!(list.iter().all(|c| is_region_code(c)));
-        }
-        assert!(DEFAULT_ENABLED.iter().all(|c| !OPT_IN.contains(c)));
-    }
-
-    #[test]
-    fn builds_sorted_rows_with_opt_in_flags() {
-        let (rows, warnings) =
-            build_table(&partitions_json(""), &endpoints_json("")).expect("sample is valid");
+    fn reads_partitions_with_their_domains_and_regions() {
+        let b = good();
+        let facts = partition_facts(&b).expect("valid");
+        assert_eq!(facts.len(), 2);
+        assert_eq!(facts[1].id, "aws-eusc");
+        assert_eq!(facts[1].signin_domain, "signin.amazonaws-eusc.eu");
+        assert_eq!(facts[1].dns_suffix, "amazonaws.eu");
+        let (rows, warnings) = build_table(&b.partitions, &b.endpoints).expect("valid");
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(rows.len(), 34 + 2 + 1);
-        // Partition order, then code order within each partition.
-        let keys: Vec<(Partition, &str)> = rows
-            .iter()
-            .map(|r| (r.partition, r.code.as_str()))
-            .collect();
-        let mut sorted = keys.clone();
-        sorted.sort();
-        assert_eq!(keys, sorted);
-        let row = |code: &str| {
-            rows.iter()
-                .find(|r| r.code == code)
-                .expect("region in table")
-        };
-        assert!(row("af-south-1").opt_in);
-        assert!(!row("us-east-1").opt_in);
-        assert!(!row("ap-northeast-3").opt_in);
-        assert_eq!(row("cn-north-1").name, "China (Beijing)");
-        assert!(!row("cn-north-1").opt_in);
-        assert!(!row("us-gov-west-1").opt_in);
-        // Pseudo-regions and unsupported partitions are left out.
-        assert!(rows
-            .iter()
-            .all(|r| !r.code.contains("global") && r.code != "us-iso-east-1"));
+        let eusc: Vec<&Row> = rows.iter().filter(|r| r.partition == "aws-eusc").collect();
+        assert_eq!(eusc.len(), 1, "pseudo-regions are left out");
+        assert!(!eusc[0].opt_in);
+        assert!(rows.iter().any(|r| r.code == "af-south-1" && r.opt_in));
+        assert!(rows.iter().any(|r| r.code == "us-east-1" && !r.opt_in));
     }
 
     #[test]
-    fn unknown_aws_region_is_opt_in_with_a_warning() {
-        let extra = r#", "xx-new-1": {"description": "Nowhere (New)"}"#;
-        let (rows, warnings) =
-            build_table(&partitions_json(extra), &endpoints_json("")).expect("sample is valid");
-        let row = rows
-            .iter()
-            .find(|r| r.code == "xx-new-1")
-            .expect("new region kept");
-        assert!(row.opt_in);
-        assert_eq!(row.name, "Nowhere (New)");
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings[0].contains("xx-new-1 is in partitions.json but not endpoints.json"));
-        assert!(warnings[1].contains("xx-new-1 is new to the opt-in list"));
-    }
-
-    #[test]
-    fn region_only_in_endpoints_is_kept() {
-        let extra = r#", "xx-old-1": {"description": "Old"}"#;
-        let (rows, warnings) =
-            build_table(&partitions_json(""), &endpoints_json(extra)).expect("sample is valid");
-        assert!(rows.iter().any(|r| r.code == "xx-old-1" && r.name == "Old"));
-        assert!(warnings[0].contains("in endpoints.json but not partitions.json"));
+    fn a_partition_without_its_fields_is_refused_naming_file_and_field() {
+        let no_suffix = partitions_json().replace(r#""dnsSuffix": "amazonaws.eu", "#, "");
+        let err = partition_facts(&botocore(no_suffix, endpoints_json(), good().signin_rules))
+            .err()
+            .expect("refused");
+        assert_eq!(
+            err,
+            "partitions.json: partition aws-eusc has no `outputs.dnsSuffix` domain"
+        );
+        let no_id = partitions_json().replace(r#""id": "aws-eusc""#, r#""name": "aws-eusc""#);
+        let err = partition_facts(&botocore(no_id, endpoints_json(), good().signin_rules))
+            .err()
+            .expect("refused");
+        assert_eq!(err, "partitions.json: partitions[1] has no `id`");
+        let no_rule = rules_json(&[("aws", "aws.amazon.com")]);
+        let err = partition_facts(&botocore(partitions_json(), endpoints_json(), no_rule))
+            .err()
+            .expect("refused");
+        assert!(
+            err.starts_with(
+                "signin/2023-01-01/endpoint-rule-set-1.json: no rule gives partition aws-eusc"
+            ),
+            "{err}"
+        );
+        let no_gov = endpoints_json().replace("\"aws-eusc\"", "\"aws-other\"");
+        let err = build_table(&partitions_json(), &no_gov).expect_err("refused");
+        assert_eq!(err, "endpoints.json: partition aws-eusc is missing");
+        let no_name = partitions_json().replace(
+            r#"{"description": "AWS European Sovereign Cloud (Germany)"}"#,
+            "{}",
+        );
+        let err = build_table(&no_name, &endpoints_json()).expect_err("refused");
+        assert_eq!(
+            err,
+            "partitions.json: region eusc-de-east-1 has no description"
+        );
     }
 
     #[test]
     fn listed_region_missing_from_botocore_fails() {
-        let json = partitions_json("").replace(r#""me-south-1""#, r#""me-gone-1""#);
-        let endpoints = endpoints_json("").replace(r#""me-south-1""#, r#""me-gone-1""#);
+        let json = partitions_json().replace(r#""me-south-1""#, r#""me-gone-1""#);
+        let endpoints = endpoints_json().replace(r#""me-south-1""#, r#""me-gone-1""#);
         let err = build_table(&json, &endpoints).expect_err("must be rejected");
         assert!(err.contains("lacks me-south-1"), "{err}");
     }
 
     #[test]
-    fn missing_partition_or_description_fails() {
-        let no_gov = endpoints_json("").replace("aws-us-gov", "aws-other");
-        let err = build_table(&partitions_json(""), &no_gov).expect_err("must be rejected");
-        assert_eq!(err, "endpoints.json: partition aws-us-gov is missing");
-        let no_name = partitions_json(r#", "xx-new-1": {}"#);
-        let err = build_table(&no_name, &endpoints_json("")).expect_err("must be rejected");
-        assert_eq!(err, "partitions.json: region xx-new-1 has no description");
-    }
-
-    #[test]
-    fn recognises_region_codes() {
+    fn recognises_region_codes_and_domains() {
         for code in [
             "us-east-1",
             "us-gov-west-1",
-            "ap-southeast-10",
             "eusc-de-east-1",
+            "us-isob-east-1",
         ] {
             assert!(is_region_code(code), "{code}");
         }
@@ -809,7 +708,6 @@ mod tests {
             "aws-global",
             "aws-us-gov-global",
             "us-1",
-            "us-east-",
             "US-east-1",
             "us--1",
         ] {
@@ -818,170 +716,54 @@ mod tests {
     }
 
     #[test]
-    fn renders_the_table_file() {
-        let rows = vec![
-            Row {
-                code: "us-east-2".into(),
-                name: "US East (Ohio)".into(),
-                partition: Partition::Aws,
-                opt_in: false,
-            },
-            Row {
-                code: "xx-1".into(),
-                name: r#"Quote " and \ slash"#.into(),
-                partition: Partition::AwsUsGov,
-                opt_in: true,
-            },
-        ];
-        let out = render("1.44.8", "partitions.json", "endpoints.json.gz", &rows).expect("renders");
-        let expected = r#"// @generated by `cargo xtask regions` from botocore 1.44.8 (data/partitions.json, data/endpoints.json.gz). Do not edit.
-use super::RegionInfo;
-use crate::aws::partition::Partition;
-
-/// The botocore release this table was generated from.
-pub(crate) const BOTOCORE_VERSION: &str = "1.44.8";
-
-/// Every region of the supported partitions, by partition then code.
-#[rustfmt::skip]
-pub(crate) static REGIONS: &[RegionInfo] = &[
-    RegionInfo { code: "us-east-2", name: "US East (Ohio)", partition: Partition::Aws, opt_in: false },
-    RegionInfo { code: "xx-1", name: "Quote \" and \\ slash", partition: Partition::AwsUsGov, opt_in: true },
-];
-"#;
-        assert_eq!(out, expected);
-        assert!(rust_str("bad\nname").is_err());
-    }
-
-    #[test]
-    fn summary_counts_regions_per_partition() {
-        let (rows, _) =
-            build_table(&partitions_json(""), &endpoints_json("")).expect("sample is valid");
-        assert_eq!(
-            summary("1.44.8", &rows),
-            "botocore 1.44.8: 37 regions: aws 34 (17 opt-in), aws-cn 2, aws-us-gov 1"
-        );
-    }
-
-    #[test]
     fn versions() {
         assert_eq!(
-            version_from_init("import os\n__version__ = '1.44.8'\n").as_deref(),
+            version_from_init("__version__ = '1.44.8'\n").as_deref(),
             Some("1.44.8")
-        );
-        assert_eq!(
-            version_from_init("__version__ = \"2.0.1\"").as_deref(),
-            Some("2.0.1")
         );
         assert_eq!(
             version_from_wheel_name("botocore-1.45.0-py3-none-any.whl").as_deref(),
             Some("1.45.0")
         );
-        assert_eq!(
-            version_from_wheel_name("boto3-1.45.0-py3-none-any.whl"),
-            None
-        );
         assert!(check_version("1.44.8").is_ok());
-        assert!(check_version("1.45.0").is_ok());
-        assert!(check_version("2.0.0").is_ok());
         assert!(check_version("1.44.7")
-            .expect_err("must be rejected")
+            .expect_err("old")
             .contains("too old"));
-        assert!(check_version("1.44").is_err());
     }
 
     #[test]
-    fn args() {
-        let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
-        assert_eq!(parse_args(&s(&[])).expect("valid arguments"), Some(None));
-        assert_eq!(
-            parse_args(&s(&["regions"])).expect("valid arguments"),
-            Some(None)
-        );
-        assert_eq!(
-            parse_args(&s(&["--botocore", "a.whl"])).expect("valid arguments"),
-            Some(Some(PathBuf::from("a.whl")))
-        );
-        assert_eq!(
-            parse_args(&s(&["regions", "--botocore=dir"])).expect("valid arguments"),
-            Some(Some(PathBuf::from("dir")))
-        );
-        assert_eq!(parse_args(&s(&["--help"])).expect("valid arguments"), None);
-        assert!(parse_args(&s(&["--botocore"])).is_err());
-        assert!(parse_args(&s(&["--bogus"])).is_err());
-        assert!(parse_args(&s(&["--botocore", "a", "--botocore", "b"])).is_err());
-    }
-
-    fn gzip(text: &str) -> Vec<u8> {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        enc.write_all(text.as_bytes()).expect("in memory");
-        enc.finish().expect("in memory")
-    }
-
-    /// An in-memory wheel with plain partitions.json and gzipped endpoints.json.
-    fn wheel(init: Option<&str>) -> Cursor<Vec<u8>> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        let mut add = |name: &str, bytes: &[u8]| {
-            zip.start_file(name, opts).expect("in memory");
-            zip.write_all(bytes).expect("in memory");
-        };
-        if let Some(init) = init {
-            add("botocore/__init__.py", init.as_bytes());
-        }
-        add(
-            "botocore/data/partitions.json",
-            partitions_json("").as_bytes(),
-        );
-        add(
-            "botocore/data/endpoints.json.gz",
-            &gzip(&endpoints_json("")),
-        );
-        let mut cursor = zip.finish().expect("in memory");
-        cursor.set_position(0);
-        cursor
-    }
-
-    #[test]
-    fn reads_a_wheel_with_plain_and_gzipped_data() {
-        let b = load_wheel(wheel(Some("__version__ = '1.50.0'\n")), "whatever.whl")
-            .expect("wheel is readable");
-        assert_eq!(b.version, "1.50.0");
-        assert_eq!(
-            (b.partitions_name.as_str(), b.endpoints_name.as_str()),
-            ("partitions.json", "endpoints.json.gz")
-        );
-        assert_eq!(b.endpoints, endpoints_json(""));
-        assert!(build_table(&b.partitions, &b.endpoints).is_ok());
-
-        let b =
-            load_wheel(wheel(None), "botocore-1.44.9-py3-none-any.whl").expect("wheel is readable");
-        assert_eq!(b.version, "1.44.9");
-        assert!(load_wheel(wheel(None), "botocore.whl").is_err());
-        assert!(load_wheel(Cursor::new(b"not a zip".to_vec()), "x.whl").is_err());
-    }
-
-    #[test]
-    fn reads_an_unpacked_package_at_any_level() {
+    fn reads_an_unpacked_package_with_the_gzipped_rule_set() {
+        use std::io::Write;
         let root = std::env::temp_dir().join(format!("xtask-regions-test-{}", std::process::id()));
         let data = root.join("botocore/data");
-        fs::create_dir_all(&data).expect("temp dir writable");
+        fs::create_dir_all(data.join("signin/2023-01-01")).expect("temp dir writable");
         fs::write(
             root.join("botocore/__init__.py"),
             "__version__ = '1.44.8'\n",
         )
-        .expect("temp dir writable");
-        fs::write(data.join("partitions.json.gz"), gzip(&partitions_json("")))
-            .expect("temp dir writable");
-        fs::write(data.join("endpoints.json"), endpoints_json("")).expect("temp dir writable");
-        for dir in [root.clone(), root.join("botocore"), data.clone()] {
-            let b = load(&dir).expect("directory is readable");
-            assert_eq!(b.version, "1.44.8");
-            assert_eq!(b.partitions_name, "partitions.json.gz");
-            assert_eq!(b.partitions, partitions_json(""));
-        }
-        let err = load(&root.join("nope")).err().expect("must be rejected");
-        fs::remove_dir_all(&root).expect("temp dir removable");
-        assert!(err.contains("does not exist"), "{err}");
+        .expect("writable");
+        fs::write(data.join("partitions.json"), partitions_json()).expect("writable");
+        fs::write(data.join("endpoints.json"), endpoints_json()).expect("writable");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(good().signin_rules.as_bytes())
+            .expect("in memory");
+        fs::write(
+            data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz"),
+            gz.finish().expect("in memory"),
+        )
+        .expect("writable");
+        let b = load(&root).expect("readable");
+        assert_eq!(
+            b.signin_rules_name,
+            "signin/2023-01-01/endpoint-rule-set-1.json.gz"
+        );
+        assert_eq!(partition_facts(&b).expect("valid").len(), 2);
+        fs::remove_file(data.join("signin/2023-01-01/endpoint-rule-set-1.json.gz")).expect("rm");
+        let err = load(&root).err().expect("no rule set");
+        fs::remove_dir_all(&root).expect("clean up");
+        assert!(
+            err.contains("signin/2023-01-01/endpoint-rule-set-1.json"),
+            "{err}"
+        );
     }
 }

@@ -1,44 +1,38 @@
 //! The region table (generated from botocore) and the `Region` type that only holds a listed region.
 
+use crate::aws::catalogue;
 use crate::aws::partition::Partition;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-mod table;
-
-/// One row of the generated region table.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RegionInfo {
-    /// The region code, e.g. `us-east-2`.
-    pub code: &'static str,
-    /// botocore's description, e.g. `US East (Ohio)`.
-    pub name: &'static str,
-    /// The partition the region belongs to.
-    pub partition: Partition,
-    /// Whether an account must enable the region before using it.
-    pub opt_in: bool,
-}
+/// One row of the generated region table (defined with it in the catalogue).
+pub use crate::aws::catalogue::RegionInfo;
 
 /// A region from the table: holding one proves the code is known.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Region(&'static RegionInfo);
 
 /// The botocore release the table was generated from.
-pub const BOTOCORE_VERSION: &str = table::BOTOCORE_VERSION;
+pub const BOTOCORE_VERSION: &str = catalogue::BOTOCORE_VERSION;
 
 impl Region {
-    /// Finds a region by code, in any partition (case-insensitive).
+    /// Finds a region by code (case-insensitive) in the partitions the product makes links for
+    /// (those with a known console); the isolated partitions' regions only `find_in` finds.
     pub fn find(code: &str) -> Option<Region> {
+        Region::find_any(code).filter(|r| r.partition().has_console())
+    }
+
+    /// Finds a region by code only if it belongs to `partition` (any partition, isolated ones too).
+    pub fn find_in(code: &str, partition: Partition) -> Option<Region> {
+        Region::find_any(code).filter(|r| r.partition() == partition)
+    }
+
+    fn find_any(code: &str) -> Option<Region> {
         let code = code.trim();
-        table::REGIONS
+        catalogue::REGIONS
             .iter()
             .find(|r| r.code.eq_ignore_ascii_case(code))
             .map(Region)
-    }
-
-    /// Finds a region by code only if it belongs to `partition`.
-    pub fn find_in(code: &str, partition: Partition) -> Option<Region> {
-        Region::find(code).filter(|r| r.partition() == partition)
     }
 
     /// The region code.
@@ -61,11 +55,14 @@ impl Region {
         self.0.opt_in
     }
 
-    /// Every region, optionally of one partition, in table order.
+    /// Every region of one partition, or of every partition with a known console, in table order.
     pub fn all(partition: Option<Partition>) -> impl Iterator<Item = Region> {
-        table::REGIONS
+        catalogue::REGIONS
             .iter()
-            .filter(move |r| partition.is_none_or(|p| r.partition == p))
+            .filter(move |r| match partition {
+                Some(p) => r.partition == p,
+                None => r.partition.has_console(),
+            })
             .map(Region)
     }
 

@@ -12,7 +12,14 @@ pub(crate) fn signin_url(verdict: &Verdict) -> String {
     match (&verdict.canonical, &verdict.account) {
         (Some(canonical), _) => canonical.clone(),
         (None, Some(account)) => links::canonical_url(account, partition),
-        (None, None) => partition.general_signin_url(),
+        (None, None) => partition.general_signin_url().unwrap_or_else(|| {
+            // An isolated partition: no general sign-in page is known, only the regional sign-in
+            // endpoint of botocore's rules (`https://{Region}.signin.DOMAIN`).
+            match verdict.region {
+                Some(region) => format!("https://{}.{}/", region.code(), partition.signin_domain()),
+                None => format!("https://{}/", partition.signin_domain()),
+            }
+        }),
     }
 }
 
