@@ -1002,8 +1002,14 @@ mod tests {
         let verdict = shortcut("https://eu-west-1.console.aws.amazon.com/s3/home?region=eu-west-1");
         assert_eq!(verdict.region.map(Region::code), Some("eu-west-1"));
         // A console of another partition, or no console URL at all: no region claimed.
-        assert_eq!(shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region, None);
-        assert_eq!(shortcut("https://evil.example/?region=us-east-1").region, None);
+        assert_eq!(
+            shortcut("https://cn-north-1.console.amazonaws.cn/console/home").region,
+            None
+        );
+        assert_eq!(
+            shortcut("https://evil.example/?region=us-east-1").region,
+            None
+        );
     }
 
     #[test]
@@ -1016,7 +1022,10 @@ mod tests {
         assert_eq!(verdict.kind, Kind::SigninRedirect);
         assert_eq!(verdict.region.map(Region::code), Some("us-isob-east-1"));
         // The bare domain claims nothing, and is no lookalike.
-        assert_eq!(classify("https://signin.csphome.adc-e.uk/console").kind, Kind::Unrelated);
+        assert_eq!(
+            classify("https://signin.csphome.adc-e.uk/console").kind,
+            Kind::Unrelated
+        );
     }
 
     #[test]
