@@ -7,7 +7,7 @@
 //! Re-created bookmarks are created parent by parent in increasing index, after every URL is put
 //! back, so each lands where it was when the rest of its folder is as the batch left it.
 
-use crate::url::redact::redact;
+use crate::url::redact::{holds_credential, redact};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -54,10 +54,12 @@ pub struct JournalRecord {
 
 /// Splits a bookmark as it was before a batch into what the journal may store and the secrets.
 pub fn journal_record(entry: JournalEntry) -> JournalRecord {
-    let (old_url, title) = (redact(&entry.old_url), redact(&entry.title));
-    if old_url == entry.old_url && title == entry.title {
+    // A redacted OAuth `state` alone grants nothing: kept as it is, so that a captured sign-in
+    // page can still be put back after the browser restarts.
+    if !holds_credential(&entry.old_url) && !holds_credential(&entry.title) {
         return JournalRecord { entry, kept: None };
     }
+    let (old_url, title) = (redact(&entry.old_url), redact(&entry.title));
     let kept = KeptSecret {
         old_url: entry.old_url,
         title: entry.title,
@@ -371,6 +373,14 @@ mod tests {
         );
         let plain = journal_record(entry("2", None, "f", 0));
         assert_eq!((plain.entry.secret, plain.kept), (false, None));
+        let captured = journal_record(JournalEntry {
+            old_url: "https://signin.aws.amazon.com/oauth?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2Fconsole%2Fhome%3Fstate%3DhashArgs".to_owned(),
+            ..entry("3", None, "f", 0)
+        });
+        assert!(
+            !captured.entry.secret,
+            "a state alone is no credential: kept for Undo"
+        );
     }
 
     #[test]
