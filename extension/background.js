@@ -17,6 +17,7 @@ import {
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
+import { copyFromExtension } from "./lib/extension-copy.js";
 import { AWS_URL_FILTERS } from "./lib/aws-sites.js";
 import { keepLookalikeProtection } from "./lib/features.js";
 import { styled } from "./lib/notice-style.js";
@@ -47,6 +48,7 @@ api.runtime.onMessage.addListener(onMessage);
 api.runtime.onInstalled.addListener((details) => {
   createMenus().catch(logError);
   keepLookalikeProtection(details).catch(logError);
+  store.forgetOldFixJournal().catch(logError);
 });
 api.contextMenus.onClicked.addListener((info, tab) => void menuClicked(info, tab).catch(logError));
 api.omnibox.onInputChanged.addListener((text, suggest) => void omniboxChanged(text, suggest).catch(logError));
@@ -322,7 +324,7 @@ async function menuClicked(info, tab) {
   if (info.menuItemId !== MENU_COPY) return;
   await ready;
   const { url, message } = linkCanonical(info.linkUrl);
-  const copied = url !== null && tab?.id !== undefined && (await copyInTab(tab.id, info.frameId ?? 0, url));
+  const copied = url !== null && (await copyFromExtension(url));
   const notice = copied
     ? { level: "info", headline: "Copied the canonical sign-in URL", detail: sentence(message), canonical: url }
     : { level: "warning", headline: url ? "Could not copy to the clipboard" : "No canonical sign-in URL", detail: sentence(message), canonical: url };
@@ -330,34 +332,6 @@ async function menuClicked(info, tab) {
   await store.updateTabState(tab.id, (state) => ({ ...state, last_copy: { url, copied, message } }));
   await api.tabs.sendMessage(tab.id, noticeMessage(styled(notice))).catch(() => {});
   await flashBadge(tab.id, copied ? "✓" : "✗", copied ? `Copied ${url}` : sentence(message));
-}
-
-/**
- * Copies text in the page where the menu was used: the click grants activeTab, so no clipboard
- * permission is needed (a worker has no clipboard of its own).
- */
-async function copyInTab(tabId, frameId, text) {
-  const write = (value) =>
-    navigator.clipboard.writeText(value).then(
-      () => true,
-      () => {
-        const area = document.createElement("textarea");
-        area.value = value;
-        document.documentElement.append(area);
-        area.select();
-        const done = document.execCommand("copy");
-        area.remove();
-        return done;
-      },
-    );
-  // The frame with the link first (it has the focus), then the top frame.
-  for (const frame of new Set([frameId, 0])) {
-    const [result] = await api.scripting
-      .executeScript({ target: { tabId, frameIds: [frame] }, func: write, args: [text] })
-      .catch(() => []);
-    if (result?.result === true) return true;
-  }
-  return false;
 }
 
 async function flashBadge(tabId, text, title) {
@@ -411,5 +385,5 @@ async function omniboxEntered(text, disposition) {
   else await api.tabs.update({ url });
 }
 
-// For the end-to-end tests: a headless browser has no context menu or omnibox to click.
-globalThis.signinGuard = Object.freeze({ menuClicked, omniboxChanged, omniboxEntered });
+// The end-to-end tests reach menuClicked, omniboxChanged and omniboxEntered through a hook that
+// their snapshot of the extension adds here (tests/e2e/test-hook.mjs); the shipped worker has none.

@@ -2,7 +2,7 @@
 // The toolbar popup: this tab's verdict (from the core), warnings about captured redirects and
 // bookmarks, and the region picker. Opened as a normal tab, `popup.html?tab=<id>` describes tab <id>.
 import { api } from "./lib/browser.js";
-import { accountSigninUrl, popupView, ready, switchConsoleRegion } from "./lib/core.js";
+import { accountSigninUrl, popupView, ready, redact, switchConsoleRegion } from "./lib/core.js";
 import { clearGlobalBadge } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
@@ -98,7 +98,7 @@ async function showBookmarkWarning(known, tabBookmarkId) {
   if (!warning || warning.id === tabBookmarkId) return;
   byId("bookmark-warning").hidden = false;
   byId("bookmark-warning-title").textContent = warning.headline;
-  byId("bookmark-warning-detail").textContent = `“${warning.title}”: ${warning.message}`;
+  byId("bookmark-warning-detail").textContent = `“${redact(warning.title ?? "")}”: ${warning.message}`;
   const select = byId("bookmark-warning-account");
   if (known.accounts.length > 0) {
     select.replaceChildren(
@@ -188,7 +188,7 @@ function showCanonical(signin, view) {
       }
       const [existing] = await api.bookmarks.search({ url });
       if (existing) {
-        say("canonical-status", `Already bookmarked as “${existing.title}”.`);
+        say("canonical-status", `Already bookmarked as “${redact(existing.title)}”.`);
         return;
       }
       const title = view.label ? `AWS sign-in: ${view.label}` : "AWS sign-in";

@@ -1008,7 +1008,8 @@ fn dry_run_writes_nothing() {
     let text = stdout(&output);
     assert!(
         text.ends_with(&format!(
-            "Dry run: nothing written; would copy {0} to {0}.bak, then replace {0}\n",
+            "Dry run: nothing written; would copy {0} to {0}.bak, then replace {0}\n\
+             {0}.bak would still hold the secrets the fix removed: delete it once you no longer need it\n",
             file.display()
         )),
         "{text}"
@@ -1060,7 +1061,8 @@ fn in_place_keeps_a_byte_identical_backup_and_never_overwrites_one() {
     assert_success(&output);
     assert!(
         stdout(&output).ends_with(&format!(
-            "Copied the original to {0}.bak, then replaced {0} with the fixed file\n",
+            "Copied the original to {0}.bak, then replaced {0} with the fixed file\n\
+             {0}.bak still holds the secrets the fix removed: delete it once you no longer need it\n",
             file.display()
         )),
         "{}",
@@ -1295,4 +1297,137 @@ fn unwritable_output_exits_1_naming_it_and_leaves_nothing_behind() {
         ),
     );
     assert_eq!(dir.names(), ["bookmarks.html"]);
+}
+
+// Titles that hold a secret
+
+/// A Firefox-style export whose two token bookmarks are titled with their own URL (a page saved
+/// without a title), one written with `&amp;`, one whose secret shows only once decoded.
+const TITLED_TOKENS: &str = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<DL><p>\n\
+    <DT><A HREF=\"https://signin.aws.amazon.com/federation?Action=login&amp;SigninToken=TITLESECRET1\">https://signin.aws.amazon.com/federation?Action=login&amp;SigninToken=TITLESECRET1</A>\n\
+    <DT><A HREF=\"https://signin.aws.amazon.com/federation?Action=login&amp;SigninToken=TITLESECRET2\">federation &#63;Signin&#84;oken=TITLESECRET2 &lt;b&gt;</A>\n\
+    <DT><A HREF=\"https://example.com/\">Plain &amp; simple</A>\n\
+</DL><p>\n";
+
+#[test]
+fn titles_with_a_secret_are_never_printed_and_can_be_redacted() {
+    let dir = TempDir::new("titles");
+    let file = dir.file("bookmarks.html", TITLED_TOKENS.as_bytes());
+    let out = dir.path("out.html");
+    let secrets = ["TITLESECRET1", "TITLESECRET2"];
+    let runs = [
+        bookmarks_args("check", &file, &[]),
+        bookmarks_args("check", &file, &["--json".as_ref()]),
+        bookmarks_args("fix", &file, &["-o".as_ref(), out.as_os_str()]),
+    ];
+    for args in runs {
+        let output = run(&args);
+        assert_success(&output);
+        let printed = format!("{}{}", stdout(&output), stderr(&output));
+        for secret in secrets {
+            assert!(
+                !printed.contains(secret),
+                "{args:?} printed {secret}:\n{printed}"
+            );
+        }
+    }
+    let json = check_json(&file);
+    let titles: Vec<&str> = every_finding(&json)
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.iter().all(|t| t.contains("[redacted]")),
+        "{titles:?}"
+    );
+
+    // Without the flag the titles stay, and the report says so.
+    let output = run(&bookmarks_args(
+        "fix",
+        &file,
+        &["-o".as_ref(), out.as_os_str()],
+    ));
+    assert!(
+        stdout(&output).contains("2 titles still hold a secret: add --redact-titles"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(String::from_utf8(fs::read(&out).unwrap())
+        .unwrap()
+        .contains("TITLESECRET1"));
+
+    // With it, every other byte of the title stays as written.
+    let output = run(&bookmarks_args(
+        "fix",
+        &file,
+        &["--in-place".as_ref(), "--redact-titles".as_ref()],
+    ));
+    assert_success(&output);
+    let fixed = String::from_utf8(fs::read(&file).unwrap()).unwrap();
+    for secret in secrets {
+        assert!(!fixed.contains(secret), "{fixed}");
+    }
+    assert!(
+        fixed.contains(
+            ">https://signin.aws.amazon.com/federation?Action=login&amp;SigninToken=[redacted]</A>"
+        ),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains(">federation ?SigninToken=[redacted] &lt;b&gt;</A>"),
+        "{fixed}"
+    );
+    assert!(fixed.contains(">Plain &amp; simple</A>"), "{fixed}");
+    let text = stdout(&output);
+    assert!(text.contains("Titles redacted (2):"), "{text}");
+    // The backup keeps the secrets, and the report names it.
+    let backup = dir.path("bookmarks.html.bak");
+    assert_eq!(fs::read(&backup).unwrap(), TITLED_TOKENS.as_bytes());
+    assert!(
+        text.contains(&format!(
+            "{} still holds the secrets the fix removed: delete it once you no longer need it",
+            backup.display()
+        )),
+        "{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_linked_output_unless_forced() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new("linked-out");
+    let file = dir.file("bookmarks.html", CHROMIUM);
+    let victim = dir.file("victim.txt", b"keep me\n");
+    let link = dir.path("out.html");
+    symlink(&victim, &link).unwrap();
+    let hard = dir.path("hard.html");
+    fs::hard_link(&victim, &hard).unwrap();
+    for (out, what) in [
+        (&link, "is a symbolic link to"),
+        (&hard, "is one of 2 names of one file"),
+    ] {
+        for dry_run in [false, true] {
+            let mut args = vec!["-o".as_ref(), out.as_os_str()];
+            if dry_run {
+                args.push("--dry-run".as_ref());
+            }
+            let message = assert_failure(
+                &fix(&file, &args),
+                2,
+                &format!("signin-guard: {}: {what}", out.display()),
+            );
+            assert!(message.contains("--force"), "{message}");
+            assert_eq!(fs::read(&victim).unwrap(), b"keep me\n");
+        }
+    }
+    assert_success(&fix(
+        &file,
+        &["-o".as_ref(), link.as_os_str(), "--force".as_ref()],
+    ));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_ne!(fs::read(&victim).unwrap(), b"keep me\n");
 }

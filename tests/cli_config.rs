@@ -384,3 +384,78 @@ fn a_missing_argument_is_a_usage_error() {
     assert_eq!(status(&run(&["config", "import"])), 2);
     assert!(Path::new(BIN).exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_linked_output_unless_forced_and_keeps_permissions() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = TempDir::new("links");
+    let input = dir.file("config", &fs::read_to_string(AWS_CONFIG).unwrap());
+    let import_to = |out: &std::path::Path, force: bool| {
+        let mut args = vec![
+            OsStr::new("config"),
+            OsStr::new("import"),
+            input.as_os_str(),
+            OsStr::new("-o"),
+            out.as_os_str(),
+        ];
+        if force {
+            args.push(OsStr::new("--force"));
+        }
+        run(&args)
+    };
+    let victim = dir.file("victim.txt", "not a team configuration\n");
+    let link = dir.path("team.json");
+    symlink(&victim, &link).unwrap();
+    let hard = dir.path("hard.json");
+    fs::hard_link(&victim, &hard).unwrap();
+    for (out, what) in [
+        (&link, "is a symbolic link to"),
+        (&hard, "is one of 2 names of one file"),
+    ] {
+        let output = import_to(out, false);
+        assert_eq!(status(&output), 2, "{}", stderr(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(what) && message.contains("--force"),
+            "{message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "not a team configuration\n"
+        );
+    }
+    // Forced through the symbolic link: the link stays, the file it leads to is replaced whole
+    // and keeps its permissions.
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o640)).unwrap();
+    let output = import_to(&link, true);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = fs::read_to_string(&victim).unwrap();
+    assert!(TeamConfig::parse(&written).problems.is_empty(), "{written}");
+    assert_eq!(
+        fs::metadata(&victim).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    // A plain file is replaced by a rename (a new inode), never rewritten in place.
+    let plain = dir.file("plain.json", "old\n");
+    fs::set_permissions(&plain, fs::Permissions::from_mode(0o600)).unwrap();
+    let inode =
+        |path: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap());
+    let before = inode(&plain);
+    assert_eq!(status(&import_to(&plain, false)), 0);
+    assert_ne!(inode(&plain), before, "written through a temporary file");
+    assert_eq!(
+        fs::metadata(&plain).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let names: Vec<String> = fs::read_dir(&dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}

@@ -82,10 +82,21 @@ proptest! {
         secret in "[A-Za-z0-9+/_.~-]{6,40}",
         name_index in 0..SECRET_PARAMETERS.len(),
         uppercase in any::<bool>(),
+        encoded_letter in proptest::option::of(0usize..20),
         separator in proptest::sample::select(vec![("?", "="), ("&", "="), ("#", "="), ("%3F", "%3D"), ("%26", "%3D"), ("%2526", "%253D")]),
     ) {
         let name = SECRET_PARAMETERS[name_index];
         let name = if uppercase { name.to_ascii_uppercase() } else { name.to_owned() };
+        // A server decodes the name before it reads it: `Signin%54oken` is `SigninToken`.
+        let name = match encoded_letter {
+            Some(index) if index < name.len() => format!(
+                "{}%{:02X}{}",
+                &name[..index],
+                name.as_bytes()[index],
+                &name[index + 1..]
+            ),
+            _ => name,
+        };
         let secret = format!("S3cr3t{secret}");
         let (before, equals) = separator;
         let text = format!("{prefix}{before}{name}{equals}{secret}&{suffix}");

@@ -110,6 +110,18 @@ fn classify_gives_each_rows_kind_account_region_and_canonical() {
 }
 
 #[wasm_bindgen_test]
+fn redact_hides_secrets_in_any_text_as_natively() {
+    for text in [
+        "https://example.com/cb?code=WASMCODE&state=s",
+        "https://signin.aws.amazon.com/federation?Signin%54oken=t saved",
+        "no secret here",
+    ] {
+        assert_eq!(wasm::redact(text), signin_guard::redact(text), "{text}");
+    }
+    assert!(!wasm::redact("?code=WASMCODE").contains("WASMCODE"));
+}
+
+#[wasm_bindgen_test]
 fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     let mut failures = Vec::new();
     for row in rows() {
@@ -577,13 +589,49 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
         "parent_id": "9", "index": 0}]);
     let current = json!([{"id": "3", "url": "https://myalias.signin.aws.amazon.com/console"}]);
     let undo = to_json(
-        wasm::plan_bookmark_undo(js(&entries), js(&current)),
+        wasm::plan_bookmark_undo(js(&entries), js(&current), JsValue::UNDEFINED),
         "planBookmarkUndo",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         undo["steps"],
         json!([{"step": "update", "id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/"}])
+    );
+    // A secret is journalled redacted and kept apart; Undo brings it back only while it is kept.
+    let token = "https://signin.aws.amazon.com/federation?Action=login&SigninToken=WASMTOKEN";
+    let bookmark = json!({"id": "4", "old_url": token, "new_url": "https://console.aws.amazon.com/",
+        "title": token, "parent_id": "9", "index": 1});
+    let record = to_json(wasm::journal_record(js(&bookmark)), "journalRecord")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !record["entry"].to_string().contains("WASMTOKEN"),
+        "{record}"
+    );
+    assert_eq!(record["kept"]["old_url"], token);
+    let current = json!([{"id": "4", "url": "https://console.aws.amazon.com/"}]);
+    let kept = json!({"4": record["kept"]});
+    let entries = json!([record["entry"]]);
+    let undo = to_json(
+        wasm::plan_bookmark_undo(js(&entries), js(&current), js(&kept)),
+        "planBookmarkUndo",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(undo["steps"][0]["url"], token);
+    let undo = to_json(
+        wasm::plan_bookmark_undo(js(&entries), js(&current), JsValue::UNDEFINED),
+        "planBookmarkUndo",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(undo["skipped"][0]["reason"], "secret_not_kept");
+}
+
+#[cfg(feature = "pages")]
+#[wasm_bindgen_test]
+fn an_imported_files_secret_values_are_redacted_for_the_import_box() {
+    let text = "[profile ci]\naws_secret_access_key = WASMSECRET\nregion = eu-west-1\n";
+    assert_eq!(
+        wasm::redact_config_secrets(text),
+        "[profile ci]\naws_secret_access_key = [redacted]\nregion = eu-west-1\n"
     );
 }
 

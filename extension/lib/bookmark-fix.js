@@ -1,8 +1,11 @@
-// "Fix this bookmark" and its Undo: the core picks the replacement URL; the bookmark keeps its title,
-// folder and position (`bookmarks.update` changes only the URL). Every fix is journalled first, so
-// it can always be undone.
+// "Fix this bookmark" and its Undo, from the notice and the popup: the core picks the replacement URL;
+// the bookmark keeps its title, folder and position (`bookmarks.update` changes only the URL). A fix is
+// a doctor batch of one (doctor-journal.js): journalled first, with its secrets kept apart, and undone by
+// the same planner, which leaves alone a bookmark edited since.
 import { api } from "./browser.js";
-import { bookmarkFix } from "./core.js";
+import { bookmarkFix, redact } from "./core.js";
+import { ready as doctorReady } from "./doctor-core.js";
+import { applyBatch, batches, undoBatch } from "./doctor-journal.js";
 import * as store from "./store.js";
 
 /**
@@ -16,44 +19,27 @@ export async function fixBookmark(id, chosen = null) {
     await store.clearBookmarkWarning(id);
     return { ok: false, message: "This bookmark already opens a sign-in URL that keeps working." };
   }
-  const entry = {
-    id,
-    old_url: node.url,
-    new_url: fix.replacement,
-    title: node.title,
-    parent_id: node.parentId,
-    index: node.index,
-    time_ms: Date.now(),
-  };
-  if (!(await store.journalFix(entry))) {
-    return { ok: false, message: "The bookmark was not changed: Sign-in Guard could not save the Undo record." };
-  }
-  await api.bookmarks.update(id, { url: fix.replacement });
+  await doctorReady;
+  const { batch, failed } = await applyBatch([{ id, new_url: fix.replacement }], new Map([[id, node.url]]));
+  if (!batch) return { ok: false, message: `The bookmark was not changed: ${failed[0]?.message ?? "the browser refused"}.` };
   await store.clearBookmarkWarning(id);
   return {
     ok: true,
     replacement: fix.replacement,
     reason: fix.reason,
-    message: `Fixed: “${node.title}” now opens ${fix.replacement}.`,
+    message: `Fixed: “${redact(node.title)}” now opens ${fix.replacement}.`,
   };
 }
 
-/** Restores the URL bookmark `id` had before its latest fix (recreating it if it was deleted). */
+/** Undoes the latest fix of bookmark `id` (recreating it if it was deleted), unless it was edited since. */
 export async function undoFix(id) {
-  const entry = await store.lastFix(id);
-  if (!entry) return { ok: false, message: "There is no fix of this bookmark to undo." };
-  // The old URL comes back on purpose: the worker's new-bookmark warning is not for it.
-  await store.expectBookmarkChange(id, entry.old_url);
-  const restored = await api.bookmarks.update(id, { url: entry.old_url }).catch(() => null);
-  if (!restored) {
-    await store.expectBookmarkChanges([{ parent_id: entry.parent_id, url: entry.old_url }]);
-    await api.bookmarks.create({
-      parentId: entry.parent_id,
-      index: entry.index,
-      title: entry.title,
-      url: entry.old_url,
-    });
+  await doctorReady;
+  const batch = (await batches()).find((b) => b.entries.length === 1 && b.entries[0].id === id);
+  if (!batch) return { ok: false, message: "There is no fix of this bookmark to undo." };
+  const result = await undoBatch(batch.batch_id);
+  if (result.restored > 0) {
+    return { ok: true, message: `Undone: “${batch.entries[0].title}” opens its old address again.` };
   }
-  await store.dropFix(entry);
-  return { ok: true, message: `Undone: “${entry.title}” opens its old address again.` };
+  const why = result.skipped[0]?.message ?? `“${batch.entries[0].title}” could not be restored`;
+  return { ok: false, message: `Not undone: ${why}.` };
 }

@@ -23,6 +23,7 @@ export {
   pageReport,
   popupView,
   regionMove,
+  redact,
   regions,
   searchRegions,
   switchConsoleRegion,

@@ -9,6 +9,7 @@ export {
   analyzeBookmarks,
   doctorFixWithAccount,
   findingsExport,
+  journalRecord,
   planBookmarkBatch,
   planBookmarkUndo,
 } from "./pages-core.js";

@@ -4,14 +4,32 @@
 // bookmarks API.
 //
 // Stored under "doctor_journal": newest batch first,
-//   [{batch_id, time, entries: [{id, old_url, new_url | null, title, parent_id, index}]}]
-// `new_url` null: the batch deleted the bookmark. A journal entry holds the URL as it was, so a
-// batch that removed a secret keeps that secret here until it is undone or forgotten.
+//   [{batch_id, time, entries: [{id, old_url, new_url | null, title, parent_id, index, secret}]}]
+// `new_url` null: the batch deleted the bookmark. The core redacts what the journal stores
+// (`journalRecord`); a URL or title that held a secret is kept whole only in `storage.session`
+// under "doctor_journal_secrets", `{[batch_id]: {[id]: {old_url, title}}}`, which the browser
+// empties when it closes: after that, Undo leaves such a bookmark as the batch left it, and says so.
+// The notice's and the popup's "Fix this bookmark" is a batch of one here too (bookmark-fix.js).
 import { api } from "./browser.js";
-import { planBookmarkUndo } from "./doctor-core.js";
+import { journalRecord, planBookmarkUndo } from "./doctor-core.js";
 import * as store from "./store.js";
 
 const KEY = "doctor_journal";
+const SECRETS = "doctor_journal_secrets";
+
+/** The secrets kept for each batch, `{[batch_id]: {[id]: {old_url, title}}}`. */
+async function keptSecrets() {
+  const value = (await api.storage.session.get(SECRETS))[SECRETS];
+  return value && typeof value === "object" ? value : {};
+}
+
+/** Keeps only the secrets of batches still in the journal, plus `added` for one batch. */
+async function saveSecrets(list, added = null) {
+  const all = await keptSecrets();
+  if (added) all[added.batch_id] = added.kept;
+  const kept = Object.fromEntries(list.filter((b) => all[b.batch_id]).map((b) => [b.batch_id, all[b.batch_id]]));
+  await api.storage.session.set({ [SECRETS]: kept });
+}
 /** Older batches are forgotten (and cannot be undone any more). */
 export const MAX_BATCHES = 20;
 
@@ -30,6 +48,7 @@ function update(change) {
     const next = change(await batches()).slice(0, MAX_BATCHES);
     try {
       await api.storage.local.set({ [KEY]: next });
+      await saveSecrets(next);
       return true;
     } catch (error) {
       await store.noteProblem(`Sign-in Guard could not save the record of bookmark fixes (${error.message}).`);
@@ -61,19 +80,26 @@ export async function applyBatch(changes, scanned) {
     const title = nodes.get(changed)?.title ?? "A bookmark";
     throw new Error(`“${title}” was changed since the scan. Nothing was changed: scan again.`);
   }
-  const entries = changes.map((change) => {
+  const records = changes.map((change) => {
     const node = nodes.get(change.id);
-    return {
+    return journalRecord({
       id: change.id,
       old_url: node.url,
       new_url: change.new_url ?? null,
-      title: node.title,
+      title: node.title ?? "",
       parent_id: node.parentId,
       index: node.index,
-    };
+    });
   });
+  const entries = records.map((r) => r.entry);
   const batch = { batch_id: crypto.randomUUID(), time: Date.now(), entries };
-  if (!(await update((list) => [batch, ...list]))) {
+  const kept = Object.fromEntries(records.filter((r) => r.kept).map((r) => [r.entry.id, r.kept]));
+  // The secrets first: a batch in the journal can always find what it may bring back.
+  const secretsSaved = await saveSecrets([batch, ...(await batches())], { batch_id: batch.batch_id, kept }).then(
+    () => true,
+    () => false,
+  );
+  if (!secretsSaved || !(await update((list) => [batch, ...list]))) {
     throw new Error("Nothing was changed: Sign-in Guard could not save the record it needs to undo the change.");
   }
   const results = await Promise.allSettled(
@@ -124,7 +150,8 @@ async function recreate(step) {
 export async function undoBatch(batchId) {
   const batch = (await batches()).find((b) => b.batch_id === batchId);
   if (!batch) throw new Error("This batch is no longer in the record: it was undone or forgotten.");
-  const plan = planBookmarkUndo(batch.entries, await currentState(batch.entries.map((e) => e.id)));
+  const kept = (await keptSecrets())[batchId] ?? {};
+  const plan = planBookmarkUndo(batch.entries, await currentState(batch.entries.map((e) => e.id)), kept);
   const failed = [];
   const newIds = new Map();
   const updates = plan.steps.filter((s) => s.step === "update");

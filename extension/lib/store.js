@@ -1,5 +1,5 @@
 // @ts-check
-// What the extension keeps: known accounts, preferences and the bookmark journal in `storage.local`
+// What the extension keeps: known accounts, preferences and bookmark warnings in `storage.local`
 // (never synced), per-tab state in `storage.session`. Each item has its own key, so one unreadable
 // item is reset alone; a failed write is reported as a problem for the popup and options page
 // instead of being thrown at the person.
@@ -11,7 +11,7 @@ const NOTICE = "notice_enabled";
 const FAVOURITES = "favourite_regions";
 const RECENT = "recent_regions";
 const BOOKMARK_WARNING = "bookmark_warning";
-const JOURNAL = "bookmark_journal";
+const OLD_FIX_JOURNAL = "bookmark_journal";
 const PROBLEMS = "storage_problems";
 const EXPECTED_CHANGES = "expected_bookmark_changes";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
@@ -19,7 +19,6 @@ const LOOKALIKE = "lookalike_protection";
 const RECENT_LAUNCHES = "recent_launches";
 
 const RECENT_MAX = 5;
-const JOURNAL_MAX = 20;
 const PROBLEMS_MAX = 5;
 
 /** @type {Promise<unknown>} */
@@ -270,7 +269,7 @@ export function onLookalikeProtectionChange(onChange) {
   });
 }
 
-// Bookmark warnings and the fix journal ----------------------------------------------------------
+// Bookmark warnings ----------------------------------------------------------------------------
 
 /** The pending warning about a bookmark just created or edited, or null. */
 export async function bookmarkWarning() {
@@ -288,30 +287,11 @@ export function clearBookmarkWarning(id) {
   });
 }
 
-async function journal() {
-  const value = await read("local", JOURNAL);
-  return Array.isArray(value) ? value.filter((e) => typeof e?.id === "string") : [];
-}
-
-/** Records a fix `{id, old_url, new_url, title, parent_id, index, time_ms}`; false if it could not be saved. */
-export function journalFix(entry) {
-  return serialized(async () => write("local", { [JOURNAL]: [entry, ...(await journal())].slice(0, JOURNAL_MAX) }));
-}
-
-/** The latest fix of bookmark `id`, or null. */
-export async function lastFix(id) {
-  return (await journal()).find((entry) => entry.id === id) ?? null;
-}
-
-/** Removes the latest fix of bookmark `id` from the journal. */
-export function dropFix(entry) {
-  return serialized(async () => {
-    const list = await journal();
-    const at = list.findIndex((e) => e.id === entry.id && e.time_ms === entry.time_ms);
-    if (at >= 0) list.splice(at, 1);
-    await write("local", { [JOURNAL]: list });
-  });
-}
+/**
+ * Removes the fix journal of earlier versions, whose entries held old URLs in full (secrets and
+ * all); fixes are journalled by the doctor's journal now (doctor-journal.js), secrets kept apart.
+ */
+export const forgetOldFixJournal = () => remove("local", OLD_FIX_JOURNAL);
 
 /**
  * Announces bookmark changes the extension is about to make, so that its own bookmark listeners raise

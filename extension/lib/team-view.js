@@ -11,6 +11,7 @@ import {
   mergedBookmarksFile,
   parseTeamConfig,
   readOneAccount,
+  redactConfigSecrets,
   regions,
   removeUserAccount,
 } from "./pages-core.js";
@@ -303,14 +304,30 @@ async function addOne(event) {
 async function readChosenFile(event) {
   const [file] = event.target.files;
   if (!file) return;
-  byId("import-text").value = await file.text();
+  // The secrets go as the file is read: the box never shows them.
+  byId("import-text").value = redactConfigSecrets(await file.text());
   event.target.value = "";
   showPreview();
+}
+
+/** Replaces the secret values in the import box (pasted, dropped or typed) as soon as they are there. */
+function redactImportText() {
+  const area = byId("import-text");
+  const redacted = redactConfigSecrets(area.value);
+  if (redacted !== area.value) area.value = redacted;
+}
+
+/** Leaving the import (closing it, or the page) clears what was pasted: it may hold secrets. */
+function clearImport() {
+  preview = null;
+  byId("import-text").value = "";
+  byId("import-result").replaceChildren();
 }
 
 function showPreview() {
   const box = byId("import-result");
   preview = null;
+  redactImportText();
   let result;
   try {
     result = importAwsConfig(byId("import-text").value, "auto");
@@ -389,9 +406,8 @@ async function addPreview() {
   if (!preview) return;
   await addAccounts(preview.config);
   preview = null;
-  // The pasted text may hold secrets: it goes once its accounts are added.
-  byId("import-text").value = "";
-  byId("import-result").replaceChildren();
+  // The pasted text goes once its accounts are added.
+  clearImport();
 }
 
 /** Downloads the person's accounts as a team configuration (the format admins deploy). */
@@ -428,6 +444,11 @@ function wire() {
   byId("team-add-form").addEventListener("submit", (event) => void addOne(event).catch(fail));
   byId("import-file").addEventListener("change", (event) => void readChosenFile(event).catch(fail));
   byId("import-preview").addEventListener("click", showPreview);
+  byId("import-text").addEventListener("input", redactImportText);
+  byId("team-import").addEventListener("toggle", (event) => {
+    if (!event.target.open) clearImport();
+  });
+  window.addEventListener("pagehide", clearImport);
   byId("team-export").addEventListener("click", exportAccounts);
   byId("team-bookmarks").addEventListener("click", exportBookmarks);
 }

@@ -3,6 +3,7 @@
 //! would and names every problem by its path.
 
 use super::failure::Failure;
+use super::save;
 use super::shown::Shown;
 use signin_guard::team::config::{Parsed, Severity, TeamConfig};
 use signin_guard::team::import::{import, ImportFormat, Imported};
@@ -33,7 +34,9 @@ Input:
 Output:
   The team configuration, as indented JSON, on standard output or in OUT: one account per
   account ID, named after its first profile, with the roles of all its profiles, its region and
-  access portal (or AESR colour).
+  access portal (or AESR colour). OUT is written whole or not at all (a temporary file in its
+  folder, then a rename), keeping the permissions of the file it replaces; a symbolic link or a
+  hard link at OUT is refused unless --force (then written through the link).
 
   On standard error, one line per problem, `FILE:LINE: error|warning: MESSAGE` (an error: a
   profile or a value was not imported), one line per profile whose secrets were skipped, and a
@@ -41,7 +44,8 @@ Output:
   imported, and never printed: only the names of their keys are.
 
 Exit status: 0 when the configuration was written, whatever was skipped; 1 if FILE cannot be
-read or OUT cannot be written; 2 if FILE is JSON rather than INI, if OUT is FILE, or on a usage
+read or OUT cannot be written; 2 if FILE is JSON rather than INI, if OUT is FILE or a link
+(without --force), or on a usage
 error.
 
 Examples:
@@ -113,6 +117,10 @@ struct ImportArgs {
     /// Write the team configuration to OUT instead of standard output (never FILE itself)
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+
+    /// Write OUT even if it is a symbolic link (then the file it leads to) or a hard link
+    #[arg(long, requires = "output")]
+    force: bool,
 }
 
 /// Arguments of `config check`.
@@ -137,14 +145,16 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
 
 fn run_import(args: &ImportArgs, out: &mut impl Write) -> Result<(), Failure> {
     let name = shown_name(&args.file);
-    if let Some(output) = &args.output {
-        if is_the_same_file(&args.file, output) {
+    let target = match &args.output {
+        Some(output) if is_the_same_file(&args.file, output) => {
             return Err(Failure::Usage(format!(
                 "{}: this is the input file {name}; write the team configuration elsewhere",
                 output.display()
             )));
         }
-    }
+        Some(output) => Some(save::output_path(output, args.force).map_err(Failure::Usage)?),
+        None => None,
+    };
     let text = read_text(&args.file)?;
     let format = match args.format {
         Format::AwsConfig => ImportFormat::AwsConfig,
@@ -154,12 +164,19 @@ fn run_import(args: &ImportArgs, out: &mut impl Write) -> Result<(), Failure> {
     let imported =
         import(&text, format).map_err(|error| Failure::Usage(format!("{name}: {error}")))?;
     let json = imported.config.to_json_pretty();
-    match &args.output {
-        Some(path) => fs::write(path, &json).map_err(|error| Failure::File {
-            path: path.clone(),
-            doing: "cannot write",
-            error,
-        })?,
+    match &target {
+        Some(path) => {
+            let source = (args.file != Path::new("-")).then_some(args.file.as_path());
+            let permissions = save::permissions_for(path, source);
+            // Whole or not at all: a reader never sees half a configuration.
+            save::write_atomically(path, json.as_bytes(), &permissions).map_err(|error| {
+                Failure::File {
+                    path: path.clone(),
+                    doing: "cannot write",
+                    error,
+                }
+            })?
+        }
         None => out.write_all(json.as_bytes()).map_err(Failure::Write)?,
     }
     // Nothing is left to do if stderr is gone; the configuration is written.

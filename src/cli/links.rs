@@ -1,8 +1,8 @@
 //! `signin-guard links`: every account × role × favourite region of a team configuration with
 //! its sign-in link, as lines, JSON or a bookmarks file.
 
-use super::bookmarks::save::{write_atomically, NewPermissions};
 use super::failure::Failure;
+use super::save::{write_atomically, NewPermissions};
 use super::shown::Shown;
 use super::team_file::read_team_config;
 use signin_guard::bookmarks::team_file::team_bookmarks_file;

@@ -8,6 +8,7 @@ mod link;
 mod links;
 mod regions;
 mod same_file;
+mod save;
 mod shown;
 mod team_file;
 

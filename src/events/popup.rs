@@ -285,7 +285,11 @@ fn redirect_box(report: &PageReport, bookmarks_allowed: bool) -> Option<Redirect
     Some(RedirectBox {
         title,
         started_at: origin.map(|v| v.input.clone()),
-        bookmark_title: report.bookmark.as_ref().map(|b| b.title.clone()),
+        // A page saved without a title is titled with its URL, secret and all.
+        bookmark_title: report
+            .bookmark
+            .as_ref()
+            .map(|b| crate::url::redact::redact(&b.title)),
         replacement: report.bookmark.as_ref().and_then(|b| b.replacement.clone()),
         ask_access: !bookmarks_allowed,
     })

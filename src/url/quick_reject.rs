@@ -2,12 +2,14 @@
 //! the texts that `simple_url` does not read (other schemes, userinfo, escapes in the host…)
 //! mostly skip URL parsing too; and the same pieces looked for in a host alone.
 //!
-//! Every AWS host, every lookalike rule and every secret parameter needs one of the triggers in
-//! the text (after lowercasing). The parser may also build a host out of other text: percent
+//! Every AWS host and every lookalike rule needs one of the triggers in the text (after
+//! lowercasing); secret parameters, whose names may be percent-encoded, are left to
+//! `redact`'s own quick test. The parser may also build a host out of other text: percent
 //! escapes and tab/newline removal in the authority, IDNA mapping of non-ASCII; texts with any
 //! of those take the full path.
 
 use crate::aws::catalogue::HOST_TRIGGERS;
+use crate::url::redact;
 
 /// Lowercase pieces of which every non-`unrelated` verdict or secret needs one besides the
 /// catalogue's `HOST_TRIGGERS` (AWS names and their ASCII imitations, generated): punycode, and the
@@ -80,6 +82,10 @@ fn is_pair(first: u8, second: u8) -> bool {
 
 /// True when the text certainly classifies as `unrelated` and needs no redaction.
 pub(crate) fn certainly_unrelated(text: &str) -> bool {
+    no_aws_trigger(text) && !redact::may_need_redaction(text)
+}
+
+fn no_aws_trigger(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut in_authority_part = true;
     for (i, &byte) in bytes.iter().enumerate() {
@@ -87,8 +93,8 @@ pub(crate) fn certainly_unrelated(text: &str) -> bool {
             b'\t' | b'\n' | b'\r' => return false,
             0x80.. => return false,
             b'?' | b'#' => in_authority_part = false,
-            // Escapes decode in the host; later in the URL only secret names matter, and a
-            // percent-encoded secret name still needs its letters below.
+            // Escapes decode in the host; later in the URL only secret names matter, and
+            // `redact` looks for those.
             b'%' if in_authority_part => return false,
             _ if FIRST_BYTES[usize::from(byte)] && trigger_at(&bytes[i..]) => return false,
             _ => {}
@@ -141,6 +147,9 @@ mod tests {
             "https://xn--amazn-uce.com/",
             "https://ex\tample.com/",
             "https://example.com/?SigninToken=x",
+            "mailto:x@example.com?Signin%54oken=x",
+            "ftp://example.com/?code=x",
+            "ftp://example.com/?AWSAccessKeyId=x&Signature=y",
             "https://exämple.com/",
         ] {
             assert!(!certainly_unrelated(text), "{text}");

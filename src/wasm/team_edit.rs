@@ -15,6 +15,13 @@ pub fn import_aws_config(text: &str, format: Option<String>) -> Result<JsValue, 
     to_js(&import(text, format).map_err(human_error)?)
 }
 
+/// The text of an AWS config or AESR file with every secret value (access keys, session tokens)
+/// replaced by `[redacted]`, for the import box: what was pasted or chosen is shown without them.
+#[wasm_bindgen(js_name = redactConfigSecrets)]
+pub fn redact_config_secrets(text: &str) -> String {
+    crate::team::import::redact_secret_values(text)
+}
+
 /// `{known, warning}` for the account (ID or alias) of an account sign-in page: `known` is
 /// true, false, or null when it cannot be told; `warning` is set only when an organisation's
 /// configuration exists and does not list the account. Throws on a bad account label.

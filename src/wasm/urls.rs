@@ -58,3 +58,9 @@ pub fn regions(partition: Option<String>) -> Result<JsValue, JsError> {
 pub fn kind_words() -> Result<JsValue, JsError> {
     to_js(&crate::events::words::all_kind_words())
 }
+
+/// A text (a URL or a bookmark's title) with every secret value replaced by `[redacted]`.
+#[wasm_bindgen]
+pub fn redact(text: &str) -> String {
+    crate::url::redact::redact(text)
+}

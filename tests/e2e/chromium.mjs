@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension as requireBuilt, waitFor } from "./harness.mjs";
+import { recordChromium } from "./network-record.mjs";
+import { addTestHook } from "./test-hook.mjs";
 
 // Shared with Firefox (harness.mjs); exported here too for the tests and benchmarks that import them from here.
 export { ROOT, SCREENSHOTS, WAIT, waitFor };
@@ -58,6 +60,7 @@ export async function launchChromium({ server, extension = DIST_CHROME, grant = 
       // running browser; the copy is also where a test may edit the manifest.
       copy = join(dir, "extension");
       await cp(extension, copy, { recursive: true });
+      await addTestHook(copy);
       if (manifest) {
         const file = join(copy, "manifest.json");
         const edited = manifest(JSON.parse(await readFile(file, "utf8")));
@@ -136,6 +139,7 @@ export class ChromiumSession {
     this.context = context;
     this.dir = dir;
     this.extensionDir = extensionDir;
+    recordChromium(context);
     context.on("serviceworker", (worker) => this.#watchWorker(worker));
     for (const worker of context.serviceWorkers()) this.#watchWorker(worker);
   }

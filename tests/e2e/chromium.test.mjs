@@ -33,6 +33,7 @@ import {
   REGION_PICK,
   REGION_SWITCH,
 } from "./scenarios.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
@@ -267,6 +268,51 @@ test("a bookmark of signin.aws.amazon.com/signin?redirect_uri=… opened: warnin
       { what: "Undo to restore the bookmark's URL" },
     );
     assert.deepEqual(bookmarkPlace(restored), bookmarkPlace(saved), "Undo keeps title, folder and position");
+  });
+});
+
+test("a federation-token bookmark titled with its URL: redacted in the popup, fixed with no token in the journal, Undo keeps a later edit", LIMIT, async () => {
+  const TOKEN = "JOURNALTOKEN123";
+  const url = `https://signin.aws.amazon.com/federation?Action=login&Issuer=example.org&SigninToken=${TOKEN}`;
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
+    const { tabId } = await learnAccount(browser);
+    // A page saved without a title is titled with its URL, token and all.
+    const saved = await createBookmarkAmongOthers(browser, url, url);
+    let popup = await popupFor(browser, tabId);
+    await popup.waitForSelector("#bookmark-warning:not([hidden])", { timeout: WAIT });
+    const detail = await popup.textContent("#bookmark-warning-detail");
+    assert.match(detail, /SigninToken=\[redacted\]/, detail);
+    assert.ok(!(await popup.textContent("body")).includes(TOKEN), "the popup never shows the token");
+
+    await popup.click('[data-testid="bookmark-warning-fix"]');
+    const fixed = await waitFor(
+      async () => {
+        const node = await bookmark(browser, saved.id);
+        return node.url !== url ? node : null;
+      },
+      { what: "the fix to replace the token URL" },
+    );
+    assert.ok(!fixed.url.includes(TOKEN));
+    const status = await popup.textContent("#bookmark-warning-status");
+    assert.ok(!status.includes(TOKEN), status);
+    // Read back: what lasts (storage.local) holds no token; only the session copy, for Undo, does.
+    const stored = await browser.inWorker(async () => ({
+      local: JSON.stringify(await chrome.storage.local.get(null)),
+      session: JSON.stringify(await chrome.storage.session.get("doctor_journal_secrets")),
+    }));
+    assert.ok(!stored.local.includes(TOKEN), `storage.local holds the token: ${stored.local}`);
+    assert.match(stored.local, /SigninToken=\[redacted\]/, "the journal holds the redacted URL");
+    assert.ok(stored.session.includes(TOKEN), "the secret is kept for Undo until the browser closes");
+
+    // The person edits the bookmark after the fix: Undo keeps the edit and says so.
+    const edited = "https://myteam.signin.aws.amazon.com/console";
+    await browser.inWorker((change) => chrome.bookmarks.update(change.id, { url: change.url }), { id: saved.id, url: edited });
+    await popup.click('[data-testid="bookmark-warning-undo"]');
+    await waitFor(async () => /changed again since/.test(await popup.textContent("#bookmark-warning-status")), {
+      what: "Undo to say the bookmark was changed since",
+    });
+    assert.equal((await bookmark(browser, saved.id)).url, edited, "Undo kept the later edit");
+    await popup.close();
   });
 });
 
@@ -516,6 +562,43 @@ test("context menu on a link: “Copy canonical AWS sign-in URL” copies the li
   });
 });
 
+test("context menu copy: a page that blocks the Clipboard API and rewrites copy events cannot change what is copied", LIMIT, async () => {
+  await withBrowser({}, async (browser) => {
+    // The clipboard is read back in another tab of the same origin: the hostile page may not write it.
+    const reader = await browser.openTab(PAGES.console.url);
+    await clearClipboard(browser, reader.page);
+    const { page, tabId } = await browser.openTab(`${PAGES.console.url}&no-clipboard-api`);
+    await page.bringToFront();
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.writeText("x").then(() => "written", (error) => error.name)),
+      "NotAllowedError",
+      "the page really has no Clipboard API",
+    );
+    await page.evaluate(() =>
+      document.addEventListener(
+        "copy",
+        (event) => {
+          event.clipboardData.setData("text/plain", "https://evil.example/rewritten");
+          event.preventDefault();
+        },
+        true,
+      ),
+    );
+    const [link] = LINKS;
+    await browser.inWorker(
+      async ({ menuItemId, linkUrl, tabId }) => {
+        const tab = await chrome.tabs.get(tabId);
+        chrome.contextMenus.onClicked.dispatch({ menuItemId, linkUrl, pageUrl: tab.url, frameId: 0, editable: false }, tab);
+      },
+      { menuItemId: MENU_COPY_CANONICAL, linkUrl: link.url, tabId },
+    );
+    const notice = await browser.waitForNotice(page, (n) => n.canonical === link.canonical);
+    assert.equal(notice.level, "info", "the extension says it copied");
+    await reader.page.bringToFront();
+    assert.equal(await readClipboard(reader.page), link.canonical, "the clipboard holds what the extension copied");
+  });
+});
+
 test("the service worker is stopped and woken by an event, and still answers correctly", LIMIT, async () => {
   const scenario = PAGES.accountSignin;
   await withBrowser({}, async (browser) => {
@@ -539,3 +622,5 @@ test("the service worker is stopped and woken by an event, and still answers cor
     assert.equal(shown.canonical, scenario.canonical);
   });
 });
+
+testNoExtensionNetwork();

@@ -23,7 +23,7 @@ import {
   checkFirstScan,
   checkFixedTree,
   checkPreview,
-  checkUndoneTree,
+  checkUndoneWithoutSecrets,
   createTreeInExtension,
   generateTree,
   plantedMap,
@@ -33,6 +33,7 @@ import {
   watchBookmarkWarningsInExtension,
 } from "./doctor-bookmarks.mjs";
 import { waitFor } from "./harness.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 
 const LIMIT = { timeout: 420_000 };
 const TOTAL = 10_000;
@@ -218,12 +219,21 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     // --- Everything else unchanged, the planted ones as expected ---
     const deleted = checkFixedTree(before, await page.evaluate(snapshotInExtension), plantedById);
 
+    // --- The journal keeps no secret: storage.local read back; the secrets only in storage.session ---
+    const stored = await page.evaluate(async () => ({
+      local: JSON.stringify(await chrome.storage.local.get(null)),
+      session: JSON.stringify(await chrome.storage.session.get(null)),
+    }));
+    assert.ok(!/SECRETTOKEN|SECRETSIG/.test(stored.local), "storage.local holds no token or signature after the fix");
+    assert.match(stored.local, /SigninToken=\[redacted\]/, "the journal holds the redacted URL");
+    assert.match(stored.session, /SECRETTOKEN1/, "the secret is kept for Undo until the browser closes");
+
     // --- A second scan finds nothing ---
     const second = await scan(page);
     assert.equal(second.clean, true, `the scan after the fix is clean: ${second.summary}`);
     assert.equal(second.rows.length, 0);
 
-    // --- After a browser restart, Undo restores the tree ---
+    // --- After a browser restart, Undo restores the tree but for the secrets, which it says it cannot ---
     browser = await restart(browser);
     open.clear();
     open.add(browser);
@@ -232,8 +242,12 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     await page.evaluate(watchBookmarkWarningsInExtension);
     await page.click("[data-testid=doctor-undo]");
     await page.waitForFunction(() => /Undone/.test(document.querySelector("[data-testid=doctor-history-status]").textContent), null, { timeout: WAIT });
-    assert.match(await page.textContent("[data-testid=doctor-history-status]"), new RegExp(`${changed.length} bookmarks restored`));
-    checkUndoneTree(before, await page.evaluate(snapshotInExtension), deleted);
+    const secrets = [...plantedById.values()].filter((p) => p.kind === "secret_in_url").length;
+    const history = await page.textContent("[data-testid=doctor-history-status]");
+    assert.match(history, new RegExp(`${changed.length - secrets} bookmarks restored`));
+    assert.match(history, /keeps only until the browser closes/, "Undo says why the secrets are not back");
+    assert.ok(!/SECRETTOKEN|SECRETSIG/.test(history));
+    checkUndoneWithoutSecrets(before, await page.evaluate(snapshotInExtension), plantedById, deleted);
     assert.equal(await page.isVisible("#history"), false, "the undone batch left the record");
 
     // Undo put bad URLs back on purpose: no new-bookmark warning for them. A bad bookmark saved after it
@@ -249,11 +263,13 @@ test("10,000 bookmarks: the doctor finds exactly the planted ones, fixes them al
     assert.deepEqual(await page.evaluate(bookmarkWarningsInExtension), [sentinel], "Undo's own changes raised no warning");
     await page.evaluate((id) => chrome.bookmarks.remove(id), sentinel);
 
-    // And the doctor finds the planted ones again.
+    // And the doctor finds the planted ones again, but the secrets, which stayed fixed.
     const third = await scan(page);
-    assert.equal(third.rows.filter((r) => r.kind !== "duplicates").length, expectedFindings.length);
+    assert.equal(third.rows.filter((r) => r.kind !== "duplicates").length, expectedFindings.length - secrets);
   } finally {
     open.delete(browser);
     await browser.close();
   }
 });
+
+testNoExtensionNetwork();

@@ -23,6 +23,7 @@ import { Builder, By } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { NOTICE } from "./contract.mjs";
 import { ROOT, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
+import { addTestHook } from "./test-hook.mjs";
 import { readZip } from "./zip.mjs";
 
 /** The built Firefox extension (`cargo xtask dist`). */
@@ -85,6 +86,7 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, features
   let manifest;
   try {
     await cp(extension, copy, { recursive: true });
+    if (!packed) await addTestHook(copy);
     manifest = JSON.parse(
       packed
         ? (await readZip(copy)).find((entry) => entry.name === "manifest.json").data.toString("utf8")

@@ -24,7 +24,7 @@ import { bookmarkInExtension, bookmarkPlace, createBookmarkAmongOthersInExtensio
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
-import { ACCOUNT, CANONICAL, PAGES, PROTECTED_AWS_PAGES, REGION_PICK } from "./scenarios.mjs";
+import { ACCOUNT, CANONICAL, LINKS, MENU_COPY_CANONICAL, PAGES, PROTECTED_AWS_PAGES, REGION_PICK } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
@@ -362,5 +362,32 @@ test("a page restored from the back/forward cache gets its toolbar badge back", 
     const restored = await firefox.driver.executeScript(() => document.documentElement.dataset.restored);
     assert.equal(restored, "true", "restored from the back/forward cache");
     await waitFor(async () => (await badge()) === shown, { what: `the restored page's title to be “${shown}” again` });
+  });
+});
+
+test("context menu copy: made by the background page, a page that rewrites copy events cannot change it", LIMIT, async () => {
+  // The Clipboard API for the test's own reads, without a prompt (a testing preference).
+  await withFirefox({ prefs: { "dom.events.testing.asyncClipboard": true } }, async (firefox) => {
+    const { handle, tabId } = await firefox.openTab(PAGES.console.url);
+    await firefox.switchTo(handle);
+    await firefox.driver.executeScript(`document.addEventListener("copy", (event) => {
+      event.clipboardData.setData("text/plain", "https://evil.example/rewritten");
+      event.preventDefault();
+    }, true);`);
+    const [link] = LINKS;
+    // Headless Firefox has no context menu: the worker's own handler, through the test snapshot's hook.
+    const copied = await firefox.inExtension(
+      async ({ menuItemId, linkUrl, tabId }) => {
+        const background = await browser.runtime.getBackgroundPage();
+        const tab = await browser.tabs.get(tabId);
+        await navigator.clipboard.writeText("(clipboard cleared by the test)");
+        await background.signinGuard.menuClicked({ menuItemId, linkUrl, pageUrl: tab.url, frameId: 0 }, tab);
+        return navigator.clipboard.readText();
+      },
+      { menuItemId: MENU_COPY_CANONICAL, linkUrl: link.url, tabId },
+    );
+    assert.equal(copied, link.canonical, "the clipboard holds what the extension copied");
+    const notice = await firefox.waitForNotice(handle, (n) => n.canonical === link.canonical);
+    assert.equal(notice.level, "info", "and the extension says it copied");
   });
 });

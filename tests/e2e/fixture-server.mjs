@@ -258,6 +258,9 @@ export class FixtureServer extends EventEmitter {
     const headers = { "content-type": "text/html; charset=utf-8" };
     // `?bfcache`: a page the browser may keep in its back/forward cache (no-store keeps it out).
     if (url.searchParams.has("bfcache")) headers["cache-control"] = "private, max-age=0";
+    // `?no-clipboard-api`: a page that denies itself the Clipboard API (as a hostile page may, so that a
+    // copy made in it falls back to a `copy` event it can rewrite).
+    if (url.searchParams.has("no-clipboard-api")) headers["permissions-policy"] = "clipboard-write=()";
     if (route.cookieDomain) {
       const value = encodeURIComponent(JSON.stringify(USER_INFO));
       headers["set-cookie"] = `aws-userInfo=${value}; Domain=${route.cookieDomain}; Path=/; Secure; SameSite=Lax`;

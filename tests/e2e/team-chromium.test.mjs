@@ -26,6 +26,7 @@ import { CHROMIUM, ROOT, SCREENSHOTS, WAIT, launchChromium, requireBuiltExtensio
 import { readPopupInPage, readTeamInPage } from "./contract.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { LAUNCHER } from "./scenarios.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 
 /** Debian Chromium's folder of mandatory policies. */
 const POLICY_DIR = "/etc/chromium/policies/managed";
@@ -414,3 +415,4 @@ test("the popup's Accounts section and the omnibox open each team account by the
     assert.equal(await reportedAddress(LAUNCHER.portal.opens, since), LAUNCHER.portal.opens);
   });
 });
+testNoExtensionNetwork();

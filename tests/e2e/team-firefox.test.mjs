@@ -139,6 +139,10 @@ test("importing ~/.aws/config in the settings page: a preview, the secrets named
     assert.match(preview.secrets, /\[old-ci\] \(line 62\): aws_access_key_id, aws_secret_access_key/);
     assert.match(preview.secrets, /\[sandbox\] \(line 78\): aws_session_token/);
     for (const secret of SECRETS) assert.ok(!preview.secrets.includes(secret), "no secret value is shown");
+    // The box itself no longer shows them: redacted as soon as they were read.
+    const boxed = await driver.executeScript("return document.querySelector('[data-testid=import-text]').value");
+    for (const secret of SECRETS) assert.ok(!boxed.includes(secret), `the import box still shows ${secret}`);
+    assert.match(boxed, /aws_secret_access_key = \[redacted\]/);
     assert.equal(preview.add, "Add these 6 accounts to your accounts");
 
     await firefox.click(firefox.control, "import-add");
@@ -155,6 +159,17 @@ test("importing ~/.aws/config in the settings page: a preview, the secrets named
       ],
     );
     assert.equal(await driver.executeScript("return document.querySelector('[data-testid=import-text]').value"), "", "the pasted text is cleared");
+    // Pasted again (an input event, as a paste fires): redacted at once; closing the import clears it.
+    const boxValue = () => driver.executeScript("return document.querySelector('[data-testid=import-text]').value");
+    await driver.executeScript(
+      "const area = document.querySelector('[data-testid=import-text]'); area.closest('details').open = true; area.value = arguments[0]; area.dispatchEvent(new Event('input', { bubbles: true }));",
+      text,
+    );
+    const pasted = await boxValue();
+    for (const secret of SECRETS) assert.ok(!pasted.includes(secret), `the pasted box shows ${secret}`);
+    assert.ok(pasted.includes("[profile old-ci]"), "the rest of the text stays");
+    await driver.executeScript("document.querySelector('[data-testid=import-text]').closest('details').open = false;");
+    await waitFor(async () => (await boxValue()) === "", { what: "the import box to be cleared once the import is closed" });
     // Edit one (a real click on Edit, the form filled, Save clicked), remove another.
     await firefox.click(firefox.control, "team-edit");
     const field = await waitFor(() => firefox.byTestId("team-edit-form").then((form) => form.findElement({ id: "edit-display-name" })), {

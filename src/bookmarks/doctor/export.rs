@@ -271,4 +271,29 @@ mod tests {
         assert_eq!(ExportFormat::from_name("json"), Some(ExportFormat::Json));
         assert_eq!(ExportFormat::from_name("xml"), None);
     }
+
+    #[test]
+    fn a_title_that_holds_a_token_is_exported_redacted() {
+        let token = "https://signin.aws.amazon.com/federation?Action=login&SigninToken=TITLETOKEN";
+        let report = analyze(&[
+            bookmark("1", token, token),
+            bookmark(
+                "2",
+                &format!("{token} again"),
+                "https://team.signin.aws.amazon.com/console",
+            ),
+            bookmark(
+                "3",
+                &format!("{token} twice"),
+                "https://team.signin.aws.amazon.com/console",
+            ),
+        ]);
+        for format in [ExportFormat::Csv, ExportFormat::Json] {
+            let text = export_findings(&report, format);
+            assert!(!text.contains("TITLETOKEN"), "{text}");
+            assert!(text.contains("SigninToken=[redacted] again"), "{text}");
+        }
+        let shown = serde_json::to_string(&report).unwrap_or_default();
+        assert!(!shown.contains("TITLETOKEN"), "{shown}");
+    }
 }

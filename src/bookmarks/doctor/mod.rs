@@ -19,12 +19,16 @@ pub use replacement::stable_console_url;
 pub use report::{
     Action, DuplicateGroup, DuplicateMember, Finding, FindingGroup, FindingKind, Report,
 };
-pub use undo::{plan_undo, CurrentBookmark, JournalEntry, SkipReason, Skipped, UndoPlan, UndoStep};
+pub use undo::{
+    journal_record, plan_undo, CurrentBookmark, JournalEntry, JournalRecord, KeptSecret,
+    SkipReason, Skipped, UndoPlan, UndoStep,
+};
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
 use crate::url::classify::classify;
 use crate::url::links;
+use crate::url::redact::{holds_credential, redact};
 use crate::url::verdict::{Kind, Verdict, WarningCode};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -106,7 +110,7 @@ pub(crate) fn analyze_views<'a>(
             });
             let member = DuplicateMember {
                 id: view.id.to_string(),
-                title: view.title.to_owned(),
+                title: redact(view.title),
                 folder_path: Vec::new(), // filled in below, only for real duplicates
                 url: verdict.input.clone(),
                 line: view.line,
@@ -122,7 +126,8 @@ pub(crate) fn analyze_views<'a>(
         by_kind.entry(kind).or_default().push(Finding {
             id: view.id.into_owned(),
             kind,
-            title: view.title.to_owned(),
+            // A title is often the URL itself (a page saved without one): redacted alike.
+            title: redact(view.title),
             folder_path: folder_path_of(index),
             url: verdict.input,
             url_kind: verdict.kind,
@@ -165,7 +170,9 @@ pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
         finding: None,
         sign_in_key: None,
     };
-    let has_secret = verdict.kind == Kind::FederationToken || verdict.input != url;
+    // A redacted OAuth `state` alone (a captured sign-in page's return address) grants nothing.
+    let has_secret =
+        verdict.kind == Kind::FederationToken || (verdict.input != url && holds_credential(url));
     diagnosis.finding = if verdict.kind == Kind::Lookalike {
         let message = warning(WarningCode::Lookalike)
             .unwrap_or_else(|| "This host imitates AWS: possible phishing".to_owned());

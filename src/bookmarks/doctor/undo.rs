@@ -1,10 +1,13 @@
 //! Undoing a batch from its journal: which URLs to put back, which bookmarks to re-create and
 //! in what order, and which to leave alone because they changed since.
 //!
-//! The journal records each bookmark as it was before the batch (old URL, title, parent, index).
+//! The journal records each bookmark as it was before the batch (old URL, title, parent, index),
+//! with its secrets redacted (`journal_record`): the secrets themselves are kept apart, only
+//! until the browser closes, and an undo without them leaves that bookmark as the batch left it.
 //! Re-created bookmarks are created parent by parent in increasing index, after every URL is put
 //! back, so each lands where it was when the rest of its folder is as the batch left it.
 
+use crate::url::redact::{holds_credential, redact};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -23,6 +26,53 @@ pub struct JournalEntry {
     pub parent_id: String,
     /// Its position in the folder.
     pub index: u32,
+    /// Whether `old_url` or `title` held a secret, stored redacted: only the `KeptSecret` can
+    /// bring it back.
+    #[serde(default)]
+    pub secret: bool,
+}
+
+/// A journal entry's URL and title with their secrets, kept apart from the journal (by the
+/// extension in `storage.session`, which the browser empties when it closes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptSecret {
+    /// The URL before the batch, secrets and all.
+    pub old_url: String,
+    /// The title, secrets and all.
+    pub title: String,
+}
+
+/// What to store of a bookmark before a batch changes it: the entry, secrets redacted, and the
+/// secrets to keep apart, if it had any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalRecord {
+    /// The entry for the journal; it holds no secret.
+    pub entry: JournalEntry,
+    /// The secrets, when the entry had any.
+    pub kept: Option<KeptSecret>,
+}
+
+/// Splits a bookmark as it was before a batch into what the journal may store and the secrets.
+pub fn journal_record(entry: JournalEntry) -> JournalRecord {
+    // A redacted OAuth `state` alone grants nothing: kept as it is, so that a captured sign-in
+    // page can still be put back after the browser restarts.
+    if !holds_credential(&entry.old_url) && !holds_credential(&entry.title) {
+        return JournalRecord { entry, kept: None };
+    }
+    let (old_url, title) = (redact(&entry.old_url), redact(&entry.title));
+    let kept = KeptSecret {
+        old_url: entry.old_url,
+        title: entry.title,
+    };
+    JournalRecord {
+        entry: JournalEntry {
+            old_url,
+            title,
+            secret: true,
+            ..entry
+        },
+        kept: Some(kept),
+    }
 }
 
 /// A bookmark of the batch as it is now: its URL, or `None` when it no longer exists.
@@ -69,6 +119,8 @@ pub enum SkipReason {
     AlreadyRestored,
     /// Its URL was changed again after the batch: that later change is kept.
     ChangedSince,
+    /// Its old URL held a secret, which is no longer kept (the browser was closed since).
+    SecretNotKept,
 }
 
 /// A bookmark of the batch the undo leaves alone.
@@ -93,59 +145,82 @@ pub struct UndoPlan {
     pub skipped: Vec<Skipped>,
 }
 
-/// Plans the undo of a batch from its journal entries and the bookmarks as they are now (ids not
-/// in `current`, or with no URL, no longer exist).
-pub fn plan_undo(entries: &[JournalEntry], current: &[CurrentBookmark]) -> UndoPlan {
+/// Plans the undo of a batch from its journal entries, the bookmarks as they are now (ids not
+/// in `current`, or with no URL, no longer exist) and the secrets still kept, by bookmark id.
+pub fn plan_undo(
+    entries: &[JournalEntry],
+    current: &[CurrentBookmark],
+    kept: &HashMap<String, KeptSecret>,
+) -> UndoPlan {
     let now: HashMap<&str, &str> = current
         .iter()
         .filter_map(|c| c.url.as_deref().map(|url| (c.id.as_str(), url)))
         .collect();
     let mut updates = Vec::new();
-    let mut creates: Vec<&JournalEntry> = Vec::new();
+    let mut creates: Vec<JournalEntry> = Vec::new();
     let mut skipped = Vec::new();
-    for entry in entries {
+    for stored in entries {
+        // The secrets back in place where they are still kept.
+        let entry = &match (stored.secret, kept.get(&stored.id)) {
+            (true, Some(secret)) => JournalEntry {
+                old_url: secret.old_url.clone(),
+                title: secret.title.clone(),
+                ..stored.clone()
+            },
+            _ => stored.clone(),
+        };
         let skip = |reason| Skipped {
             id: entry.id.clone(),
-            title: entry.title.clone(),
+            title: stored.title.clone(),
             reason,
             message: match reason {
                 SkipReason::AlreadyRestored => {
-                    format!("“{}” has its old address already", entry.title)
+                    format!("“{}” has its old address already", stored.title)
                 }
                 SkipReason::ChangedSince => {
                     format!(
                         "“{}” was changed again since: that change is kept",
-                        entry.title
+                        stored.title
                     )
                 }
+                SkipReason::SecretNotKept => format!(
+                    "“{}” held a secret, which Sign-in Guard keeps only until the browser closes: \
+                     it keeps its new address (sign in again for a new link)",
+                    stored.title
+                ),
             },
         };
+        let secret_gone = stored.secret && !kept.contains_key(&stored.id);
         match (now.get(entry.id.as_str()), &entry.new_url) {
-            (None, _) => creates.push(entry),
             (Some(&url), _) if url == entry.old_url => {
                 skipped.push(skip(SkipReason::AlreadyRestored))
             }
-            (Some(&url), Some(new_url)) if url == new_url => updates.push(UndoStep::Update {
+            (Some(&url), Some(new_url)) if url != new_url => {
+                skipped.push(skip(SkipReason::ChangedSince))
+            }
+            (Some(_), None) => skipped.push(skip(SkipReason::ChangedSince)),
+            _ if secret_gone => skipped.push(skip(SkipReason::SecretNotKept)),
+            (None, _) => creates.push(entry.clone()),
+            (Some(_), Some(_)) => updates.push(UndoStep::Update {
                 id: entry.id.clone(),
                 url: entry.old_url.clone(),
             }),
-            (Some(_), _) => skipped.push(skip(SkipReason::ChangedSince)),
         }
     }
     // Folders in the order they first appear; in each, increasing index.
-    let mut folder_order: HashMap<&str, usize> = HashMap::new();
+    let mut folder_order: HashMap<String, usize> = HashMap::new();
     for entry in &creates {
         let next = folder_order.len();
-        folder_order.entry(entry.parent_id.as_str()).or_insert(next);
+        folder_order.entry(entry.parent_id.clone()).or_insert(next);
     }
     creates.sort_by_key(|e| (folder_order[e.parent_id.as_str()], e.index));
     let mut steps = updates;
     steps.extend(creates.into_iter().map(|e| UndoStep::Create {
-        id: e.id.clone(),
-        parent_id: e.parent_id.clone(),
+        id: e.id,
+        parent_id: e.parent_id,
         index: e.index,
-        title: e.title.clone(),
-        url: e.old_url.clone(),
+        title: e.title,
+        url: e.old_url,
     }));
     UndoPlan { steps, skipped }
 }
@@ -162,7 +237,12 @@ mod tests {
             title: format!("t{id}"),
             parent_id: parent.to_owned(),
             index,
+            secret: false,
         }
+    }
+
+    fn plan_undo(entries: &[JournalEntry], current: &[CurrentBookmark]) -> UndoPlan {
+        super::plan_undo(entries, current, &HashMap::new())
     }
 
     fn now(id: &str, url: &str) -> CurrentBookmark {
@@ -268,5 +348,73 @@ mod tests {
         assert_eq!(entries[0].new_url, None);
         let bad = serde_json::from_str::<Vec<JournalEntry>>(r#"[{"id": "1"}]"#);
         assert!(bad.is_err());
+    }
+
+    const TOKEN_URL: &str =
+        "https://signin.aws.amazon.com/federation?Action=login&SigninToken=JOURNALTOKEN";
+
+    fn token_record(new_url: Option<&str>) -> JournalRecord {
+        journal_record(JournalEntry {
+            old_url: TOKEN_URL.to_owned(),
+            title: format!("{TOKEN_URL} saved"),
+            ..entry("1", new_url, "f", 2)
+        })
+    }
+
+    #[test]
+    fn the_journal_stores_no_secret_and_keeps_it_apart() {
+        let record = token_record(Some("https://console.aws.amazon.com/"));
+        let stored = serde_json::to_string(&record.entry).unwrap_or_default();
+        assert!(!stored.contains("JOURNALTOKEN"), "{stored}");
+        assert!(record.entry.secret);
+        assert_eq!(
+            record.kept.as_ref().map(|k| k.old_url.as_str()),
+            Some(TOKEN_URL)
+        );
+        let plain = journal_record(entry("2", None, "f", 0));
+        assert_eq!((plain.entry.secret, plain.kept), (false, None));
+        let captured = journal_record(JournalEntry {
+            old_url: "https://signin.aws.amazon.com/oauth?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2Fconsole%2Fhome%3Fstate%3DhashArgs".to_owned(),
+            ..entry("3", None, "f", 0)
+        });
+        assert!(
+            !captured.entry.secret,
+            "a state alone is no credential: kept for Undo"
+        );
+    }
+
+    #[test]
+    fn a_kept_secret_comes_back_and_a_lost_one_is_said_so() {
+        let fixed = "https://console.aws.amazon.com/";
+        for new_url in [Some(fixed), None] {
+            let record = token_record(new_url);
+            let current: Vec<_> = new_url.map(|url| now("1", url)).into_iter().collect();
+            let kept = HashMap::from([(
+                "1".to_owned(),
+                record.kept.clone().unwrap_or_else(|| unreachable!()),
+            )]);
+            let plan = super::plan_undo(std::slice::from_ref(&record.entry), &current, &kept);
+            let url = match &plan.steps[..] {
+                [UndoStep::Update { url, .. }] => url,
+                [UndoStep::Create { url, title, .. }] => {
+                    assert_eq!(title, &format!("{TOKEN_URL} saved"));
+                    url
+                }
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(url, TOKEN_URL);
+
+            let plan = plan_undo(std::slice::from_ref(&record.entry), &current);
+            assert_eq!(plan.steps, []);
+            assert_eq!(plan.skipped[0].reason, SkipReason::SecretNotKept);
+            assert!(
+                plan.skipped[0]
+                    .message
+                    .contains("keeps only until the browser closes"),
+                "{}",
+                plan.skipped[0].message
+            );
+            assert!(!plan.skipped[0].message.contains("JOURNALTOKEN"));
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::aws::account::Account;
 use crate::aws::partition::Partition;
 use crate::bookmarks::doctor::{Finding, FindingKind};
 use crate::url::links;
+use crate::url::redact::redact;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -27,6 +28,9 @@ pub struct FixPolicy {
     /// Where a captured redirect or a secret URL names no account, sign in to this one instead
     /// of the general sign-in page.
     pub account: Option<Account>,
+    /// Also redact the secrets in titles (a page saved without a title is titled with its
+    /// URL, secret and all), of every bookmark.
+    pub redact_titles: bool,
 }
 
 impl Default for FixPolicy {
@@ -38,6 +42,7 @@ impl Default for FixPolicy {
             multi_session: true,
             not_canonical: true,
             account: None,
+            redact_titles: false,
         }
     }
 }
@@ -88,6 +93,17 @@ pub struct Unchanged {
     pub reason: String,
 }
 
+/// A title whose secrets were redacted (`FixPolicy::redact_titles`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TitleChange {
+    /// The bookmark's index in the file, as text.
+    pub id: String,
+    /// The line of its `<A` tag.
+    pub line: usize,
+    /// The title as it is now, secrets redacted.
+    pub title: String,
+}
+
 /// The fixed file and what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FixResult {
@@ -98,6 +114,10 @@ pub struct FixResult {
     pub changes: Vec<Change>,
     /// What needs attention but was not changed, in file order.
     pub needs_attention: Vec<Unchanged>,
+    /// Titles whose secrets were redacted, in file order.
+    pub titles: Vec<TitleChange>,
+    /// How many titles still hold a secret (`FixPolicy::redact_titles` was off).
+    pub secret_titles_left: usize,
     /// Sloppy markup the parser tolerated.
     pub notes: Vec<Note>,
 }
@@ -160,13 +180,50 @@ pub fn fix_file(bytes: &[u8], policy: &FixPolicy) -> Result<FixResult, ParseErro
     }
     changes.sort_by_key(|(change, _)| change.href.start);
     needs_attention.sort_by_key(|u| u.id.parse::<usize>().unwrap_or(usize::MAX));
-    let output = splice(bytes, &mut changes);
+    let mut titles = Vec::new();
+    let mut secret_titles_left = 0;
+    let mut title_edits = Vec::new();
+    for bookmark in &file.bookmarks {
+        let Some(written) = redacted_title(bytes, bookmark) else {
+            continue;
+        };
+        if !policy.redact_titles {
+            secret_titles_left += 1;
+            continue;
+        }
+        titles.push(TitleChange {
+            id: bookmark.index.to_string(),
+            line: bookmark.line,
+            title: redact(&bookmark.title),
+        });
+        title_edits.push((bookmark.title_range.clone(), written));
+    }
+    let output = splice(bytes, &mut changes, title_edits);
     Ok(FixResult {
         output,
         changes: changes.into_iter().map(|(change, _)| change).collect(),
         needs_attention,
+        titles,
+        secret_titles_left,
         notes: file.notes,
     })
+}
+
+/// The bytes to write for a title that holds a secret, or none when it holds none. The title
+/// is redacted as written (entities and all, so every other byte stays) unless a secret shows
+/// only once entities are decoded; then it is written anew from the decoded, redacted title.
+fn redacted_title(bytes: &[u8], bookmark: &FileBookmark<'_>) -> Option<Vec<u8>> {
+    let redacted = redact(&bookmark.title);
+    if redacted == bookmark.title {
+        return None;
+    }
+    if let Ok(raw) = std::str::from_utf8(&bytes[bookmark.title_range.clone()]) {
+        let written = redact(raw);
+        if redact(&decode_lossy(written.as_bytes())) == decode_lossy(written.as_bytes()) {
+            return Some(written.into_bytes());
+        }
+    }
+    Some(escape_text(&redacted).into_bytes())
 }
 
 pub(super) fn bookmark_of<'f, 'a>(
@@ -249,18 +306,53 @@ pub(super) fn file_escapes_ampersands(file: &BookmarkFile<'_>) -> bool {
     !bare
 }
 
-/// The input with each change's HREF bytes replaced; changes are sorted and do not overlap.
-/// Records where each new value landed in the output.
-fn splice(bytes: &[u8], changes: &mut [(Change, Vec<u8>)]) -> Vec<u8> {
-    let edits: Vec<(std::ops::Range<usize>, &[u8])> = changes
+/// The input with each change's HREF bytes and each title edit's bytes replaced (nothing
+/// overlaps: a title follows its tag). Records where each new HREF value landed in the output.
+fn splice(
+    bytes: &[u8],
+    changes: &mut [(Change, Vec<u8>)],
+    title_edits: Vec<(Range<usize>, Vec<u8>)>,
+) -> Vec<u8> {
+    // Every edit in file order: its bytes, what replaces them, and the change it is, if any.
+    let mut edits: Vec<(Range<usize>, &[u8], Option<usize>)> = changes
         .iter()
-        .map(|(change, written)| (change.href.clone(), written.as_slice()))
+        .enumerate()
+        .map(|(index, (change, written))| (change.href.clone(), written.as_slice(), Some(index)))
+        .chain(
+            title_edits
+                .iter()
+                .map(|(range, written)| (range.clone(), written.as_slice(), None)),
+        )
         .collect();
-    let (output, landed) = splice_edits(bytes, &edits);
-    for ((change, _), range) in changes.iter_mut().zip(landed) {
-        change.output_href = range;
+    edits.sort_by_key(|(range, _, _)| range.start);
+    let plain: Vec<(Range<usize>, &[u8])> = edits
+        .iter()
+        .map(|(range, written, _)| (range.clone(), *written))
+        .collect();
+    let (output, landed) = splice_edits(bytes, &plain);
+    let landed: Vec<(usize, Range<usize>)> = edits
+        .iter()
+        .zip(landed)
+        .filter_map(|((_, _, change), range)| change.map(|index| (index, range)))
+        .collect();
+    for (index, range) in landed {
+        changes[index].0.output_href = range;
     }
     output
+}
+
+/// Writes `text` as element content: `&`, `<` and `>` as references.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The input with each range replaced by its bytes (empty: deleted); ranges sorted, not

@@ -58,6 +58,9 @@ pub struct FileBookmark<'a> {
     pub url: Cow<'a, str>,
     /// The title, entity-decoded and read as UTF-8 lossily.
     pub title: Cow<'a, str>,
+    /// The bytes of the title in the file (entities as written, surrounding white space left
+    /// out).
+    pub title_range: Range<usize>,
     /// The folder it is in, as an index into `BookmarkFile::folders`; `None` at the top.
     pub folder: Option<usize>,
 }
@@ -221,6 +224,7 @@ impl<'a> Parser<'a> {
         };
         let line = self.lines.position(at).line;
         let raw_url = &self.bytes[href.range.clone()];
+        let title_range = self.text_range_after(tag_end);
         let bookmark = FileBookmark {
             index: self.file.bookmarks.len(),
             line,
@@ -229,7 +233,8 @@ impl<'a> Parser<'a> {
             quote: href.quote,
             raw_url,
             url: entities::decode_lossy(raw_url),
-            title: self.text_after(tag_end),
+            title: entities::decode_lossy(&self.bytes[title_range.clone()]),
+            title_range,
             folder: self.current_folder(),
         };
         // A folder name is only a folder's if its <DL> follows right away.
@@ -239,9 +244,17 @@ impl<'a> Parser<'a> {
 
     /// The text from `from` to the next tag, decoded, without surrounding white space.
     fn text_after(&self, from: usize) -> Cow<'a, str> {
+        entities::decode_lossy(&self.bytes[self.text_range_after(from)])
+    }
+
+    /// Where the text from `from` to the next tag lies, without surrounding white space.
+    fn text_range_after(&self, from: usize) -> Range<usize> {
         let bytes = self.bytes;
         let end = memchr::memchr(b'<', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-        entities::decode_lossy(bytes[from..end].trim_ascii())
+        let text = &bytes[from..end];
+        let start = from + (text.len() - text.trim_ascii_start().len());
+        let end = end - (text.len() - text.trim_ascii_end().len());
+        start..end.max(start)
     }
 
     fn current_folder(&self) -> Option<usize> {

@@ -3,8 +3,8 @@
 
 use super::super::failure::Failure;
 use super::super::shown::Shown;
-use super::save::{self, NewPermissions};
 use super::{not_a_bookmark_file, plural, read, write_notes};
+use crate::cli::save::{self, NewPermissions};
 use signin_guard::bookmarks::file::{FixResult, Unchanged};
 use signin_guard::{fix_file, Account, FixPolicy, LinkError};
 use std::fs;
@@ -16,17 +16,20 @@ What changes:
   Only the HREF values of the bookmarks the doctor can fix: captured sign-in pages and URLs that
   carry a secret (replaced by the account's sign-in URL, or where the URL names no account the
   general sign-in URL, or --account's), multi-session console links (by the stable console URL)
-  and account sign-in URLs not in canonical form. Every other byte stays as it was: titles,
-  folders, order, dates, icons, line ends. A new value is quoted and escaped as the old one was.
+  and account sign-in URLs not in canonical form; with --redact-titles also the secrets in
+  titles (a page saved without a title is titled with its URL, token and all). Every other byte
+  stays as it was: titles, folders, order, dates, icons, line ends. A new value is quoted and escaped as the old one was.
   Lookalike hosts, IAM Identity Center sign-in pages, hosts without a valid account and several
   bookmarks for one sign-in cannot be fixed by rewriting an HREF: they are listed, with what to
   do by hand. `signin-guard bookmarks check FILE` shows every finding first.
 
 Where it writes:
   -o OUT writes the fixed file to OUT, also when nothing changed (then an identical copy), but
-  never over FILE itself, whatever the path that names it. --in-place first copies FILE to
+  never over FILE itself, whatever the path that names it, and not when OUT is a symbolic link
+  or a hard link unless --force (then through the link). --in-place first copies FILE to
   FILE.bak (FILE.bak.1, FILE.bak.2, … when that exists: a backup is never overwritten), then
-  replaces FILE; when nothing changes it writes nothing, not even a backup. A file is written
+  replaces FILE; when nothing changes it writes nothing, not even a backup. The backup still
+  holds every secret the fix removed: the report says so; delete it once you no longer need it. A file is written
   whole or not at all: to a temporary file in the same folder, then renamed into place.
   --dry-run writes nothing. To use the fixed file, import it into the browser in place of the
   bookmarks it came from (an import adds to the bookmarks already there).
@@ -38,13 +41,14 @@ Output:
 
 Exit status: 0 when the file was fixed or nothing needed fixing; 1 if FILE cannot be read or OUT
 or the backup cannot be written; 2 if FILE is not a bookmark file (the reason names the line
-and column), if OUT is FILE, if ACCOUNT is not valid, or on a usage error.
+and column), if OUT is FILE or a link (without --force), if ACCOUNT is not valid, or on a usage error.
 
 Examples:
   signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html
   signin-guard bookmarks fix bookmarks.html -o bookmarks-fixed.html --dry-run
   signin-guard bookmarks fix bookmarks.html --in-place
-  signin-guard bookmarks fix bookmarks.html --in-place --account 123456789012";
+  signin-guard bookmarks fix bookmarks.html --in-place --account 123456789012
+  signin-guard bookmarks fix bookmarks.html --in-place --redact-titles";
 
 /// Arguments of `bookmarks fix`.
 #[derive(Debug, clap::Args)]
@@ -73,6 +77,14 @@ pub struct Args {
     /// Where a captured sign-in page or secret URL names no account, use ACCOUNT's sign-in URL
     #[arg(long, value_name = "ACCOUNT")]
     account: Option<String>,
+
+    /// Also replace the secrets in titles by [redacted]
+    #[arg(long)]
+    redact_titles: bool,
+
+    /// Write OUT even if it is a symbolic link (then the file it leads to) or a hard link
+    #[arg(long, requires = "output")]
+    force: bool,
 }
 
 /// Where the fixed file goes.
@@ -95,7 +107,8 @@ enum Written {
 
 /// Fixes the file, writes the result unless it is a dry run, and reports.
 pub fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
-    let policy = policy(args.account.as_deref())?;
+    let mut policy = policy(args.account.as_deref())?;
+    policy.redact_titles = args.redact_titles;
     let bytes = read(&args.file)?;
     let destination = destination(args)?;
     let fixed =
@@ -131,7 +144,7 @@ fn policy(account: Option<&str>) -> Result<FixPolicy, Failure> {
 fn destination(args: &Args) -> Result<Destination, Failure> {
     let Some(output) = &args.output else {
         return Ok(Destination::InPlace {
-            path: through_link(&args.file),
+            path: save::through_link(&args.file),
         });
     };
     if crate::cli::same_file::is_the_same_file(&args.file, output) {
@@ -143,20 +156,8 @@ fn destination(args: &Args) -> Result<Destination, Failure> {
     }
     Ok(Destination::Output {
         named: output.clone(),
-        path: through_link(output),
+        path: save::output_path(output, args.force).map_err(Failure::Usage)?,
     })
-}
-
-/// Where a symbolic link leads, so that writing replaces the file and not the link; the path
-/// itself when it is no link or leads nowhere.
-fn through_link(path: &Path) -> PathBuf {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        if let Ok(real) = fs::canonicalize(path) {
-            return real;
-        }
-    }
-    path.to_owned()
 }
 
 /// What a real run would write, with nothing written.
@@ -185,13 +186,7 @@ fn write(
 ) -> Result<Written, Failure> {
     match destination {
         Destination::Output { named, path } => {
-            let permissions = match fs::metadata(path) {
-                Ok(existing) => NewPermissions::Exactly(existing.permissions()),
-                Err(_) => match fs::metadata(input) {
-                    Ok(input) => NewPermissions::NoMoreThan(input.permissions()),
-                    Err(_) => NewPermissions::Default,
-                },
-            };
+            let permissions = save::permissions_for(path, Some(input));
             save::write_atomically(path, &fixed.output, &permissions).map_err(|error| {
                 Failure::File {
                     path: path.clone(),
@@ -254,6 +249,25 @@ fn report(
             )?;
         }
     }
+    if !fixed.titles.is_empty() {
+        writeln!(out, "\nTitles redacted ({}):", fixed.titles.len())?;
+        for title in &fixed.titles {
+            writeln!(out, "  line {}: {}", title.line, Shown(&title.title))?;
+        }
+    }
+    if fixed.secret_titles_left > 0 {
+        writeln!(
+            out,
+            "\n{} {} still {} a secret: add --redact-titles to replace it by [redacted]",
+            fixed.secret_titles_left,
+            plural(fixed.secret_titles_left, "title", "titles"),
+            if fixed.secret_titles_left == 1 {
+                "holds"
+            } else {
+                "hold"
+            },
+        )?;
+    }
     if left > 0 {
         writeln!(out, "\nLeft to fix by hand ({left}):")?;
         for unchanged in &fixed.needs_attention {
@@ -294,7 +308,31 @@ fn report(
             format!("Nothing to change: {file} left as it was, no backup made")
         }
     };
-    writeln!(out, "{}", Shown(&line))
+    writeln!(out, "{}", Shown(&line))?;
+    if let Written::Replaced { backup } = written {
+        if removes_a_secret(fixed) {
+            let holds = if args.dry_run {
+                "would still hold"
+            } else {
+                "still holds"
+            };
+            let note = format!(
+                "{} {holds} the secrets the fix removed: delete it once you no longer need it",
+                backup.display()
+            );
+            writeln!(out, "{}", Shown(&note))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the fix takes a secret out of the file (an old URL or a title had one redacted).
+fn removes_a_secret(fixed: &FixResult) -> bool {
+    !fixed.titles.is_empty()
+        || fixed
+            .changes
+            .iter()
+            .any(|change| change.old_url.contains(signin_guard::url::redact::REDACTED))
 }
 
 /// `  line N: URL` and, indented below, why a file fix cannot settle it and what to do.

@@ -4,7 +4,6 @@
 
 mod check;
 mod fix;
-pub(super) mod save;
 
 use super::failure::Failure;
 use signin_guard::bookmarks::doctor::{Action, FindingKind};

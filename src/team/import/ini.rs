@@ -151,6 +151,42 @@ pub fn read(text: &str, problems: &mut Vec<ImportProblem>) -> Vec<Section> {
     sections
 }
 
+/// The text with the value of every secret key (`SECRET_KEYS`, as `read` finds them: any case,
+/// `=` or `:`) replaced by `[redacted]`; every other byte as it was. For a text box that shows
+/// what the person pasted or chose: the secret is gone as soon as it is read.
+pub fn redact_secret_values(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
+        out.push_str(&redact_line(&rest[..end]));
+        let line_end = rest[end..]
+            .chars()
+            .take_while(|c| matches!(c, '\r' | '\n'))
+            .count();
+        out.push_str(&rest[end..end + line_end]);
+        rest = &rest[end + line_end..];
+    }
+    out
+}
+
+/// One line, with a secret key's value replaced.
+fn redact_line(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some(at) = line.find(['=', ':']) else {
+        return line.into();
+    };
+    let key = line[..at].trim().trim_start_matches('\u{feff}');
+    if !SECRET_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+        return line.into();
+    }
+    let value = &line[at + 1..];
+    let spaces = value.len() - value.trim_start().len();
+    if value.trim().is_empty() {
+        return line.into();
+    }
+    format!("{}{}[redacted]", &line[..=at], &value[..spaces]).into()
+}
+
 /// Lines split at `\r\n`, `\n` or a lone `\r`.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
@@ -213,6 +249,17 @@ mod tests {
         let mut problems = Vec::new();
         let sections = read(text, &mut problems);
         (sections, problems.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn secret_values_are_redacted_and_nothing_else_changes() {
+        let text = "\u{feff}[default]\r\nAWS_Secret_Access_Key = wJalrXUtnFEMI/K7MDENG\r\naws_access_key_id:AKIAEXAMPLE\naws_session_token =\nregion = eu-west-1 # aws_session_token = x\r";
+        assert_eq!(
+            redact_secret_values(text),
+            "\u{feff}[default]\r\nAWS_Secret_Access_Key = [redacted]\r\naws_access_key_id:[redacted]\naws_session_token =\nregion = eu-west-1 # aws_session_token = x\r"
+        );
+        let plain = "[profile dev]\nsso_account_id = 123456789012\n";
+        assert_eq!(redact_secret_values(plain), plain);
     }
 
     #[test]

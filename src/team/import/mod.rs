@@ -11,7 +11,7 @@
 
 mod ini;
 
-pub use ini::SECRET_KEYS;
+pub use ini::{redact_secret_values, SECRET_KEYS};
 
 use crate::aws::account::{AccountError, AccountId, Alias};
 use crate::aws::partition::Partition;

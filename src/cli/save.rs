@@ -1,5 +1,6 @@
 //! Writing files safely: a new file lands whole or not at all (a temporary file in the same
-//! folder, then a rename), and a backup never replaces an earlier one.
+//! folder, then a rename), a backup never replaces an earlier one, and an output that is a
+//! symbolic or hard link is not written through unless asked.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, Permissions};
@@ -38,6 +39,71 @@ impl NewPermissions {
             #[cfg(not(unix))]
             NewPermissions::NoMoreThan(_) => Ok(()),
         }
+    }
+}
+
+/// Refuses an output path that is a symbolic link or one name of a file that has others (a hard
+/// link) unless `force`: writing there would change a file the person did not name, perhaps in
+/// another folder. With `force`, the path to write: where a symbolic link leads (the link stays).
+pub fn output_path(output: &Path, force: bool) -> Result<PathBuf, String> {
+    let Ok(metadata) = fs::symlink_metadata(output) else {
+        return Ok(output.to_owned());
+    };
+    let risk = if metadata.file_type().is_symlink() {
+        let target = fs::read_link(output)
+            .map(|target| target.display().to_string())
+            .unwrap_or_else(|_| "somewhere unreadable".to_owned());
+        Some(format!(
+            "is a symbolic link to {target}: writing would change the file it leads to"
+        ))
+    } else {
+        hard_link_count(&metadata)
+            .filter(|&names| names > 1)
+            .map(|names| {
+                format!("is one of {names} names of one file (a hard link): the others would keep the old content")
+            })
+    };
+    match risk {
+        Some(risk) if !force => Err(format!(
+            "{}: {risk}; name another file, or add --force to write it anyway",
+            output.display()
+        )),
+        _ => Ok(through_link(output)),
+    }
+}
+
+#[cfg(unix)]
+fn hard_link_count(metadata: &fs::Metadata) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    Some(metadata.nlink())
+}
+
+#[cfg(not(unix))]
+fn hard_link_count(_: &fs::Metadata) -> Option<u64> {
+    None
+}
+
+/// Where a symbolic link leads, so that writing replaces the file and not the link; the path
+/// itself when it is no link or leads nowhere.
+pub fn through_link(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        if let Ok(real) = fs::canonicalize(path) {
+            return real;
+        }
+    }
+    path.to_owned()
+}
+
+/// The permissions for a file written at `target`: those of the file it replaces, else the
+/// default but none beyond `source`'s (a copy of a private file stays private).
+pub fn permissions_for(target: &Path, source: Option<&Path>) -> NewPermissions {
+    match fs::metadata(target) {
+        Ok(existing) => NewPermissions::Exactly(existing.permissions()),
+        Err(_) => match source.map(fs::metadata) {
+            Some(Ok(source)) => NewPermissions::NoMoreThan(source.permissions()),
+            _ => NewPermissions::Default,
+        },
     }
 }
 
