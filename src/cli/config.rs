@@ -312,7 +312,7 @@ fn write_check_text(out: &mut impl Write, name: &str, parsed: &Parsed) -> io::Re
 }
 
 /// The text of FILE (`-`: standard input); bytes that are not UTF-8 read as U+FFFD.
-fn read_text(path: &Path) -> Result<String, Failure> {
+pub(super) fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
@@ -331,7 +331,7 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 }
 
 /// How FILE is named in messages: as given, or `standard input`.
-fn shown_name(path: &Path) -> String {
+pub(super) fn shown_name(path: &Path) -> String {
     if path == Path::new("-") {
         "standard input".to_owned()
     } else {

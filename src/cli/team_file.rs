@@ -1,35 +1,17 @@
 //! The team configuration that `link --config` and `links` read: a file or standard input (`-`),
 //! read leniently like the extension reads it, its problems summed up on stderr.
 
+use super::config::{read_text, shown_name};
 use super::failure::Failure;
 use super::shown::Shown;
 use signin_guard::team::config::TeamConfig;
-use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The usable configuration in FILE; a document that is none is a usage error naming why.
 pub fn read_team_config(path: &Path) -> Result<TeamConfig, Failure> {
-    let name = if path == Path::new("-") {
-        "standard input".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(Failure::Read)?;
-        bytes
-    } else {
-        fs::read(path).map_err(|error| Failure::File {
-            path: path.to_owned(),
-            doing: "cannot read",
-            error,
-        })?
-    };
-    let parsed = TeamConfig::parse(&String::from_utf8_lossy(&bytes));
+    let name = shown_name(path);
+    let parsed = TeamConfig::parse(&read_text(path)?);
     let Some(config) = parsed.config else {
         let reason = parsed
             .problems
