@@ -98,8 +98,12 @@ pub fn build_extensions(root: &Path, pkg: &Path) -> Result<(), String> {
         let out = root.join("dist").join(browser.name());
         files::remove_dir(&out)?;
         // `extension/pkg` may be a developer's link to a local build: dist gets the fresh one.
+        // TypeScript declarations (`globals.d.ts`, for `tsc --noEmit`) are for the type check, not browsers.
         files::copy_dir(&source, &out, &|p| {
-            p != Path::new(TEMPLATE) && !p.starts_with("pkg") && !is_editor_litter(p)
+            p != Path::new(TEMPLATE)
+                && !p.starts_with("pkg")
+                && !is_editor_litter(p)
+                && !p.to_string_lossy().ends_with(".d.ts")
         })?;
         // The extension's packages only; TypeScript declarations are for editors, not browsers.
         files::copy_dir(pkg, &out.join("pkg"), &|p| {
