@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension as requireBuilt, waitFor } from "./harness.mjs";
-import { recordChromium } from "./network-record.mjs";
+import { recordChromium, recordServer } from "./network-record.mjs";
 import { addTestHook } from "./test-hook.mjs";
 
 // Shared with Firefox (harness.mjs); exported here too for the tests and benchmarks that import them from here.
@@ -140,6 +140,7 @@ export class ChromiumSession {
     this.dir = dir;
     this.extensionDir = extensionDir;
     recordChromium(context);
+    if (server) recordServer(server);
     context.on("serviceworker", (worker) => this.#watchWorker(worker));
     for (const worker of context.serviceWorkers()) this.#watchWorker(worker);
   }
