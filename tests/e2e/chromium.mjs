@@ -38,6 +38,7 @@ export function requireBuiltExtension(dir = DIST_CHROME) {
  * @returns {Promise<ChromiumSession>}
  */
 export async function launchChromium({ server, extension = DIST_CHROME, grant = [], manifest, args = [], executable = CHROMIUM } = {}) {
+  if (server) recordServer(server);
   const dir = await mkdtemp(join(tmpdir(), "signin-guard-chromium-"));
   const profile = join(dir, "profile");
   let session = null;
@@ -140,7 +141,6 @@ export class ChromiumSession {
     this.dir = dir;
     this.extensionDir = extensionDir;
     recordChromium(context);
-    if (server) recordServer(server);
     context.on("serviceworker", (worker) => this.#watchWorker(worker));
     for (const worker of context.serviceWorkers()) this.#watchWorker(worker);
   }
