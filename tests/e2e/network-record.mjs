@@ -95,8 +95,9 @@ export function testNoExtensionNetwork(name = "no extension context made a reque
     if (browser === "chromium") {
       assert.ok(seen.length > 0, "the recorder saw no request of an extension context: is it attached?");
     }
+    // A file that opens no AWS page (the doctor's) has no fixture server; Firefox's proxy is its server.
+    if (browser === "firefox") assert.ok(servers.size > 0, "no fixture server is recorded: is the proxy attached (recordServer)?");
     const requests = [...servers].reduce((n, server) => n + server.requests.length, 0);
-    assert.ok(requests > 0, "the fixture server saw no request: is it recorded (recordServer)?");
     const out = requestsOut();
     assert.deepEqual(
       out.map((r) => `${r.context} → ${r.url}`),
