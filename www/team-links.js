@@ -67,10 +67,10 @@ async function read(text, name) {
     byId("team-error").textContent = error.message;
     return;
   }
-  current?.links.free();
-  const links = new exports.TeamLinks(text, name);
-  const view = links.view();
-  current = { links, view, rows: [] };
+  current?.file.free();
+  const file = new exports.TeamLinks(text, name);
+  const view = file.view();
+  current = { file, view, rows: [] };
   byId("team-status").textContent = view.summary ?? "";
   byId("team-error").textContent = view.error ?? "";
   const secrets = byId("team-secrets");
@@ -116,7 +116,7 @@ function drawRows(view) {
 /** Shows the rows the core finds for the search box's words. */
 function search() {
   if (!current) return;
-  const found = current.links.search(byId("team-search").value);
+  const found = current.file.search(byId("team-search").value);
   const shown = new Set(found.rows);
   current.rows.forEach((row, index) => {
     row.hidden = !shown.has(index);
