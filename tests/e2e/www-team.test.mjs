@@ -187,7 +187,7 @@ test("at a phone's width, light and dark: nothing wider than the screen; keyboar
       await readOnce(page, () => page.setInputFiles("[data-testid=team-file]", TEAM_CONFIG));
       const layout = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: innerWidth }));
       assert.ok(layout.page <= layout.screen, `${colorScheme}: the page is ${layout.page} px wide on a ${layout.screen} px screen`);
-      await page.locator("#team-title").scrollIntoViewIfNeeded();
+      await page.locator("[data-testid=team-result]").evaluate((node) => node.scrollIntoView());
       await page.screenshot({ path: join(SCREENSHOTS, `www-team-phone-${colorScheme}.png`) });
       // Keyboard alone: from the text box on to the search, the download and the first link and its copy button.
       await page.focus("[data-testid=team-input]");
