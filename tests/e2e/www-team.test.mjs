@@ -149,6 +149,13 @@ test("~/.aws/config with secrets pasted: no secret anywhere in the page; the lin
     const box = await page.inputValue("[data-testid=team-input]");
     assert.match(box, /\[profile old-ci\]\naws_access_key_id = \[redacted\]\naws_secret_access_key = \[redacted\]/);
     for (const secret of PLANTED_SECRETS) assert.ok(!box.includes(secret));
+
+    // The same file chosen: the same links, named by the file, and still no secret in the page.
+    await page.fill("[data-testid=team-input]", "");
+    const chosen = await readOnce(page, () => page.setInputFiles("[data-testid=team-file]", AWS_CONFIG));
+    assert.deepEqual(chosen.lines, expected.lines);
+    assert.match(chosen.status, /^aws-config \(an AWS config file/);
+    for (const secret of PLANTED_SECRETS) assert.ok(!chosen.everything.includes(secret), `${secret} nowhere in the page`);
     await checkOnlyOwnOrigin(page, requests);
     assert.deepEqual(errors, []);
   } finally {
