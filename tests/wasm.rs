@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
 //! package: without features (the core API), with `--features extension` (plus the extension's
-//! exports) and with `--features pages` (plus the bookmark doctor's and the team editor's).
+//! exports), with `--features pages` (plus the bookmark doctor's and the team editor's) and with
+//! `--features tools` (the web page's bookmark files and team links).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
@@ -741,5 +742,37 @@ fn a_bookmark_file_is_checked_and_fixed_as_chosen() {
     assert!(
         message.contains("line 1, column 1") && message.contains("JSON"),
         "{message}"
+    );
+}
+
+#[cfg(feature = "tools")]
+#[wasm_bindgen_test]
+fn a_pasted_team_file_gives_its_links_searched_and_its_secrets_go() {
+    let pasted = "[profile dev]\nsso_start_url = https://acme.awsapps.com/start\n\
+                  sso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = eu-west-1\n\
+                  aws_secret_access_key = s3cr3tValue\n";
+    let links = wasm::JsTeamLinks::new(pasted, None);
+    let view = to_json(links.view(), "TeamLinks.view").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view["source"], "aws_config");
+    assert_eq!(view["rows"][0]["method"], "access_portal");
+    assert_eq!(view["rows"][0]["region_name"], "Europe (Ireland)");
+    assert!(view["bookmarks_file"]
+        .as_str()
+        .is_some_and(|file| file.contains("<H3>dev</H3>")));
+    assert!(!json_text(&js(&view)).contains("s3cr3tValue"));
+    assert!(view["secrets"]
+        .as_str()
+        .is_some_and(|s| s.contains("aws_secret_access_key")));
+    let found =
+        to_json(links.search("DEV eu-w"), "TeamLinks.search").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found["rows"], json!([0]));
+    let none = to_json(links.search("prod"), "TeamLinks.search").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        none,
+        json!({"rows": [], "summary": "No link matches “prod”."})
+    );
+    assert_eq!(
+        wasm::redact_pasted_secrets("{\"SessionToken\": \"tok\"}"),
+        "{\"SessionToken\": \"[redacted]\"}"
     );
 }
