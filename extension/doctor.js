@@ -18,6 +18,7 @@ import { turnOnBookmarkProtection } from "./lib/features.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import * as store from "./lib/store.js";
+import { teamContext } from "./lib/team.js";
 
 /** Rows drawn per group at first, and per "Show more". */
 const FIRST_ROWS = 30;
@@ -197,8 +198,10 @@ async function scan(start = performance.now()) {
     let tree = await currentTree();
     // A change while it was read: read again.
     while (state.treeRead.generation !== state.generation) tree = await currentTree();
+    // The team's accounts: a captured sign-in page of one gets its team link (read once, kept).
+    const team = await teamContext();
     const read = performance.now();
-    const report = analyzeBookmarks(tree.bookmarks);
+    const report = analyzeBookmarks(tree.bookmarks, team);
     const analysed = performance.now();
     showReport(report, tree);
     const rendered = performance.now();

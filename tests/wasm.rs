@@ -555,7 +555,8 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
         {"id": "2", "url": "https://example.com/", "title": "b", "folder_path": []},
         {"id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/", "title": "c",
          "folder_path": ["Work"]}]);
-    let report = wasm::analyze_bookmarks(js(&bookmarks)).unwrap_or_else(|_| panic!("analyzes"));
+    let report = wasm::analyze_bookmarks(js(&bookmarks), JsValue::UNDEFINED)
+        .unwrap_or_else(|_| panic!("analyzes"));
     let json_report =
         to_json(Ok(report.clone()), "analyzeBookmarks").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(json_report["total"], 3);
