@@ -89,6 +89,8 @@ const state = {
   groups: new Map(),
   /** The plan shown in the preview. */
   plan: null,
+  /** `{managed, user}` (team.js), read at each scan: the accounts whose team links replace. */
+  team: null,
 };
 
 function say(id, text, error = false) {
@@ -198,10 +200,10 @@ async function scan(start = performance.now()) {
     let tree = await currentTree();
     // A change while it was read: read again.
     while (state.treeRead.generation !== state.generation) tree = await currentTree();
-    // The team's accounts: a captured sign-in page of one gets its team link (read once, kept).
-    const team = await teamContext();
+    // The team's accounts: a captured sign-in page of one, or one chosen for a finding, gets its team link.
+    state.team = await teamContext();
     const read = performance.now();
-    const report = analyzeBookmarks(tree.bookmarks, team);
+    const report = analyzeBookmarks(tree.bookmarks, state.team);
     const analysed = performance.now();
     showReport(report, tree);
     const rendered = performance.now();
@@ -419,7 +421,7 @@ function afterOf(finding, choice) {
   }
   if (!choice.account.trim()) return { text: "Type or pick an account", error: null };
   try {
-    return { text: doctorFixWithAccount(finding, choice.account) };
+    return { text: doctorFixWithAccount(finding, choice.account, state.team) };
   } catch (error) {
     return { text: "—", error: error.message };
   }
@@ -575,7 +577,7 @@ function currentSelection() {
 function preview(selection) {
   let plan;
   try {
-    plan = planBookmarkBatch(state.report, selection);
+    plan = planBookmarkBatch(state.report, selection, state.team);
   } catch (error) {
     say("result-status", `The selection could not be checked: ${error.message}`, true);
     return;

@@ -68,7 +68,7 @@ pub(super) fn read_json<R>(
 
 /// The accounts of `{managed, user}` as the extension stores them (`team.js`'s `teamContext`,
 /// read as `pageView` reads it); `undefined` or `null` is no team.
-#[cfg(feature = "extension")]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn team_accounts_from_js(
     value: JsValue,
 ) -> Result<crate::team::config::MergedAccounts, JsError> {

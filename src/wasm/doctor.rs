@@ -74,12 +74,20 @@ extern "C" {
 }
 
 /// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
-/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
+/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty. `team` as for
+/// `analyzeBookmarks`: an account of it chosen for a finding gets its team link.
 #[wasm_bindgen(js_name = planBookmarkBatch)]
-pub fn plan_bookmark_batch(report: JsValue, selection: JsValue) -> Result<JsValue, JsError> {
+pub fn plan_bookmark_batch(
+    report: JsValue,
+    selection: JsValue,
+    team: JsValue,
+) -> Result<JsValue, JsError> {
     let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
     let selection: crate::bookmarks::doctor::Selection = from_js(selection, "selection")?;
-    to_js(&crate::bookmarks::doctor::plan_batch(&report, &selection))
+    let team = super::convert::team_accounts_from_js(team)?;
+    to_js(&crate::bookmarks::doctor::plan_team_batch(
+        &report, &selection, &team,
+    ))
 }
 
 /// `{steps, skipped}`: how to undo a journaled batch, given its bookmarks as they are now and

@@ -12,8 +12,8 @@ pub(crate) mod team_link;
 mod undo;
 
 pub use batch::{
-    plan_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates, SelectedFinding, Selection,
-    SelectionProblem,
+    plan_batch, plan_team_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates,
+    SelectedFinding, Selection, SelectionProblem,
 };
 pub use export::{export_findings, ExportFormat, CSV_COLUMNS, FOLDER_SEPARATOR};
 pub use replacement::stable_console_url;
@@ -71,7 +71,20 @@ pub fn analyze_for_team(bookmarks: &[Bookmark], team: &MergedAccounts) -> Report
 /// The sign-in URL of an account the person picked or typed for a finding, in the finding's
 /// partition (`aws` when unknown): for "choose account" and for redirects with no account.
 pub fn fix_with_account(finding: &Finding, account_text: &str) -> Result<String, AccountError> {
+    fix_with_team_account(finding, account_text, &no_team())
+}
+
+/// `fix_with_account`, where an account of `team` reached through a portal or by role gets its
+/// team link.
+pub fn fix_with_team_account(
+    finding: &Finding,
+    account_text: &str,
+    team: &MergedAccounts,
+) -> Result<String, AccountError> {
     let account = Account::parse(account_text)?;
+    if let Some(link) = team_link(team, &account) {
+        return Ok(link.link.url);
+    }
     Ok(links::canonical_url(
         &account,
         finding.partition.unwrap_or(Partition::Aws),
