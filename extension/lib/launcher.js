@@ -14,7 +14,7 @@ const LIMIT = 8;
 
 /**
  * Sets up the section.
- * @param {{section: HTMLElement, input: HTMLInputElement, list: HTMLElement, status: HTMLElement}} elements
+ * @param {{section: HTMLElement, input: HTMLInputElement, list: HTMLElement, status: HTMLElement, favourite: HTMLButtonElement}} elements
  * @param {{known: object, tabId: number|undefined, inTab: boolean}} options
  * @returns {Promise<{refresh: () => Promise<void>, wantsFocus: boolean}|null>} null when no account is listed
  */
