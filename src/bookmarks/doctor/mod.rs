@@ -10,6 +10,7 @@ mod replacement;
 mod report;
 pub(crate) mod team_link;
 mod undo;
+mod words;
 
 pub use batch::{
     plan_batch, plan_team_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates,
@@ -25,6 +26,7 @@ pub use undo::{
     journal_record, plan_undo, CurrentBookmark, JournalEntry, JournalRecord, KeptSecret,
     SkipReason, Skipped, UndoPlan, UndoStep,
 };
+pub use words::{doctor_words, duplicates_words, group_words, DoctorWords, GroupWords, Surface};
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
