@@ -556,7 +556,8 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
         {"id": "2", "url": "https://example.com/", "title": "b", "folder_path": []},
         {"id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/", "title": "c",
          "folder_path": ["Work"]}]);
-    let report = wasm::analyze_bookmarks(js(&bookmarks)).unwrap_or_else(|_| panic!("analyzes"));
+    let report = wasm::analyze_bookmarks(js(&bookmarks), JsValue::UNDEFINED)
+        .unwrap_or_else(|_| panic!("analyzes"));
     let json_report =
         to_json(Ok(report.clone()), "analyzeBookmarks").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(json_report["total"], 3);
@@ -569,7 +570,7 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
     assert_eq!(finding["folder_path"], json!(["Work"]));
     let selection = json!({"findings": [{"id": finding["id"]}], "duplicates": []});
     let plan = to_json(
-        wasm::plan_bookmark_batch(report.clone(), js(&selection)),
+        wasm::plan_bookmark_batch(report.clone(), js(&selection), JsValue::UNDEFINED),
         "planBookmarkBatch",
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -581,10 +582,10 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
     let csv = wasm::findings_export(report.clone(), "csv").unwrap_or_else(|_| panic!("csv"));
     assert!(csv.contains("myalias"), "{csv}");
     assert!(wasm::findings_export(report, "xml").is_err());
-    let fixed = wasm::doctor_fix_with_account(js(&finding), "team")
+    let fixed = wasm::doctor_fix_with_account(js(&finding), "team", JsValue::UNDEFINED)
         .unwrap_or_else(|_| panic!("a valid alias"));
     assert_eq!(fixed, "https://team.signin.aws.amazon.com/console");
-    assert!(wasm::doctor_fix_with_account(js(&finding), "12345").is_err());
+    assert!(wasm::doctor_fix_with_account(js(&finding), "12345", JsValue::UNDEFINED).is_err());
     let entries = json!([{"id": "3", "old_url": "https://MyAlias.signin.aws.amazon.com/console/",
         "new_url": "https://myalias.signin.aws.amazon.com/console", "title": "c",
         "parent_id": "9", "index": 0}]);
