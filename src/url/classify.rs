@@ -9,7 +9,7 @@ use crate::aws::partition::Partition;
 use crate::aws::regions::Region;
 use crate::url::cloudtrail;
 use crate::url::links;
-use crate::url::lookalike;
+use crate::url::lookalike::{self, labels_under};
 use crate::url::quick_reject;
 use crate::url::redact::{redact, redact_after};
 use crate::url::simple_url::{self, PlainParts};
@@ -296,13 +296,6 @@ fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
     lookalike::is_aws_owned(host).then(|| Reading::new(Kind::Unrelated, None))
 }
 
-/// The labels in front of `domain` in `host` (`""` when they are equal), if `host` is under it.
-fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
-    if host == domain {
-        return Some("");
-    }
-    host.strip_suffix(domain)?.strip_suffix('.')
-}
 
 /// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
 fn read_signin_host(url: &WebUrl<'_>, partition: Partition, prefix: &str, input: &str) -> Reading {

@@ -206,10 +206,28 @@ fn contains(text: &str, needle: &str) -> bool {
 }
 
 fn ends_with_domain(host: &str, domain: &str) -> bool {
-    host == domain
-        || host
-            .strip_suffix(domain)
-            .is_some_and(|rest| rest.ends_with('.'))
+    labels_under(host, domain).is_some()
+}
+
+/// The labels in front of `domain` in `host` (`""` when they are equal), if `host` is under it.
+pub(crate) fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
+    let prefix_len = host.len().checked_sub(domain.len())?;
+    let (prefix, tail) = host.as_bytes().split_at(prefix_len);
+    // Compared from the end, in line: a host under another domain differs in its last labels,
+    // mostly in the first bytes looked at.
+    let same = tail
+        .iter()
+        .rev()
+        .zip(domain.as_bytes().iter().rev())
+        .all(|(a, b)| a == b);
+    if !same {
+        return None;
+    }
+    match prefix.split_last() {
+        None => Some(""),
+        Some((b'.', _)) => Some(&host[..prefix_len - 1]),
+        Some(_) => None,
+    }
 }
 
 /// Decodes a punycode word (`xn--amazn-uce` → `amazοn`), so homoglyphs can be compared.

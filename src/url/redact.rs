@@ -87,7 +87,8 @@ fn for_each_secret(
                     Some(length) => at + 1 + length,
                     None => continue,
                 },
-                _ => at + 1,
+                b'?' | b'&' | b'#' | b';' => at + 1,
+                _ => continue,
             };
             if !look_at(bytes, name_at, &mut resume, &mut visit) {
                 return;
@@ -100,21 +101,22 @@ fn for_each_secret(
 /// Bytes looked at by one `boundary_bytes`.
 const BLOCK: usize = 8;
 
-/// The high bit of byte N is set where byte N of the block starts a boundary (`?`, `&`, `#`,
-/// `;`, `%`), and no other bit: the eight bytes compared at once, in one 64-bit word (most
-/// blocks of a URL hold no boundary at all).
+/// The high bit of byte N is set where byte N of the block may start a boundary, and no other
+/// bit: the eight bytes compared at once, in one 64-bit word (most blocks of a URL hold no
+/// boundary at all). Two comparisons cover the five bytes: `;` and `?` differ in one bit, and
+/// `#`, `%` and `&` are among the eight bytes from space to `'` (the caller looks at which).
 fn boundary_bytes(block: [u8; BLOCK]) -> u64 {
     const ONES: u64 = u64::from_le_bytes([0x01; BLOCK]);
     const LOW_SEVEN: u64 = u64::from_le_bytes([0x7f; BLOCK]);
     let word = u64::from_le_bytes(block);
-    // A byte's high bit stays clear in `nonzero` only where `word` holds `byte` (the low seven
-    // bits added to 0x7f carry into the high bit unless they are all zero; no carry crosses
-    // into the next byte).
-    let differs = |byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
+    // A byte's high bit stays clear only where `word`, its `ignored` bits left out, holds
+    // `byte` (the low seven bits added to 0x7f carry into the high bit unless they are all
+    // zero; no carry crosses into the next byte).
+    let differs = |byte: u8, ignored: u8| {
+        let x = (word ^ (ONES * u64::from(byte))) & !(ONES * u64::from(ignored));
         ((x & LOW_SEVEN) + LOW_SEVEN) | x
     };
-    !(differs(b'?') & differs(b'&') & differs(b'#') & differs(b';') & differs(b'%')) & !LOW_SEVEN
+    !(differs(b' ', 0x07) & differs(b';', b';' ^ b'?')) & !LOW_SEVEN
 }
 
 /// `for_each_secret`'s look at a place where a name may start: false when `visit` says stop.
