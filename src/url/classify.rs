@@ -296,7 +296,6 @@ fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
     lookalike::is_aws_owned(host).then(|| Reading::new(Kind::Unrelated, None))
 }
 
-
 /// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
 fn read_signin_host(url: &WebUrl<'_>, partition: Partition, prefix: &str, input: &str) -> Reading {
     let path = url.path();
@@ -555,9 +554,7 @@ fn shortcut_account(url: &WebUrl<'_>) -> Option<Account> {
 fn shortcut_parameter(url: &WebUrl<'_>, name: &str) -> Option<String> {
     let fragment = url.fragment()?;
     let (_, query) = fragment.split_once('?')?;
-    url::form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.into_owned())
+    first_value(query, name)
 }
 
 fn is_host_label(label: &str) -> bool {

@@ -127,8 +127,7 @@ fn look_at(
     resume: &mut usize,
     visit: &mut impl FnMut(&'static str, usize, usize) -> bool,
 ) -> bool {
-    // Most parameter names do not start like a secret's: no closer look at those.
-    if pos < *resume || !bytes.get(pos).is_some_and(|&b| may_start_name(b)) {
+    if pos < *resume || !may_start_secret(bytes.get(pos..).unwrap_or_default()) {
         return true;
     }
     let Some((name, value_start, value_end)) = secret_value_after_boundary(bytes, pos) else {
@@ -184,6 +183,22 @@ pub(crate) fn redact_after(text: &str, skip: usize) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Whether `text` may start with a secret name, by its first two bytes: those of a name in
+/// either case (`si`, `se`, `st`, `x-`, `co`, `aw`), or an escape. Most parameter names fail
+/// here, before any decoding.
+fn may_start_secret(text: &[u8]) -> bool {
+    let [first, second, ..] = *text else {
+        // A name needs at least one byte and its `=`.
+        return false;
+    };
+    first == b'%'
+        || second == b'%'
+        || matches!(
+            (first | 0x20, second | 0x20),
+            (b's', b'i' | b'e' | b't') | (b'x', b'-') | (b'c', b'o') | (b'a', b'w')
+        )
 }
 
 /// Whether a byte may start a secret name: its first letter, or an escape of it.
@@ -359,6 +374,19 @@ mod tests {
         ) {
             let text = format!("{authority}{rest}");
             proptest::prop_assert_eq!(redact_after(&text, authority.len()), redact(&text));
+        }
+    }
+
+    #[test]
+    fn every_secret_name_passes_the_first_look() {
+        for name in SECRET_PARAMETERS {
+            for text in [
+                name.to_owned(),
+                name.to_ascii_uppercase(),
+                name.to_ascii_lowercase(),
+            ] {
+                assert!(may_start_secret(format!("{text}=").as_bytes()), "{text}");
+            }
         }
     }
 
