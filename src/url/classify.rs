@@ -91,8 +91,13 @@ fn judge(input: &str, url: &WebUrl<'_>) -> Verdict {
     // "signin.aws.amazon.com." (a fully qualified name) reaches the same server.
     let host = host.strip_suffix('.').unwrap_or(host);
     let reading = read_aws_host(url, host, input).or_else(|| {
+        let standing = lookalike::standing(host);
+        if standing == lookalike::Standing::AwsOwned {
+            // AWS's, but not a sign-in or console host (documentation, marketing, unknown forms).
+            return Some(Reading::new(Kind::Unrelated, None));
+        }
         let (username, password) = url.userinfo();
-        lookalike::judge(username, password, host)
+        lookalike::judge_standing(username, password, host, standing)
             .or_else(|| lookalike::judge_shown_host(input, host))
             .map(lookalike_reading)
     });
@@ -272,8 +277,7 @@ fn lookalike_reading(finding: lookalike::Finding) -> Reading {
 }
 
 /// Reads a host that AWS serves: sign-in, console and access portal hosts of every partition.
-/// `None` when the host is not an AWS host at all; an `unrelated` reading when it is AWS's but
-/// not a sign-in or console host (documentation, marketing, unknown forms).
+/// `None` for any other host (`judge` looks at whether AWS owns it).
 fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
     for &partition in Partition::ALL {
         if let Some(prefix) = labels_under(host, partition.signin_domain()) {
@@ -290,10 +294,7 @@ fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
             return Some(read_console_host(url, partition, prefix));
         }
     }
-    if let Some(reading) = read_identity_center_host(url, host) {
-        return Some(reading);
-    }
-    lookalike::is_aws_owned(host).then(|| Reading::new(Kind::Unrelated, None))
+    read_identity_center_host(url, host)
 }
 
 /// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
@@ -656,7 +657,7 @@ fn is_canonical_form(
         });
     let query_ok = match (query, region) {
         (None, _) => true,
-        (Some(query), Some(region)) => query == format!("region={}", region.code()),
+        (Some(query), Some(region)) => query.strip_prefix("region=") == Some(region.code()),
         (Some(_), None) => false,
     };
     service_ok && query_ok

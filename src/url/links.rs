@@ -54,11 +54,14 @@ impl std::error::Error for LinkError {}
 
 /// `https://ACCOUNT.signin.DOMAIN/console`: the URL to bookmark for an account.
 pub fn canonical_url(account: &Account, partition: Partition) -> String {
-    format!(
-        "https://{}.{}/console",
+    [
+        "https://",
         account.as_str(),
-        partition.signin_domain()
-    )
+        ".",
+        partition.signin_domain(),
+        "/console",
+    ]
+    .concat()
 }
 
 /// The canonical URL with `?region=REGION`, which signs in straight to that region.

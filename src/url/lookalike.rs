@@ -51,16 +51,42 @@ impl Finding {
             Trick::CustomerContent => "customer-hosted content named like an AWS host",
             Trick::ShownHost => "an AWS host name in its text where the browser does not go",
         };
-        format!(
-            "Possible phishing: this page is on {}, not AWS; it imitates AWS with {how}. Do not enter your credentials here",
-            self.host
-        )
+        // Built by pieces: `format!` costs a lookalike-heavy scan more than the judging does.
+        [
+            "Possible phishing: this page is on ",
+            &self.host,
+            ", not AWS; it imitates AWS with ",
+            how,
+            ". Do not enter your credentials here",
+        ]
+        .concat()
+    }
+}
+
+/// Who serves a host, as far as the lookalike rules care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Standing<'h> {
+    /// Amazon alone (so it cannot be a lookalike, whatever its labels).
+    AwsOwned,
+    /// Customer content under an AWS domain: the customer-chosen part.
+    Customer(&'h str),
+    /// Anyone else.
+    Foreign,
+}
+
+/// `host`'s standing, worked out once for all the rules that need it (the suffix comparisons
+/// are most of a lookalike's judging).
+pub(crate) fn standing(host: &str) -> Standing<'_> {
+    match customer_part(host) {
+        Some(customer) => Standing::Customer(customer),
+        None if under_aws_owned_domain(host) => Standing::AwsOwned,
+        None => Standing::Foreign,
     }
 }
 
 /// Whether Amazon alone serves `host` (so it cannot be a lookalike, whatever its labels).
 pub(crate) fn is_aws_owned(host: &str) -> bool {
-    customer_part(host).is_none() && under_aws_owned_domain(host)
+    standing(host) == Standing::AwsOwned
 }
 
 fn under_aws_owned_domain(host: &str) -> bool {
@@ -69,9 +95,20 @@ fn under_aws_owned_domain(host: &str) -> bool {
 
 /// Judges a host that is not a known AWS sign-in, console or portal host, with the URL's
 /// userinfo (`""` and `None` when it has none).
+#[cfg(test)]
 pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Option<Finding> {
+    judge_standing(username, password, host, standing(host))
+}
+
+/// `judge` with the host's `standing` already worked out.
+pub(crate) fn judge_standing(
+    username: &str,
+    password: Option<&str>,
+    host: &str,
+    standing: Standing<'_>,
+) -> Option<Finding> {
     let has_userinfo = !username.is_empty() || password.is_some_and(|p| !p.is_empty());
-    if has_userinfo && !is_aws_owned(host) && customer_part(host).is_none() {
+    if has_userinfo && standing == Standing::Foreign {
         let userinfo = format!("{username}:{}", password.unwrap_or("")).to_ascii_lowercase();
         if looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon") {
             return Some(Finding {
@@ -80,16 +117,20 @@ pub(crate) fn judge(username: &str, password: Option<&str>, host: &str) -> Optio
             });
         }
     }
-    judge_host(host)
+    judge_host_standing(host, standing)
 }
 
 /// `judge` without the URL around the host (the userinfo is not looked at): for hosts that
 /// `Url::parse` rejects (see `unicode_host`).
 pub(crate) fn judge_host(host: &str) -> Option<Finding> {
-    let trick = match customer_part(host) {
-        Some(customer) => looks_like_aws(customer).map(|_| Trick::CustomerContent),
-        None if under_aws_owned_domain(host) => None,
-        None => looks_like_aws(host),
+    judge_host_standing(host, standing(host))
+}
+
+fn judge_host_standing(host: &str, standing: Standing<'_>) -> Option<Finding> {
+    let trick = match standing {
+        Standing::Customer(customer) => looks_like_aws(customer).map(|_| Trick::CustomerContent),
+        Standing::AwsOwned => None,
+        Standing::Foreign => looks_like_aws(host),
     }?;
     Some(Finding {
         host: host.to_owned(),
