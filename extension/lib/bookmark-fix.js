@@ -3,17 +3,17 @@
 // a doctor batch of one (doctor-journal.js): journalled first, with its secrets kept apart, and undone by
 // the same planner, which leaves alone a bookmark edited since.
 import { api } from "./browser.js";
-import { bookmarkFix, redact } from "./core.js";
+import { bookmarkFix, ready, redact } from "./core.js";
 import { ready as doctorReady } from "./doctor-core.js";
 import { applyBatch, batches, undoBatch } from "./doctor-journal.js";
 import * as store from "./store.js";
 
 /**
  * Replaces the URL of bookmark `id` by the core's fix (for account `chosen`, if given).
- * @returns {Promise<{ok: boolean, message: string, replacement?: string}>} (the core must be ready)
+ * @returns {Promise<{ok: boolean, message: string, replacement?: string}>}
  */
 export async function fixBookmark(id, chosen = null) {
-  const [node] = await api.bookmarks.get(id);
+  const [[node]] = await Promise.all([api.bookmarks.get(id), ready]);
   const fix = bookmarkFix(node.url, await store.knownAccounts(), chosen);
   if (!fix) {
     await store.clearBookmarkWarning(id);

@@ -1,8 +1,8 @@
 // @ts-check
 // The core functions of the bookmark doctor, from the pages package (lib/pages-core.js); the page also uses
-// lib/core.js (through store.js). Await `ready`, which waits for both, before calling them. See
-// docs/wasm-api.md.
-import { ready as coreReady } from "./core.js";
+// lib/core.js (through store.js). Await `ready`, which waits for both (and starts loading them when first awaited:
+// the worker imports this module for a bookmark's fix and undo), before calling them. See docs/wasm-api.md.
+import { onFirstUse, ready as coreReady } from "./core.js";
 import { loadPages } from "./pages-core.js";
 
 export {
@@ -15,4 +15,4 @@ export {
 } from "./pages-core.js";
 
 /** Resolves once both packages are instantiated. */
-export const ready = Promise.all([coreReady, loadPages()]);
+export const ready = onFirstUse(() => Promise.all([coreReady, loadPages()]));
