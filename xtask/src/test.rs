@@ -62,11 +62,9 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("wasm tests, core package (headless Chromium)", true, || {
             wasm_tests(root, &[])
         }),
-        Step::new(
-            "wasm tests, wake package (headless Chromium)",
-            true,
-            || wasm_tests(root, &["wake"]),
-        ),
+        Step::new("wasm tests, wake package (headless Chromium)", true, || {
+            wasm_tests(root, &["wake"])
+        }),
         Step::new(
             "wasm tests, extension package (headless Chromium)",
             true,
