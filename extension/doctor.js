@@ -8,6 +8,7 @@ import { readTree, watchTree } from "./lib/bookmark-tree.js";
 import {
   analyzeBookmarks,
   doctorFixWithAccount,
+  doctorWords,
   findingsExport,
   planBookmarkBatch,
   ready,
@@ -23,49 +24,8 @@ import * as store from "./lib/store.js";
 const FIRST_ROWS = 30;
 const MORE_ROWS = 200;
 
-/** Each group's heading and what it means, by the core's finding kind. */
-const GROUPS = Object.freeze({
-  lookalike: {
-    title: "Pages imitating AWS",
-    explain: "Possible phishing: these addresses only look like AWS sign-in pages. Delete them.",
-  },
-  secret_in_url: {
-    title: "Secrets in bookmarks",
-    explain:
-      "A one-time sign-in token or temporary credentials are part of these addresses (shown redacted). " +
-      "Delete them, or replace them with the sign-in URL.",
-  },
-  captured_redirect: {
-    title: "Sign-in pages saved mid-flow",
-    explain:
-      "Pages of the sign-in flow, bookmarked by accident: they break. Replace them with the account's sign-in " +
-      "URL (pick or type the account), or the general sign-in page.",
-  },
-  multi_session: {
-    title: "Console links tied to one session",
-    explain:
-      "Multi-session console links stop working when that session ends; the same page without the session in its " +
-      "address works in any session.",
-  },
-  not_canonical: {
-    title: "Account sign-in URLs to tidy",
-    explain: "http, capital letters or extra characters: replaced with the account's canonical sign-in URL.",
-  },
-  invalid_account_label: {
-    title: "No valid account in the address",
-    explain: "The address names no valid account ID or alias: type the account it is for, or delete it.",
-  },
-  duplicates: {
-    title: "The same sign-in bookmarked more than once",
-    explain: "These bookmarks all lead to the same account's sign-in page. Keep one; the others are deleted.",
-  },
-});
-
-const ACTION_WORDS = Object.freeze({
-  replace: "Replace with the URL shown",
-  delete: "Delete the bookmark",
-  choose_account: "Use the sign-in URL of an account I pick or type",
-});
+/** The core's words for each group and choice (`doctorWords`), once the packages are ready. */
+let words = { groups: {}, actions: {} };
 
 /** What the page holds between events. */
 const state = {
@@ -107,6 +67,7 @@ main().catch((error) => {
 
 async function main() {
   await ready;
+  words = doctorWords("browser");
   wire();
   await Promise.all([showAccess(), showHistory(), fillKnownAccounts(), showProblems(byId("problems"))]);
   document.body.dataset.ready = "true";
@@ -276,7 +237,7 @@ function showSummary(report, tree) {
 
 /** A group's section: heading, "select all in group", its first rows and "Show more". */
 function groupSection(key, items, renderRow) {
-  const words = GROUPS[key] ?? { title: key, explain: "" };
+  const group = words.groups[key] ?? { title: key, explain: "" };
   const headingId = `group-${key}`;
   const selectBox = h("input", {
     type: "checkbox",
@@ -296,11 +257,11 @@ function groupSection(key, items, renderRow) {
     h(
       "div",
       { class: "group-head" },
-      h("h2", { id: headingId }, `${words.title} (${items.length.toLocaleString()})`),
+      h("h2", { id: headingId }, `${group.title} (${items.length.toLocaleString()})`),
       h("label", {}, selectBox, ` Select all ${items.length.toLocaleString()} in this group`),
       countNode,
     ),
-    h("p", { class: "explain muted" }, words.explain),
+    h("p", { class: "explain muted" }, group.explain),
     list,
     more,
   );
@@ -355,7 +316,7 @@ function findingRow(finding) {
     const select = h(
       "select",
       { "aria-label": `What to do with “${finding.title}”`, dataset: { testid: "doctor-action" } },
-      ...finding.actions.map((a) => h("option", { value: a.action, selected: a.action === choice.action }, ACTION_WORDS[a.action] ?? a.action)),
+      ...finding.actions.map((a) => h("option", { value: a.action, selected: a.action === choice.action }, words.actions[a.action] ?? a.action)),
     );
     select.addEventListener("change", () => {
       choice.action = select.value;

@@ -14,48 +14,8 @@ const MEMBERS_SHOWN = 20;
 /** Changes listed after a fix (the report has them all). */
 const CHANGES_SHOWN = 200;
 
-/** Each group's heading and what it means, by the core's finding kind (as the extension's doctor words them). */
-const GROUPS = Object.freeze({
-  lookalike: {
-    title: "Pages imitating AWS",
-    explain: "Possible phishing: these addresses only look like AWS sign-in pages. Delete them.",
-  },
-  secret_in_url: {
-    title: "Secrets in bookmarks",
-    explain:
-      "A one-time sign-in token or temporary credentials are part of these addresses (shown hidden). Delete " +
-      "them, or replace them with the sign-in URL.",
-  },
-  captured_redirect: {
-    title: "Sign-in pages saved mid-flow",
-    explain:
-      "Pages of the sign-in flow, bookmarked by accident: they break. Replace them with the general sign-in " +
-      "page, or type the account to use its sign-in URL.",
-  },
-  multi_session: {
-    title: "Console links tied to one session",
-    explain: "Multi-session console links stop working when that session ends; the same page without the session works in any session.",
-  },
-  not_canonical: {
-    title: "Account sign-in URLs to tidy",
-    explain: "http, capital letters or extra characters: replaced with the account's canonical sign-in URL.",
-  },
-  invalid_account_label: {
-    title: "No valid account in the address",
-    explain: "The address names no valid account ID or alias: type the account it is for, or delete it.",
-  },
-  duplicates: {
-    title: "The same sign-in bookmarked more than once",
-    explain: "These bookmarks all lead to the same account's sign-in page. Keep one and delete the others, or keep them all.",
-  },
-});
-
-const ACTION_WORDS = Object.freeze({
-  keep: "Keep as it is",
-  replace: "Fix: use the new address",
-  delete: "Delete the bookmark",
-  choose_account: "Use the sign-in URL of an account I type",
-});
+/** The core's words for each group and choice (`doctorWords`), once the tools package is loaded. */
+let words = { groups: {}, actions: {} };
 
 /** The file and what the person chose; replaced when another file is read. */
 let state = null;
@@ -107,6 +67,7 @@ async function readFile(file, start) {
   try {
     tools = await loadTools();
     loaded = tools;
+    words = tools.doctorWords("file");
   } catch (error) {
     say("");
     fail(`The bookmark tools could not be loaded: ${error.message}`);
@@ -182,14 +143,14 @@ function showReport() {
 
 /** A group: heading, explanation and the first rows; "Show more" draws the next ones. */
 function groupSection(key, items, row) {
-  const words = GROUPS[key] ?? { title: key, explain: "" };
+  const group = words.groups[key] ?? { title: key, explain: "" };
   const list = h("ul", { class: "rows" });
   const more = h("button", { type: "button", class: "secondary" });
   const section = h(
     "section",
     { class: "group", dataset: { kind: key }, "aria-labelledby": `group-${key}` },
-    h("h3", { id: `group-${key}` }, `${words.title} (${items.length.toLocaleString("en-US")})`),
-    h("p", { class: "muted" }, words.explain),
+    h("h3", { id: `group-${key}` }, `${group.title} (${items.length.toLocaleString("en-US")})`),
+    h("p", { class: "muted" }, group.explain),
     list,
     more,
   );
@@ -232,7 +193,7 @@ function findingRow(finding) {
     "select",
     { "aria-label": `What to do with “${finding.title || "(no title)"}”`, dataset: { testid: "bookmarks-action" } },
     ...["keep", ...finding.actions.map((a) => a.action)].map((action) =>
-      h("option", { value: action, selected: action === choice.action }, ACTION_WORDS[action] ?? action),
+      h("option", { value: action, selected: action === choice.action }, words.actions[action] ?? action),
     ),
   );
   const show = () => {

@@ -8,6 +8,7 @@ import { loadPages } from "./pages-core.js";
 export {
   analyzeBookmarks,
   doctorFixWithAccount,
+  doctorWords,
   findingsExport,
   journalRecord,
   planBookmarkBatch,

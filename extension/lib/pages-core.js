@@ -9,6 +9,7 @@ export {
   addUserAccounts,
   analyzeBookmarks,
   doctorFixWithAccount,
+  doctorWords,
   editUserAccount,
   findingsExport,
   importAwsConfig,

@@ -1,7 +1,7 @@
 //! Exports both bookmark doctors use (the extension's, in the pages package, and the web page's
 //! file doctor, in the tools package): an account's URL for a finding, the findings as a file.
 
-use super::convert::{from_js, human_error};
+use super::convert::{from_js, human_error, to_js};
 use wasm_bindgen::prelude::*;
 
 /// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
@@ -20,4 +20,16 @@ pub fn findings_export(report: JsValue, format: &str) -> Result<String, JsError>
         .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}: json or csv")))?;
     let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
     Ok(export_findings(&report, format))
+}
+
+/// The words a doctor page shows of its own (`{groups: {KIND: {title, explain}}, actions: {ACTION:
+/// words}}`), for `browser` bookmarks (the extension) or a bookmarks `file` (the web page).
+#[wasm_bindgen(js_name = doctorWords)]
+pub fn doctor_words(surface: &str) -> Result<JsValue, JsError> {
+    let surface = crate::bookmarks::doctor::Surface::from_name(surface).ok_or_else(|| {
+        JsError::new(&format!(
+            "unknown doctor surface {surface:?}: browser or file"
+        ))
+    })?;
+    to_js(&crate::bookmarks::doctor::doctor_words(surface))
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension as requireBuilt, waitFor } from "./harness.mjs";
-import { recordChromium } from "./network-record.mjs";
+import { recordChromium, recordServer } from "./network-record.mjs";
 import { addTestHook } from "./test-hook.mjs";
 
 // Shared with Firefox (harness.mjs); exported here too for the tests and benchmarks that import them from here.
@@ -38,6 +38,7 @@ export function requireBuiltExtension(dir = DIST_CHROME) {
  * @returns {Promise<ChromiumSession>}
  */
 export async function launchChromium({ server, extension = DIST_CHROME, grant = [], manifest, args = [], executable = CHROMIUM } = {}) {
+  if (server) recordServer(server);
   const dir = await mkdtemp(join(tmpdir(), "signin-guard-chromium-"));
   const profile = join(dir, "profile");
   let session = null;

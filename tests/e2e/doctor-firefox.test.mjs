@@ -34,6 +34,7 @@ import {
 } from "./doctor-bookmarks.mjs";
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 import { requireBuiltExtension, waitFor } from "./harness.mjs";
 
 /** Per test: generous, for a loaded 2-core machine; a hung test fails instead of blocking the run. */
@@ -244,3 +245,5 @@ test(`${TOTAL} bookmarks: the doctor finds exactly the planted ones, fixes them 
     assert.equal(third.rows.filter((r) => r.kind !== "duplicates").length, expectedFindings.length);
   });
 });
+
+testNoExtensionNetwork(undefined, { browser: "firefox" });

@@ -23,6 +23,7 @@ import { Builder, By } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { NOTICE } from "./contract.mjs";
 import { ROOT, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
+import { recordServer } from "./network-record.mjs";
 import { addTestHook } from "./test-hook.mjs";
 import { readZip } from "./zip.mjs";
 
@@ -106,6 +107,9 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, features
     "network.proxy.type": 1,
     "network.proxy.ssl": "127.0.0.1",
     "network.proxy.ssl_port": server.proxyPort,
+    // Plain http too, so that a request to any host is seen (the proxy refuses and records it).
+    "network.proxy.http": "127.0.0.1",
+    "network.proxy.http_port": server.proxyPort,
     "network.proxy.no_proxies_on": "",
     // The extension's moz-extension:// address, fixed before it is installed.
     "extensions.webextensions.uuids": JSON.stringify({ [addonId]: uuid }),
@@ -130,6 +134,7 @@ export async function launchFirefox({ server, extension = DIST_FIREFOX, features
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  recordServer(server);
   const session = new FirefoxSession(driver, addonId, uuid, dir);
   try {
     const installed = await driver.installAddon(copy, true);

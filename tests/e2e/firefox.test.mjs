@@ -23,6 +23,7 @@ import { NOTICE, POPUP, SITE_ACCESS, readPopupInPage } from "./contract.mjs";
 import { bookmarkInExtension, bookmarkPlace, createBookmarkAmongOthersInExtension, pageMismatches } from "./expectations.mjs";
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 import { ROOT, SCREENSHOTS, WAIT, requireBuiltExtension, waitFor } from "./harness.mjs";
 import { ACCOUNT, CANONICAL, LINKS, MENU_COPY_CANONICAL, PAGES, PROTECTED_AWS_PAGES, REGION_PICK } from "./scenarios.mjs";
 
@@ -391,3 +392,5 @@ test("context menu copy: made by the background page, a page that rewrites copy 
     assert.equal(notice.level, "info", "and the extension says it copied");
   });
 });
+
+testNoExtensionNetwork(undefined, { browser: "firefox" });

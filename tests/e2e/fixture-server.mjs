@@ -153,10 +153,22 @@ button{margin-top:12px;background:#ff9900;border:0;padding:8px 16px;border-radiu
   },
 };
 
+/** Whether a request for `url` is one a fixture page makes itself (its script, style sheet, icon, record). */
+export function fixturesOwn(url) {
+  const path = new URL(url).pathname;
+  return path in STATIC || path === "/favicon.ico" || path === "/fixture-record";
+}
+
 /** A running fixture server; see `startFixtureServer`. */
 export class FixtureServer extends EventEmitter {
-  /** @type {{time: number, method: string, url: string, status: number}[]} every request, in order */
+  /**
+   * Every request, in order, with its Fetch Metadata (`mode`: `navigate` for a navigation; `dest`), which
+   * tells a navigation from a request a script made.
+   * @type {{time: number, method: string, url: string, status: number, mode: string|null, dest: string|null}[]}
+   */
   requests = [];
+  /** Every request the proxy refused (a host that is not a fixture's, or plain http): `{time, target}`. */
+  refused = [];
   /** HTTPS port on 127.0.0.1 */
   port = 0;
   /** Port of the CONNECT proxy (for Firefox), or 0 without one. */
@@ -209,6 +221,7 @@ export class FixtureServer extends EventEmitter {
     this.port = await listen(this.#https);
     if (proxy) {
       this.#proxy = createHttpServer((request, response) => {
+        this.refused.push({ time: Date.now(), target: request.url });
         response.writeHead(405, { "content-type": "text/plain" });
         response.end("fixture proxy: only CONNECT is supported\n");
       });
@@ -231,7 +244,15 @@ export class FixtureServer extends EventEmitter {
   #answer(request, response) {
     const host = (request.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
     const url = new URL(`https://${host}${request.url}`);
-    const record = { time: Date.now(), method: request.method, url: url.href, status: 0 };
+    const header = (name) => request.headers[name]?.toString() ?? null;
+    const record = {
+      time: Date.now(),
+      method: request.method,
+      url: url.href,
+      status: 0,
+      mode: header("sec-fetch-mode"),
+      dest: header("sec-fetch-dest"),
+    };
     const send = (status, headers, body = "") => {
       record.status = status;
       response.writeHead(status, {
@@ -272,6 +293,7 @@ export class FixtureServer extends EventEmitter {
   #tunnel(request, socket, head) {
     const [host] = request.url.split(":");
     if (!MAPPED_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
+      this.refused.push({ time: Date.now(), target: request.url });
       socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
       return;
     }

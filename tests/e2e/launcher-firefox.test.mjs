@@ -14,6 +14,7 @@ import { Key } from "selenium-webdriver";
 import { readPopupInPage, readTeamInPage } from "./contract.mjs";
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 import { ROOT, requireBuiltExtension, waitFor } from "./harness.mjs";
 import { LAUNCHER } from "./scenarios.mjs";
 
@@ -156,3 +157,5 @@ test("the settings page's bookmarks file imports into a fresh Firefox with every
     assert.ok(read.every((l) => l.path.endsWith(`AWS accounts/${l.path.split("/").at(-1)}`)), JSON.stringify(read.map((l) => l.path)));
   });
 });
+
+testNoExtensionNetwork(undefined, { browser: "firefox" });

@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import { WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
 import { createBookmarkAmongOthersInExtension, bookmarkInExtension } from "./expectations.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 import { ACCOUNT, CANONICAL, FEDERATION, PAGES } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
@@ -149,3 +150,5 @@ test("“Continue anyway” on one lookalike host does not allow another, nor a 
     await waitFor(() => page.url() === warningPage, { what: "the warning page for the lookalike frame" });
   });
 });
+
+testNoExtensionNetwork();

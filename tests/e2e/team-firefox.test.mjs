@@ -13,6 +13,7 @@ import { after, before, test } from "node:test";
 import { readTeamInPage } from "./contract.mjs";
 import { DIST_FIREFOX, firefoxSessions } from "./firefox.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
+import { testNoExtensionNetwork } from "./network-record.mjs";
 import { ROOT, requireBuiltExtension, waitFor } from "./harness.mjs";
 
 const GECKO_ID = "signin-guard@example.org";
@@ -203,3 +204,5 @@ test("importing ~/.aws/config in the settings page: a preview, the secrets named
     assert.deepEqual(exported.accounts[0].roles.map((r) => r.name), ["AdministratorAccess", "ReadOnlyAccess"]);
   });
 });
+
+testNoExtensionNetwork(undefined, { browser: "firefox" });

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (`fuzz/Cargo.toml` names each one's file).
-pub const TARGETS: [&str; 7] = [
+pub const TARGETS: [&str; 8] = [
     "classify",
     "plain_url",
     "bookmark_file",
@@ -17,6 +17,7 @@ pub const TARGETS: [&str; 7] = [
     "team_import",
     "user_info",
     "region_search",
+    "account_search",
 ];
 
 /// Seconds per target of `cargo xtask fuzz` without `--seconds`: the long run.

@@ -9,6 +9,7 @@ mod read_back;
 mod replacement;
 mod report;
 mod undo;
+mod words;
 
 pub use batch::{
     plan_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates, SelectedFinding, Selection,
@@ -23,6 +24,7 @@ pub use undo::{
     journal_record, plan_undo, CurrentBookmark, JournalEntry, JournalRecord, KeptSecret,
     SkipReason, Skipped, UndoPlan, UndoStep,
 };
+pub use words::{doctor_words, duplicates_words, group_words, DoctorWords, GroupWords, Surface};
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
