@@ -363,10 +363,10 @@ function omniboxText(text) {
  */
 async function omniboxAnswer(text) {
   await ready;
-  const [known, team, recent] = await Promise.all([store.knownAccounts(), teamContext(), store.recentLaunches()]);
+  const [known, team, prefs] = await Promise.all([store.knownAccounts(), teamContext(), store.launcherPrefs()]);
   const launcher = new Launcher(team, known);
   try {
-    return launcher.omnibox(text, { favourites: [], recent }) ?? teamOmnibox(text, known, team);
+    return launcher.omnibox(text, prefs) ?? teamOmnibox(text, known, team);
   } finally {
     launcher.free();
   }
@@ -380,11 +380,22 @@ async function omniboxChanged(text, suggest) {
 }
 
 async function omniboxEntered(text, disposition) {
-  const { url } = await omniboxAnswer(text);
+  const { url, region_move: move } = await omniboxAnswer(text);
   if (!url) return;
-  if (disposition === "newForegroundTab") await api.tabs.create({ url });
-  else if (disposition === "newBackgroundTab") await api.tabs.create({ url, active: false });
-  else await api.tabs.update({ url });
+  const newTab = disposition === "newForegroundTab" || disposition === "newBackgroundTab";
+  if (!move) {
+    if (newTab) await api.tabs.create({ url, active: disposition === "newForegroundTab" });
+    else await api.tabs.update({ url });
+    return;
+  }
+  // A role link names no region: as from the popup (launcher.js), the move is stored for the tab before the
+  // link opens in it, and the tab moves once the switch lands it on the console (regionMoveStep).
+  const tab = newTab
+    ? await api.tabs.create({ url: "about:blank", active: disposition === "newForegroundTab" })
+    : (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (tab?.id === undefined) return;
+  await store.setRegionMove(tab.id, move);
+  await api.tabs.update(tab.id, { url });
 }
 
 // The end-to-end tests reach menuClicked, omniboxChanged and omniboxEntered through a hook that

@@ -19,6 +19,7 @@ import { turnOnBookmarkProtection } from "./lib/features.js";
 import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import * as store from "./lib/store.js";
+import { teamContext } from "./lib/team.js";
 
 /** Rows drawn per group at first, and per "Show more". */
 const FIRST_ROWS = 30;
@@ -48,6 +49,8 @@ const state = {
   groups: new Map(),
   /** The plan shown in the preview. */
   plan: null,
+  /** `{managed, user}` (team.js), read at each scan: the accounts whose team links replace. */
+  team: null,
 };
 
 function say(id, text, error = false) {
@@ -158,8 +161,10 @@ async function scan(start = performance.now()) {
     let tree = await currentTree();
     // A change while it was read: read again.
     while (state.treeRead.generation !== state.generation) tree = await currentTree();
+    // The team's accounts: a captured sign-in page of one, or one chosen for a finding, gets its team link.
+    state.team = await teamContext();
     const read = performance.now();
-    const report = analyzeBookmarks(tree.bookmarks);
+    const report = analyzeBookmarks(tree.bookmarks, state.team);
     const analysed = performance.now();
     showReport(report, tree);
     const rendered = performance.now();
@@ -377,7 +382,7 @@ function afterOf(finding, choice) {
   }
   if (!choice.account.trim()) return { text: "Type or pick an account", error: null };
   try {
-    return { text: doctorFixWithAccount(finding, choice.account) };
+    return { text: doctorFixWithAccount(finding, choice.account, state.team) };
   } catch (error) {
     return { text: "—", error: error.message };
   }
@@ -533,7 +538,7 @@ function currentSelection() {
 function preview(selection) {
   let plan;
   try {
-    plan = planBookmarkBatch(state.report, selection);
+    plan = planBookmarkBatch(state.report, selection, state.team);
   } catch (error) {
     say("result-status", `The selection could not be checked: ${error.message}`, true);
     return;

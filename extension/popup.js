@@ -53,7 +53,7 @@ async function main() {
   showTeamAccount(report?.view);
   // The Accounts section: every account × role × region, by the method that signs in (launcher.js).
   const launcher = await showLauncher(
-    { section: byId("launcher"), input: byId("launcher-search"), list: byId("launcher-list"), status: byId("launcher-status") },
+    { section: byId("launcher"), input: byId("launcher-search"), list: byId("launcher-list"), status: byId("launcher-status"), favourite: byId("launcher-favourite") },
     { known, tabId: tab.id, inTab },
   );
   await setUpRegions(popup, tab.url ?? url, known, tab);

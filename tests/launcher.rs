@@ -183,3 +183,62 @@ fn the_omnibox_offers_the_same_choices_in_the_same_order() {
     let known_only = Launcher::new(&TeamContext::default().read(), &KnownAccounts::new());
     assert_eq!(known_only.omnibox("prod", &prefs), None);
 }
+
+#[test]
+fn a_role_links_region_move_is_the_same_from_the_popup_and_the_omnibox() {
+    let launcher = launcher(
+        include_str!("../docs/examples/team-config.json"),
+        &KnownAccounts::new(),
+    );
+    let prefs = LauncherPrefs::default();
+    let popup = &launcher.search("data frankfurt", &prefs, 1)[0];
+    let pending = popup.region_move.as_ref().expect("a role link's move");
+    assert_eq!(
+        (pending.region.as_str(), pending.account.as_str()),
+        ("eu-central-1", "210987654321")
+    );
+    let answer = launcher.omnibox("data frankfurt", &prefs).expect("team");
+    assert_eq!(answer.url.as_ref(), Some(&popup.url));
+    assert_eq!(answer.region_move.as_ref(), Some(pending));
+    // A portal shortcut names its region: nothing to move.
+    let portal = launcher
+        .omnibox("prod read frankfurt", &prefs)
+        .expect("team");
+    assert_eq!(portal.region_move, None);
+    assert_eq!(
+        launcher.search("prod read frankfurt", &prefs, 1)[0].region_move,
+        None
+    );
+}
+
+#[test]
+fn favourites_come_first_and_say_so() {
+    let launcher = launcher(
+        include_str!("../docs/examples/team-config.json"),
+        &KnownAccounts::new(),
+    );
+    let plain = launcher.search("", &LauncherPrefs::default(), 10);
+    let last = plain.last().expect("choices").clone();
+    assert_ne!(plain[0].key, last.key);
+    assert_eq!(last.mark, None);
+    assert_eq!(
+        last.favourite_label,
+        format!("Add {} to favourites", last.description)
+    );
+    let prefs = LauncherPrefs {
+        favourites: vec![last.key.clone()],
+        recent: vec![plain[1].key.clone()],
+    };
+    let ranked = launcher.search("", &prefs, 10);
+    assert_eq!(ranked[0].key, last.key, "the favourite first");
+    assert_eq!(ranked[1].key, plain[1].key, "then the recent one");
+    assert_eq!(ranked[0].mark, Some("favourite"));
+    assert_eq!(ranked[1].mark, Some("recent"));
+    assert_eq!(
+        ranked[0].favourite_label,
+        format!("Remove {} from favourites", last.description)
+    );
+    // The omnibox ranks them alike.
+    let answer = launcher.omnibox("", &prefs).expect("team");
+    assert_eq!(answer.suggestions[0].description, ranked[0].description);
+}

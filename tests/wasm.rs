@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
 //! package: without features (the core API), with `--features extension` (plus the extension's
-//! exports) and with `--features pages` (plus the bookmark doctor's and the team editor's).
+//! exports), with `--features pages` (plus the bookmark doctor's and the team editor's) and with
+//! `--features tools` (the web page's bookmark files and team links).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
@@ -555,7 +556,8 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
         {"id": "2", "url": "https://example.com/", "title": "b", "folder_path": []},
         {"id": "3", "url": "https://MyAlias.signin.aws.amazon.com/console/", "title": "c",
          "folder_path": ["Work"]}]);
-    let report = wasm::analyze_bookmarks(js(&bookmarks)).unwrap_or_else(|_| panic!("analyzes"));
+    let report = wasm::analyze_bookmarks(js(&bookmarks), JsValue::UNDEFINED)
+        .unwrap_or_else(|_| panic!("analyzes"));
     let json_report =
         to_json(Ok(report.clone()), "analyzeBookmarks").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(json_report["total"], 3);
@@ -568,7 +570,7 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
     assert_eq!(finding["folder_path"], json!(["Work"]));
     let selection = json!({"findings": [{"id": finding["id"]}], "duplicates": []});
     let plan = to_json(
-        wasm::plan_bookmark_batch(report.clone(), js(&selection)),
+        wasm::plan_bookmark_batch(report.clone(), js(&selection), JsValue::UNDEFINED),
         "planBookmarkBatch",
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -580,10 +582,10 @@ fn the_doctor_analyses_plans_exports_and_undoes() {
     let csv = wasm::findings_export(report.clone(), "csv").unwrap_or_else(|_| panic!("csv"));
     assert!(csv.contains("myalias"), "{csv}");
     assert!(wasm::findings_export(report, "xml").is_err());
-    let fixed = wasm::doctor_fix_with_account(js(&finding), "team")
+    let fixed = wasm::doctor_fix_with_account(js(&finding), "team", JsValue::UNDEFINED)
         .unwrap_or_else(|_| panic!("a valid alias"));
     assert_eq!(fixed, "https://team.signin.aws.amazon.com/console");
-    assert!(wasm::doctor_fix_with_account(js(&finding), "12345").is_err());
+    assert!(wasm::doctor_fix_with_account(js(&finding), "12345", JsValue::UNDEFINED).is_err());
     let entries = json!([{"id": "3", "old_url": "https://MyAlias.signin.aws.amazon.com/console/",
         "new_url": "https://myalias.signin.aws.amazon.com/console", "title": "c",
         "parent_id": "9", "index": 0}]);
@@ -741,5 +743,37 @@ fn a_bookmark_file_is_checked_and_fixed_as_chosen() {
     assert!(
         message.contains("line 1, column 1") && message.contains("JSON"),
         "{message}"
+    );
+}
+
+#[cfg(feature = "tools")]
+#[wasm_bindgen_test]
+fn a_pasted_team_file_gives_its_links_searched_and_its_secrets_go() {
+    let pasted = "[profile dev]\nsso_start_url = https://acme.awsapps.com/start\n\
+                  sso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = eu-west-1\n\
+                  aws_secret_access_key = s3cr3tValue\n";
+    let links = wasm::JsTeamLinks::new(pasted, None);
+    let view = to_json(links.view(), "TeamLinks.view").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view["source"], "aws_config");
+    assert_eq!(view["rows"][0]["method"], "access_portal");
+    assert_eq!(view["rows"][0]["region_name"], "Europe (Ireland)");
+    assert!(view["bookmarks_file"]
+        .as_str()
+        .is_some_and(|file| file.contains("<H3>dev</H3>")));
+    assert!(!json_text(&js(&view)).contains("s3cr3tValue"));
+    assert!(view["secrets"]
+        .as_str()
+        .is_some_and(|s| s.contains("aws_secret_access_key")));
+    let found =
+        to_json(links.search("DEV eu-w"), "TeamLinks.search").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found["rows"], json!([0]));
+    let none = to_json(links.search("prod"), "TeamLinks.search").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        none,
+        json!({"rows": [], "summary": "No link matches “prod”."})
+    );
+    assert_eq!(
+        wasm::redact_pasted_secrets("{\"SessionToken\": \"tok\"}"),
+        "{\"SessionToken\": \"[redacted]\"}"
     );
 }

@@ -7,6 +7,7 @@ import { bookmarkFix, ready, redact } from "./core.js";
 import { ready as doctorReady } from "./doctor-core.js";
 import { applyBatch, batches, undoBatch } from "./doctor-journal.js";
 import * as store from "./store.js";
+import { teamContext } from "./team.js";
 
 /**
  * Replaces the URL of bookmark `id` by the core's fix (for account `chosen`, if given).
@@ -14,7 +15,7 @@ import * as store from "./store.js";
  */
 export async function fixBookmark(id, chosen = null) {
   const [[node]] = await Promise.all([api.bookmarks.get(id), ready]);
-  const fix = bookmarkFix(node.url, await store.knownAccounts(), chosen);
+  const fix = bookmarkFix(node.url, await store.knownAccounts(), chosen, await teamContext());
   if (!fix) {
     await store.clearBookmarkWarning(id);
     return { ok: false, message: "This bookmark already opens a sign-in URL that keeps working." };

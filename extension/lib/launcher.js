@@ -14,11 +14,11 @@ const LIMIT = 8;
 
 /**
  * Sets up the section.
- * @param {{section: HTMLElement, input: HTMLInputElement, list: HTMLElement, status: HTMLElement}} elements
+ * @param {{section: HTMLElement, input: HTMLInputElement, list: HTMLElement, status: HTMLElement, favourite: HTMLButtonElement}} elements
  * @param {{known: object, tabId: number|undefined, inTab: boolean}} options
  * @returns {Promise<{refresh: () => Promise<void>, wantsFocus: boolean}|null>} null when no account is listed
  */
-export async function showLauncher({ section, input, list, status }, { known, tabId, inTab }) {
+export async function showLauncher({ section, input, list, status, favourite }, { known, tabId, inTab }) {
   let launcher;
   try {
     launcher = new Launcher(await teamContext(), known);
@@ -36,8 +36,8 @@ export async function showLauncher({ section, input, list, status }, { known, ta
   const optionId = (index) => `launcher-option-${index}`;
 
   async function refresh() {
-    const recent = await store.recentLaunches();
-    choices = launcher.search(input.value, { favourites: [], recent }, LIMIT);
+    // The person's starred and recent choices first, as the omnibox ranks them (background.js).
+    choices = launcher.search(input.value, await store.launcherPrefs(), LIMIT);
     active = 0;
     list.replaceChildren(...choices.map(optionFor));
     input.setAttribute("aria-expanded", String(choices.length > 0));
@@ -60,7 +60,7 @@ export async function showLauncher({ section, input, list, status }, { known, ta
       choice.role_label && h("span", { class: "role" }, choice.role_label),
       choice.region && h("code", { class: "region" }, choice.region),
       h("span", { class: "method" }, choice.method_words),
-      choice.recent && h("span", { class: "mark" }, "recent"),
+      choice.mark && h("span", { class: "mark" }, choice.mark),
     );
     if (choice.color) option.style.setProperty("--account-color", choice.color);
     option.addEventListener("mousedown", (event) => event.preventDefault());
@@ -73,7 +73,15 @@ export async function showLauncher({ section, input, list, status }, { known, ta
     for (const [index, node] of [...list.querySelectorAll("[role=option]")].entries()) {
       node.setAttribute("aria-selected", String(index === active));
     }
-    if (choices[active]) {
+    const choice = choices[active];
+    favourite.disabled = !choice;
+    favourite.setAttribute("aria-pressed", String(Boolean(choice?.favourite)));
+    favourite.textContent = choice?.favourite ? "★" : "☆";
+    if (choice) {
+      favourite.setAttribute("aria-label", choice.favourite_label);
+      favourite.title = choice.favourite_label;
+    }
+    if (choice) {
       input.setAttribute("aria-activedescendant", optionId(active));
       document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
     } else {
@@ -84,7 +92,7 @@ export async function showLauncher({ section, input, list, status }, { known, ta
   async function open(choice, newTab) {
     await store.addRecentLaunch(choice.key);
     // A role link names no region: the worker moves the tab once the switch lands it on the console.
-    const move = choice.then_region ? { region: choice.then_region, account: choice.account } : null;
+    const move = choice.region_move;
     if (newTab) {
       const created = await api.tabs.create({ url: "about:blank", active: false });
       if (move) await store.setRegionMove(created.id, move);
@@ -97,6 +105,14 @@ export async function showLauncher({ section, input, list, status }, { known, ta
     if (!newTab && !inTab) window.close();
   }
 
+  favourite.addEventListener("mousedown", (event) => event.preventDefault());
+  favourite.addEventListener("click", async () => {
+    const choice = choices[active];
+    if (!choice) return;
+    await store.toggleFavouriteLaunch(choice.key);
+    await refresh();
+    input.focus();
+  });
   input.addEventListener("input", () => void refresh());
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {

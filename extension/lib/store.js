@@ -17,6 +17,7 @@ const EXPECTED_CHANGES = "expected_bookmark_changes";
 const GLOBAL_WARNING_ICON = "global_warning_icon";
 const LOOKALIKE = "lookalike_protection";
 const RECENT_LAUNCHES = "recent_launches";
+const FAVOURITE_LAUNCHES = "favourite_launches";
 
 const RECENT_MAX = 5;
 const PROBLEMS_MAX = 5;
@@ -218,6 +219,23 @@ export const clearRecent = () => write("local", { [RECENT]: [] });
 
 /** The launcher's choices opened lately (choice keys, `ACCOUNT|ROLE|REGION`), most recent first. */
 export const recentLaunches = () => regionList(RECENT_LAUNCHES, "recent accounts");
+
+/** The launcher's choices the person starred (choice keys), in the order starred. */
+export const favouriteLaunches = () => regionList(FAVOURITE_LAUNCHES, "favourite accounts");
+
+/** `{favourites, recent}`, what the popup's Accounts section and the omnibox rank the launcher's choices by. */
+export async function launcherPrefs() {
+  const [favourites, recent] = await Promise.all([favouriteLaunches(), recentLaunches()]);
+  return { favourites, recent };
+}
+
+/** Stars the launcher's choice `key`, or unstars it. */
+export function toggleFavouriteLaunch(key) {
+  return serialized(async () => {
+    const list = await favouriteLaunches();
+    await write("local", { [FAVOURITE_LAUNCHES]: list.includes(key) ? list.filter((k) => k !== key) : [...list, key] });
+  });
+}
 
 /** `storage.session`, per tab: `{region, account}`, where a role link opened in the tab should land. */
 const regionMoveKey = (tabId) => `region_move_${tabId}`;

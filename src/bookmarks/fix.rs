@@ -4,8 +4,9 @@
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
-use crate::bookmarks::doctor::{diagnose, Action, FindingKind};
+use crate::bookmarks::doctor::{diagnose, team_link, Action, FindingKind};
 use crate::tab::known_accounts::KnownAccounts;
+use crate::team::config::MergedAccounts;
 use crate::url::classify::classify;
 use crate::url::links::canonical_url;
 use crate::url::verdict::{Kind, Verdict};
@@ -52,11 +53,13 @@ impl std::error::Error for BookmarkFixError {}
 ///
 /// For sign-in flow pages and URLs holding a secret, the account is the one the URL names, else
 /// `chosen`, else the only known account; without one the replacement is the partition's
-/// general sign-in page. An empty `chosen` counts as not given.
+/// general sign-in page. An empty `chosen` counts as not given. An account of `team` reached
+/// through a portal or by role gets its team link instead of its sign-in URL, as in the doctor.
 pub fn bookmark_fix(
     url: &str,
     known: &KnownAccounts,
     chosen: Option<&str>,
+    team: &MergedAccounts,
 ) -> Result<Option<BookmarkFix>, BookmarkFixError> {
     let chosen = chosen
         .filter(|c| !c.trim().is_empty())
@@ -68,7 +71,7 @@ pub fn bookmark_fix(
         })
         .transpose()?;
     let verdict = classify(url);
-    let Some((kind, _, actions)) = diagnose(&verdict, url).finding else {
+    let Some((kind, _, actions)) = diagnose(&verdict, url, team).finding else {
         return Ok(None);
     };
     let Some(replacement) = actions.into_iter().find_map(|action| match action {
@@ -79,7 +82,7 @@ pub fn bookmark_fix(
     };
     let fix = match kind {
         FindingKind::CapturedRedirect | FindingKind::SecretInUrl => {
-            replace_flow_page(&verdict, kind, known, chosen, replacement)
+            replace_flow_page(&verdict, kind, known, chosen, team, replacement)
         }
         FindingKind::MultiSession => BookmarkFix {
             replacement,
@@ -88,22 +91,36 @@ pub fn bookmark_fix(
                      name works in any session."
                 .to_owned(),
         },
-        FindingKind::NotCanonical => BookmarkFix {
-            reason: normalising_reason(url, &verdict),
-            replacement,
-        },
+        FindingKind::NotCanonical => {
+            match verdict.account.as_ref().and_then(|a| team_link(team, a)) {
+                Some(link) => BookmarkFix {
+                    reason: format!(
+                        "This is a sign-in page for the IAM users of account {}; {}, replaces it.",
+                        link.account,
+                        link.words()
+                    ),
+                    replacement,
+                },
+                None => BookmarkFix {
+                    reason: normalising_reason(url, &verdict),
+                    replacement,
+                },
+            }
+        }
         FindingKind::Lookalike | FindingKind::InvalidAccountLabel => return Ok(None),
     };
     Ok(Some(fix))
 }
 
 /// A sign-in flow page or a URL holding a secret becomes the sign-in URL of the account it
-/// names, the chosen one or the only known one; else the doctor's `general` replacement.
+/// names, the chosen one or the only known one (its team link, where the team has one); else the
+/// doctor's `general` replacement.
 fn replace_flow_page(
     verdict: &Verdict,
     kind: FindingKind,
     known: &KnownAccounts,
     chosen: Option<Account>,
+    team: &MergedAccounts,
     general: String,
 ) -> BookmarkFix {
     let partition = verdict.partition.unwrap_or(Partition::Aws);
@@ -119,12 +136,17 @@ fn replace_flow_page(
     } else {
         "This bookmark is a page of the sign-in flow, which stops working once that sign-in is over"
     };
-    match account {
-        Some(account) => BookmarkFix {
+    let team_link = account.as_ref().and_then(|a| team_link(team, a));
+    match (account, team_link) {
+        (Some(_), Some(link)) => BookmarkFix {
+            reason: format!("{what}; {}, replaces it.", link.words()),
+            replacement: link.link.url,
+        },
+        (Some(account), None) => BookmarkFix {
             replacement: canonical_url(&account, partition),
             reason: format!("{what}; the sign-in URL of account {account} replaces it."),
         },
-        None => BookmarkFix {
+        (None, _) => BookmarkFix {
             replacement: general,
             reason: format!(
                 "{what}; no account is known for it, so the general AWS sign-in page, where you \
@@ -226,10 +248,11 @@ fn join_words(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bookmarks::doctor::no_team;
     use crate::tab::known_accounts::tests::known;
 
     fn fix(url: &str, known: &KnownAccounts, chosen: Option<&str>) -> Option<BookmarkFix> {
-        bookmark_fix(url, known, chosen).expect("valid chosen account")
+        bookmark_fix(url, known, chosen, &no_team()).expect("valid chosen account")
     }
 
     fn replacement(url: &str, known: &KnownAccounts, chosen: Option<&str>) -> Option<String> {
@@ -449,20 +472,88 @@ mod tests {
     fn agrees_with_the_bookmark_doctor_on_every_corpus_url() {
         for row in include_str!("../../tests/data/urls.tsv").lines().skip(1) {
             let url = row.split('\t').next().unwrap_or_default();
-            let doctor = diagnose(&classify(url), url)
-                .finding
-                .and_then(|(_, _, actions)| {
-                    actions.into_iter().find_map(|action| match action {
-                        Action::Replace { url } => Some(url),
-                        _ => None,
-                    })
-                });
+            let doctor =
+                diagnose(&classify(url), url, &no_team())
+                    .finding
+                    .and_then(|(_, _, actions)| {
+                        actions.into_iter().find_map(|action| match action {
+                            Action::Replace { url } => Some(url),
+                            _ => None,
+                        })
+                    });
             assert_eq!(
                 replacement(url, &KnownAccounts::new(), None),
                 doctor,
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn a_team_accounts_redirect_gets_its_team_link_in_the_doctor_and_the_single_fix() {
+        let team = crate::bookmarks::doctor::team_link::tests::example_team();
+        let portal = "https://acme-prod.signin.aws.amazon.com/oauth?redirect_uri=x&client_id=y";
+        let shortcut = "https://acme.awsapps.com/start/#/console?account_id=111122223333\
+                        &role_name=ReadOnlyAccess&destination=https%3A%2F%2Feu-west-1.console.aws.\
+                        amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-west-1";
+        let fix = bookmark_fix(portal, &KnownAccounts::new(), None, &team)
+            .expect("no chosen account")
+            .expect("a fix");
+        assert_eq!(fix.replacement, shortcut);
+        assert_eq!(
+            fix.reason,
+            "This is a sign-in page for the IAM users of account Production (acme-prod); the \
+             team's link to Production (acme-prod), through your access portal as Read only, \
+             replaces it."
+        );
+        // A redirect that names no account, for the team account chosen (or the only known).
+        let fix = bookmark_fix(REDIRECT, &KnownAccounts::new(), Some("acme-prod"), &team)
+            .expect("a valid account")
+            .expect("a fix");
+        assert_eq!(fix.replacement, shortcut);
+        assert_eq!(
+            fix.reason,
+            "This bookmark is a page of the sign-in flow, which stops working once that sign-in \
+             is over; the team's link to Production (acme-prod), through your access portal as \
+             Read only, replaces it."
+        );
+        let report = crate::bookmarks::doctor::analyze_for_team(
+            &[crate::bookmarks::doctor::Bookmark {
+                id: "1".to_owned(),
+                url: portal.to_owned(),
+                title: "Prod".to_owned(),
+                folder_path: Vec::new(),
+            }],
+            &team,
+        );
+        let finding = report.findings().next().expect("a finding");
+        assert_eq!(finding.proposed_url(), Some(shortcut));
+        assert!(
+            finding
+                .message
+                .ends_with("through your access portal as Read only, replaces it"),
+            "{}",
+            finding.message
+        );
+
+        // The account chosen for a redirect that names none: its role link.
+        let fix = bookmark_fix(REDIRECT, &KnownAccounts::new(), Some("210987654321"), &team)
+            .expect("a valid account")
+            .expect("a fix");
+        assert!(
+            fix.replacement
+                .starts_with("https://signin.aws.amazon.com/switchrole?account=210987654321&"),
+            "{}",
+            fix.replacement
+        );
+        // An account whose IAM users sign in keeps its sign-in URL.
+        let fix = bookmark_fix(REDIRECT, &KnownAccounts::new(), Some("777788889999"), &team)
+            .expect("a valid account")
+            .expect("a fix");
+        assert_eq!(
+            fix.replacement,
+            "https://777788889999.signin.aws.amazon.com/console"
+        );
     }
 
     #[test]
@@ -514,15 +605,21 @@ mod tests {
 
     #[test]
     fn invalid_chosen_account_is_an_error_naming_it() {
-        let err =
-            bookmark_fix(REDIRECT, &KnownAccounts::new(), Some("my_alias")).expect_err("rejected");
+        let err = bookmark_fix(
+            REDIRECT,
+            &KnownAccounts::new(),
+            Some("my_alias"),
+            &no_team(),
+        )
+        .expect_err("rejected");
         assert_eq!(
             err.to_string(),
             "the chosen account \"my_alias\" is not valid: '_' is not allowed in an account alias \
              (only a-z, 0-9 and -)"
         );
         assert_eq!(
-            bookmark_fix(REDIRECT, &KnownAccounts::new(), Some(" ")).map(|f| f.is_some()),
+            bookmark_fix(REDIRECT, &KnownAccounts::new(), Some(" "), &no_team())
+                .map(|f| f.is_some()),
             Ok(true)
         );
     }

@@ -2,6 +2,7 @@
 //! unsafe to keep, unless it is a change the extension announced itself (an Undo puts the old URL
 //! back on purpose).
 
+use crate::bookmarks::doctor::no_team;
 use crate::bookmarks::fix::bookmark_fix;
 use crate::events::page_report::TabNotice;
 use crate::events::words::{bookmark_headline, sentence, WhichBookmark};
@@ -164,7 +165,11 @@ pub fn bookmark_change(facts: &BookmarkChangeFacts) -> BookmarkChange {
         ..PageContext::default()
     };
     let badge = page_view(url, &context).badge;
-    let fixable = matches!(bookmark_fix(url, &facts.known, None), Ok(Some(_)));
+    // Whether a fix exists does not depend on the team (its links only replace sign-in URLs).
+    let fixable = matches!(
+        bookmark_fix(url, &facts.known, None, &no_team()),
+        Ok(Some(_))
+    );
     let tab = facts
         .active_tab_offered
         .as_ref()

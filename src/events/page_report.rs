@@ -165,7 +165,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
             state.origin_bookmark = Some(OfferedBookmark {
                 id: found.id.clone(),
                 title: redact(&found.title),
-                replacement: bookmark_fix(opened, &facts.known, None)
+                replacement: bookmark_fix(opened, &facts.known, None, &facts.team.read().accounts)
                     .ok()
                     .flatten()
                     .map(|fix| fix.replacement),

@@ -15,6 +15,7 @@ use crate::aws::region_search::{fold, match_rank, words, MatchRank};
 use crate::aws::regions::Region;
 use crate::tab::known_accounts::KnownAccounts;
 use crate::tab::omnibox::{OmniboxAnswer, Suggestion, MAX_SUGGESTIONS};
+use crate::tab::region_move::PendingMove;
 use crate::tab::team_context::Team;
 use crate::team::config::Role;
 use crate::team::signin_links::{signin_link, LinkAccount, Place, SigninMethod};
@@ -57,6 +58,8 @@ pub struct Choice {
     pub url: String,
     /// The region to move the tab to after a role switch lands (a role link names none).
     pub then_region: Option<Region>,
+    /// That move, as the extension stores it for the tab that opens `url` (`region_move`).
+    pub region_move: Option<PendingMove>,
     /// What to type for this choice alone: "acme-prod ReadOnlyAccess eu-west-1" (the omnibox's
     /// completion).
     pub typed: String,
@@ -67,6 +70,10 @@ pub struct Choice {
     pub favourite: bool,
     /// Whether it was opened lately.
     pub recent: bool,
+    /// What its row says of that: "favourite" or "recent", none for the others.
+    pub mark: Option<&'static str>,
+    /// The favourite button's label for it: "Add … to favourites" or "Remove … from favourites".
+    pub favourite_label: String,
 }
 
 /// The prepared words of one account.
@@ -211,6 +218,7 @@ impl Launcher {
         let choices = self.search(text, prefs, MAX_SUGGESTIONS);
         Some(OmniboxAnswer {
             url: choices.first().map(|c| c.url.clone()),
+            region_move: choices.first().and_then(|c| c.region_move.clone()),
             error: choices.is_empty().then(|| {
                 format!(
                     "No account, role or region matches “{}”",
@@ -409,6 +417,8 @@ impl Launcher {
         description.push_str(" · ");
         description.push_str(link.method.words());
         let id = (e, row.role, row.region);
+        let favourite = favourites.contains(&id);
+        let is_recent = recent.contains(&id);
         let typed = [
             Some(entry.typed.as_str()),
             role.map(|r| r.name.as_str()),
@@ -437,9 +447,25 @@ impl Launcher {
             method_words: link.method.words(),
             url: link.url,
             then_region: link.then_region,
+            region_move: link.then_region.map(|region| PendingMove {
+                region: region.code().to_owned(),
+                account: entry.link.account.as_str().to_owned(),
+            }),
+            favourite_label: if favourite {
+                format!("Remove {description} from favourites")
+            } else {
+                format!("Add {description} to favourites")
+            },
             description,
-            favourite: favourites.contains(&id),
-            recent: recent.contains(&id),
+            favourite,
+            recent: is_recent,
+            mark: if favourite {
+                Some("favourite")
+            } else if is_recent {
+                Some("recent")
+            } else {
+                None
+            },
         })
     }
 }

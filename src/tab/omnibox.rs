@@ -9,6 +9,7 @@ use crate::aws::partition::Partition;
 use crate::aws::region_search::matching_regions;
 use crate::aws::regions::Region;
 use crate::tab::known_accounts::{KnownAccount, KnownAccounts};
+use crate::tab::region_move::PendingMove;
 use crate::url::links::{canonical_url, region_pinned_url};
 use serde::Serialize;
 use std::fmt;
@@ -25,6 +26,9 @@ pub struct OmniboxAnswer {
     pub suggestions: Vec<Suggestion>,
     /// Why the text leads nowhere, when it cannot be completed either.
     pub error: Option<String>,
+    /// Where to move the tab after `url`, a role link, lands on the console (it names no
+    /// region): stored as the popup stores it (`region_move`).
+    pub region_move: Option<PendingMove>,
 }
 
 /// One omnibox suggestion.
@@ -109,6 +113,7 @@ pub fn omnibox(text: &str, known: &KnownAccounts) -> OmniboxAnswer {
                 .map(|k| account_suggestion(k, None))
                 .collect(),
             error: None,
+            region_move: None,
         };
     };
     let region_query = words.collect::<Vec<_>>().join(" ");
@@ -186,6 +191,7 @@ pub fn omnibox(text: &str, known: &KnownAccounts) -> OmniboxAnswer {
         url,
         suggestions,
         error,
+        region_move: None,
     }
 }
 

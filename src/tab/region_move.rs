@@ -11,7 +11,7 @@ use crate::url::verdict::Kind;
 use serde::{Deserialize, Serialize};
 
 /// A move the launcher asked for: the region chosen and the account switched to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingMove {
     /// The region code chosen.
     pub region: String,

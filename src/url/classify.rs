@@ -9,7 +9,7 @@ use crate::aws::partition::Partition;
 use crate::aws::regions::Region;
 use crate::url::cloudtrail;
 use crate::url::links;
-use crate::url::lookalike;
+use crate::url::lookalike::{self, labels_under};
 use crate::url::quick_reject;
 use crate::url::redact::{redact, redact_after};
 use crate::url::simple_url::{self, PlainParts};
@@ -296,14 +296,6 @@ fn read_aws_host(url: &WebUrl<'_>, host: &str, input: &str) -> Option<Reading> {
     lookalike::is_aws_owned(host).then(|| Reading::new(Kind::Unrelated, None))
 }
 
-/// The labels in front of `domain` in `host` (`""` when they are equal), if `host` is under it.
-fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
-    if host == domain {
-        return Some("");
-    }
-    host.strip_suffix(domain)?.strip_suffix('.')
-}
-
 /// `signin.DOMAIN`, `REGION.signin.DOMAIN` and `ACCOUNT.signin.DOMAIN`.
 fn read_signin_host(url: &WebUrl<'_>, partition: Partition, prefix: &str, input: &str) -> Reading {
     let path = url.path();
@@ -503,7 +495,8 @@ fn read_identity_center_host(url: &WebUrl<'_>, host: &str) -> Option<Reading> {
 /// The region of a portal shortcut's `destination`, when that is a console URL of `partition`.
 fn shortcut_region(url: &WebUrl<'_>, partition: Partition) -> Option<Region> {
     let destination = shortcut_parameter(url, "destination")?;
-    let verdict = classify_fully(&destination);
+    // `classify` gives `classify_fully`'s verdict (its tests say so), mostly without the parse.
+    let verdict = classify(&destination);
     let console = matches!(verdict.kind, Kind::ConsolePage | Kind::GeneralSignin);
     (console && verdict.partition == Some(partition))
         .then_some(verdict.region)
@@ -561,9 +554,7 @@ fn shortcut_account(url: &WebUrl<'_>) -> Option<Account> {
 fn shortcut_parameter(url: &WebUrl<'_>, name: &str) -> Option<String> {
     let fragment = url.fragment()?;
     let (_, query) = fragment.split_once('?')?;
-    url::form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.into_owned())
+    first_value(query, name)
 }
 
 fn is_host_label(label: &str) -> bool {

@@ -129,25 +129,34 @@ fn customer_part(host: &str) -> Option<&str> {
     // Buckets (`NAME.s3.amazonaws.com`, `NAME.s3-website-REGION.amazonaws.com`) and the public
     // names of API Gateway, load balancers and EC2 instances, under a botocore service domain.
     // The labels first: most hosts have none of these, and then no domain needs comparing.
-    let mut at = 0;
-    let mut service_at = None;
-    for label in host.split('.') {
-        if label == "s3"
-            || label.starts_with("s3-")
-            || label == "execute-api"
-            || label == "elb"
-            || label.starts_with("compute")
-        {
-            service_at = Some(at);
-            break;
-        }
-        at += label.len() + 1;
-    }
-    let at = service_at?;
+    let at = service_label_start(host)?;
     if SERVICE_DOMAINS.iter().any(|d| ends_with_domain(host, d)) {
         return prefix_before(at);
     }
     None
+}
+
+/// Where the first label naming a service that serves customers' content starts: `s3`,
+/// `s3-…`, `execute-api`, `elb`, `compute…`. One pass over the bytes, looking closer only
+/// where a label starts with `s`, `e` or `c`.
+fn service_label_start(host: &str) -> Option<usize> {
+    let bytes = host.as_bytes();
+    let whole_label = |at: usize, label: &[u8]| {
+        bytes[at..].starts_with(label) && bytes.get(at + label.len()).is_none_or(|&b| b == b'.')
+    };
+    let mut at = 0;
+    loop {
+        let service = match bytes.get(at) {
+            Some(b's') => whole_label(at, b"s3") || bytes[at..].starts_with(b"s3-"),
+            Some(b'e') => whole_label(at, b"execute-api") || whole_label(at, b"elb"),
+            Some(b'c') => bytes[at..].starts_with(b"compute"),
+            _ => false,
+        };
+        if service {
+            return Some(at);
+        }
+        at += memchr::memchr(b'.', &bytes[at..])? + 1;
+    }
 }
 
 /// Whether a foreign host name (or a customer's part of one) is built to look like AWS.
@@ -197,10 +206,28 @@ fn contains(text: &str, needle: &str) -> bool {
 }
 
 fn ends_with_domain(host: &str, domain: &str) -> bool {
-    host == domain
-        || host
-            .strip_suffix(domain)
-            .is_some_and(|rest| rest.ends_with('.'))
+    labels_under(host, domain).is_some()
+}
+
+/// The labels in front of `domain` in `host` (`""` when they are equal), if `host` is under it.
+pub(crate) fn labels_under<'h>(host: &'h str, domain: &str) -> Option<&'h str> {
+    let prefix_len = host.len().checked_sub(domain.len())?;
+    let (prefix, tail) = host.as_bytes().split_at(prefix_len);
+    // Compared from the end, in line: a host under another domain differs in its last labels,
+    // mostly in the first bytes looked at.
+    let same = tail
+        .iter()
+        .rev()
+        .zip(domain.as_bytes().iter().rev())
+        .all(|(a, b)| a == b);
+    if !same {
+        return None;
+    }
+    match prefix.split_last() {
+        None => Some(""),
+        Some((b'.', _)) => Some(&host[..prefix_len - 1]),
+        Some(_) => None,
+    }
 }
 
 /// Decodes a punycode word (`xn--amazn-uce` → `amazοn`), so homoglyphs can be compared.

@@ -46,15 +46,28 @@ static HOST_PAIRS: [u128; 128] = {
     pairs
 };
 
+/// The bytes that some host trigger (or punycode) starts with: the host scan's first look.
+static HOST_FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut letter = 0;
+    while letter < 128 {
+        first[letter] = HOST_PAIRS[letter] != 0;
+        letter += 1;
+    }
+    first
+};
+
 /// Whether a host (lowercase ASCII, as the parser gives it) holds one of the host triggers or
 /// punycode: without one it is neither an AWS host nor a lookalike (see the module comment).
 pub(crate) fn host_may_be_aws(host: &str) -> bool {
     let bytes = host.as_bytes();
-    // The first two letters of every trigger, looked at before the whole list is.
-    bytes.windows(2).enumerate().any(|(i, pair)| {
-        pair[0] < 128
-            && pair[1] < 128
-            && HOST_PAIRS[pair[0] as usize] & (1 << pair[1]) != 0
+    // One table look a byte; the first two letters of every trigger, then the whole list,
+    // only where a trigger's first letter is.
+    bytes.iter().enumerate().any(|(i, &first)| {
+        HOST_FIRST_BYTES[usize::from(first)]
+            && bytes.get(i + 1).is_some_and(|&second| {
+                second < 128 && HOST_PAIRS[usize::from(first)] & (1 << second) != 0
+            })
             && (bytes[i..].starts_with(b"xn--")
                 || HOST_TRIGGERS
                     .iter()

@@ -66,6 +66,16 @@ pub(super) fn read_json<R>(
     read(&mut serde_json::Deserializer::from_str(&text))
 }
 
+/// The accounts of `{managed, user}` as the extension stores them (`team.js`'s `teamContext`,
+/// read as `pageView` reads it); `undefined` or `null` is no team.
+#[cfg(any(feature = "extension", feature = "tools"))]
+pub(super) fn team_accounts_from_js(
+    value: JsValue,
+) -> Result<crate::team::config::MergedAccounts, JsError> {
+    let context: Option<crate::tab::team_context::TeamContext> = from_js(value, "team")?;
+    Ok(context.unwrap_or_default().read().accounts)
+}
+
 /// Known accounts passed back in by JS (as `loadKnownAccounts` gave them); `undefined` is empty.
 #[cfg(feature = "extension")]
 pub(super) fn known_from_js(

@@ -5,14 +5,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The doctor's report on the whole bookmark tree, `[{id, url, title, folder_path}]`, in one
-/// boundary crossing.
+/// boundary crossing; `team` is `{managed, user}` as for `pageView` (or undefined): a captured
+/// sign-in page of its accounts gets their team links.
 ///
 /// Conversion only, shaped for 50,000 bookmarks: `id`, `url` and `title` of all of them cross as
 /// one JSON text read without copying (`JSON.stringify` with those keys), and the `folder_path`
 /// of a bookmark is read only when the report lists it.
 #[wasm_bindgen(js_name = analyzeBookmarks)]
-pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_bookmarks(bookmarks: JsValue, team: JsValue) -> Result<JsValue, JsError> {
     use crate::bookmarks::doctor::{analyze_views, BookmarkView};
+    let team = super::convert::team_accounts_from_js(team)?;
     let keys = to_js(&["id", "url", "title"])?;
     let text = json_stringify(&bookmarks, &keys)
         .ok()
@@ -29,7 +31,7 @@ pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
         title: &b.title,
         line: None,
     });
-    let report = analyze_views(views, |index| {
+    let folder_path_of = |index| {
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         let object: BookmarkObject = objects.get(index).unchecked_into();
         // A missing or malformed path shows as the top level; it decides nothing.
@@ -38,7 +40,8 @@ pub fn analyze_bookmarks(bookmarks: JsValue) -> Result<JsValue, JsError> {
             .ok()
             .and_then(|path| super::convert::from_js(path, "folder_path").ok())
             .unwrap_or_default()
-    });
+    };
+    let report = analyze_views(views, folder_path_of, &team);
     to_js(&report)
 }
 
@@ -71,12 +74,20 @@ extern "C" {
 }
 
 /// `{changes: [{id, new_url, reason}], problems: [{id, message}]}` for what the person selected
-/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty.
+/// in a report (`new_url` null: delete); apply nothing unless `problems` is empty. `team` as for
+/// `analyzeBookmarks`: an account of it chosen for a finding gets its team link.
 #[wasm_bindgen(js_name = planBookmarkBatch)]
-pub fn plan_bookmark_batch(report: JsValue, selection: JsValue) -> Result<JsValue, JsError> {
+pub fn plan_bookmark_batch(
+    report: JsValue,
+    selection: JsValue,
+    team: JsValue,
+) -> Result<JsValue, JsError> {
     let report: crate::bookmarks::doctor::Report = from_js(report, "report")?;
     let selection: crate::bookmarks::doctor::Selection = from_js(selection, "selection")?;
-    to_js(&crate::bookmarks::doctor::plan_batch(&report, &selection))
+    let team = super::convert::team_accounts_from_js(team)?;
+    to_js(&crate::bookmarks::doctor::plan_team_batch(
+        &report, &selection, &team,
+    ))
 }
 
 /// `{steps, skipped}`: how to undo a journaled batch, given its bookmarks as they are now and

@@ -4,12 +4,18 @@
 use super::convert::{from_js, human_error, to_js};
 use wasm_bindgen::prelude::*;
 
-/// The sign-in URL of the account picked or typed for a finding of a report; throws the reason
+/// The sign-in URL of the account picked or typed for a finding of a report (its team link, for
+/// an account of `team`, `{managed, user}` as for `pageView`, or undefined); throws the reason
 /// the account is not valid, in words for people.
 #[wasm_bindgen(js_name = doctorFixWithAccount)]
-pub fn doctor_fix_with_account(finding: JsValue, account: &str) -> Result<String, JsError> {
+pub fn doctor_fix_with_account(
+    finding: JsValue,
+    account: &str,
+    team: JsValue,
+) -> Result<String, JsError> {
     let finding: crate::bookmarks::doctor::Finding = from_js(finding, "finding")?;
-    crate::bookmarks::doctor::fix_with_account(&finding, account).map_err(human_error)
+    let team = super::convert::team_accounts_from_js(team)?;
+    crate::bookmarks::doctor::fix_with_team_account(&finding, account, &team).map_err(human_error)
 }
 
 /// A report's findings as the text of a `json` or `csv` file (URLs redacted).

@@ -14,8 +14,8 @@
 //!   exports and those that read, import and edit team configurations, for the doctor and
 //!   options pages;
 //! - the tools package (`signin_guard_tools`, feature `tools`): the core API plus bookmark files
-//!   checked and fixed as chosen and the doctor's findings exported, which `www/` loads on first
-//!   use (apart from the pages package: ~82 KB less gzipped than it, and the pages package does not
+//!   checked and fixed as chosen, the doctor's findings exported and a pasted team file's links,
+//!   which `www/` loads on first use (apart from the pages package: ~82 KB less gzipped than it, and the pages package does not
 //!   carry bookmark files).
 //!
 //! Each page loads only what it calls, so the module a worker wake or a page load compiles stays
@@ -42,6 +42,8 @@ mod tabs;
 mod team;
 #[cfg(feature = "pages")]
 mod team_edit;
+#[cfg(feature = "tools")]
+mod team_links;
 mod urls;
 
 #[cfg(feature = "tools")]
@@ -62,4 +64,6 @@ pub use tabs::*;
 pub use team::*;
 #[cfg(feature = "pages")]
 pub use team_edit::*;
+#[cfg(feature = "tools")]
+pub use team_links::*;
 pub use urls::*;

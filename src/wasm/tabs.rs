@@ -23,13 +23,20 @@ pub fn forget_account(known: JsValue, key: &str) -> Result<JsValue, JsError> {
     to_js(&known)
 }
 
-/// `null` when the bookmarked URL needs no fix, else `{replacement, reason}`.
+/// `null` when the bookmarked URL needs no fix, else `{replacement, reason}`; `team` is
+/// `{managed, user}` as for `pageView` (or undefined): its accounts get their team links.
 #[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = bookmarkFix)]
-pub fn bookmark_fix(url: &str, known: JsValue, chosen: Option<String>) -> Result<JsValue, JsError> {
+pub fn bookmark_fix(
+    url: &str,
+    known: JsValue,
+    chosen: Option<String>,
+    team: JsValue,
+) -> Result<JsValue, JsError> {
     let known = known_from_js(known)?;
-    let fix =
-        crate::bookmarks::fix::bookmark_fix(url, &known, chosen.as_deref()).map_err(human_error)?;
+    let team = super::convert::team_accounts_from_js(team)?;
+    let fix = crate::bookmarks::fix::bookmark_fix(url, &known, chosen.as_deref(), &team)
+        .map_err(human_error)?;
     to_js(&fix)
 }
 

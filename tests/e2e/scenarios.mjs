@@ -273,6 +273,29 @@ export const LAUNCHER = Object.freeze({
   lastRegionConsole: "https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
 });
 
+/**
+ * Captured sign-in pages of the example team's accounts (the account-host shape the doctor's fixtures call
+ * "redirect-account-alias") and what the doctor proposes for each: the team link of an account reached
+ * through the portal (its first role, its default region) or by role, and the sign-in URL of one whose IAM
+ * users sign in.
+ */
+export const TEAM_DOCTOR = Object.freeze({
+  portal: {
+    url: "https://acme-prod.signin.aws.amazon.com/signin?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2F",
+    after:
+      "https://acme.awsapps.com/start/#/console?account_id=111122223333&role_name=ReadOnlyAccess" +
+      "&destination=https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-west-1",
+  },
+  role: {
+    url: "https://acme-data.signin.aws.amazon.com/oauth?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2F",
+    after: LAUNCHER.role.opens,
+  },
+  iamUser: {
+    url: "https://777788889999.signin.aws.amazon.com/signin?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2F",
+    after: "https://777788889999.signin.aws.amazon.com/console",
+  },
+});
+
 /** Every host name the scenarios use, for the test certificate's names. */
 export function fixtureHosts() {
   const urls = [

@@ -25,7 +25,7 @@ import { after, before, test } from "node:test";
 import { CHROMIUM, ROOT, SCREENSHOTS, WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium.mjs";
 import { readPopupInPage, readTeamInPage } from "./contract.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
-import { LAUNCHER } from "./scenarios.mjs";
+import { LAUNCHER, TEAM_DOCTOR } from "./scenarios.mjs";
 import { testNoExtensionNetwork } from "./network-record.mjs";
 
 /** Debian Chromium's folder of mandatory policies. */
@@ -159,9 +159,9 @@ after(async () => {
   cleanUp();
 });
 
-/** Runs `body` with a fresh Chromium that reads the run's policy folder; always closes it. */
-async function withBrowser(body) {
-  const browser = await launchChromium({ server, executable: setup.executable });
+/** Runs `body` with a fresh Chromium that reads the run's policy folder (optional permissions `grant` granted); always closes it. */
+async function withBrowser(body, { grant = [] } = {}) {
+  const browser = await launchChromium({ server, executable: setup.executable, grant });
   open.add(browser);
   try {
     assert.equal(browser.extensionId, EXTENSION_ID, "the manifest key gives the id the policy names");
@@ -388,9 +388,27 @@ test("the popup's Accounts section and the omnibox open each team account by the
     assert.equal(userRows[0].method, "iam_user");
     await server.waitForRequest((url) => url === LAUNCHER.iamUser.opens, { since, what: "the sign-in URL" });
 
-    // The omnibox: the same choices in the same order, and Enter opens the first.
-    for (const { query } of [LAUNCHER.portal, LAUNCHER.role, LAUNCHER.iamUser]) {
-      const rows = await launch(popup, query, { enter: false });
+    // A favourite ranks first: the last row, starred with the ★ button, is the first of the list after.
+    const input = popup.locator("[data-testid=launcher-search]");
+    await input.fill("");
+    await waitFor(async () => (await popup.$$("[data-testid=launcher-option]")).length > 1, { what: "every row" });
+    const before = await popup.$$eval("[data-testid=launcher-option]", (nodes) => nodes.map((n) => n.dataset.key));
+    const starred = before.at(-1);
+    await input.press("ArrowUp");
+    assert.equal(await popup.getAttribute("[data-testid=launcher-favourite]", "aria-pressed"), "false");
+    assert.match(await popup.getAttribute("[data-testid=launcher-favourite]", "aria-label"), /^Add .+ to favourites$/);
+    await popup.click("[data-testid=launcher-favourite]");
+    await waitFor(async () => (await popup.getAttribute("[data-testid=launcher-option]", "data-key")) === starred, {
+      what: `the starred ${starred} first`,
+    });
+    assert.notEqual(before[0], starred, "it was not first before");
+    assert.equal(await popup.textContent("[data-testid=launcher-option] .mark"), "favourite");
+    assert.equal(await popup.getAttribute("[data-testid=launcher-favourite]", "aria-pressed"), "true");
+
+    // The omnibox: the same choices in the same order (the favourite and the recent ones first alike), and
+    // Enter opens the first.
+    for (const { query } of [{ query: "" }, LAUNCHER.portal, LAUNCHER.role, LAUNCHER.iamUser]) {
+      const rows = query ? await launch(popup, query, { enter: false }) : null;
       const suggestions = await browser.inWorker(
         (text) =>
           new Promise((resolve, reject) => {
@@ -408,11 +426,58 @@ test("the popup's Accounts section and the omnibox open each team account by the
         descriptions.slice(0, suggestions.length),
         `omnibox and popup for “${query}”`,
       );
-      assert.ok(rows.length >= suggestions.length);
+      if (rows) assert.ok(rows.length >= suggestions.length);
     }
     since = server.requests.length;
     await browser.inWorker((text) => globalThis.signinGuard.omniboxEntered(text, "newForegroundTab"), LAUNCHER.portal.query);
     assert.equal(await reportedAddress(LAUNCHER.portal.opens, since), LAUNCHER.portal.opens);
   });
 });
+test("the omnibox's role link moves its tab to the chosen region once the switch lands, as the popup's does", { ...LIMIT, skip: skip ?? false }, async () => {
+  writePolicy(readFileSync(EXAMPLE, "utf8"));
+  await withBrowser(async (browser) => {
+    const settings = await openSettings(browser);
+    await waitForTeam(settings, (s) => s.managed.length === 4, "the team's 4 accounts");
+    const since = server.requests.length;
+    const opened = browser.context.waitForEvent("page", { timeout: WAIT });
+    await browser.inWorker((text) => globalThis.signinGuard.omniboxEntered(text, "newForegroundTab"), LAUNCHER.role.query);
+    const page = await opened;
+    await server.waitForRequest((url) => url === LAUNCHER.role.opens, { since, what: "the role link" });
+    await server.waitForRequest((url) => url === LAUNCHER.lastRegionConsole, { since, what: "the console in its last region" });
+    await server.waitForRequest((url) => url === LAUNCHER.role.movedTo, { since, what: "the console in the chosen region" });
+    const moved = await browser.waitForNotice(page, (n) => n.headline?.startsWith("Moved to"));
+    assert.equal(moved.headline, "Moved to Europe (Frankfurt) (eu-central-1)");
+    assert.equal(page.url(), LAUNCHER.role.movedTo);
+  });
+});
+
+test("the bookmark doctor replaces a team account's captured sign-in page by the account's team link", { ...LIMIT, skip: skip ?? false }, async () => {
+  writePolicy(readFileSync(EXAMPLE, "utf8"));
+  await withBrowser(
+    async (browser) => {
+      const settings = await openSettings(browser);
+      await waitForTeam(settings, (s) => s.managed.length === 4, "the team's 4 accounts");
+      const bookmarks = await browser.inWorker(
+        (urls) => Promise.all(urls.map((url, i) => chrome.bookmarks.create({ parentId: "1", title: `AWS ${i}`, url }))),
+        [TEAM_DOCTOR.portal.url, TEAM_DOCTOR.role.url, TEAM_DOCTOR.iamUser.url],
+      );
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl("doctor.html"), { waitUntil: "load", timeout: WAIT });
+      await page.waitForSelector("body[data-ready=true]", { timeout: WAIT });
+      await page.focus("[data-testid=doctor-scan]");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("body[data-scans='1']", { timeout: WAIT });
+      const proposals = await page.$$eval("[data-testid=doctor-row]", (rows) =>
+        Object.fromEntries(rows.map((row) => [row.dataset.id, row.querySelector("[data-testid=doctor-new-url]")?.textContent ?? null])),
+      );
+      assert.deepEqual(
+        bookmarks.map((b) => proposals[b.id]),
+        [TEAM_DOCTOR.portal.after, TEAM_DOCTOR.role.after, TEAM_DOCTOR.iamUser.after],
+        JSON.stringify(proposals),
+      );
+    },
+    { grant: ["bookmarks"] },
+  );
+});
+
 testNoExtensionNetwork();

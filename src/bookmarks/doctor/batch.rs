@@ -3,7 +3,8 @@
 //! report does not list, never applies an action the report does not offer, and never deletes
 //! every bookmark of a sign-in.
 
-use super::{fix_with_account, Action, Finding, Report};
+use super::{fix_with_team_account, no_team, Action, Finding, Report};
+use crate::team::config::MergedAccounts;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -92,6 +93,12 @@ pub const DUPLICATE: &str = "duplicate";
 /// A bookmark deleted as a duplicate is deleted even if a fix of its URL was selected too (the
 /// fixed URL would duplicate the one kept); every other double choice is a problem.
 pub fn plan_batch(report: &Report, selection: &Selection) -> BatchPlan {
+    plan_team_batch(report, selection, &no_team())
+}
+
+/// `plan_batch`, where an account of `team` chosen for a finding gets its team link
+/// (`fix_with_team_account`), as the report's own replacements do.
+pub fn plan_team_batch(report: &Report, selection: &Selection, team: &MergedAccounts) -> BatchPlan {
     let findings: HashMap<&str, &Finding> = report.findings().map(|f| (f.id.as_str(), f)).collect();
     let mut problems = Vec::new();
     let mut chosen: HashMap<String, (Option<String>, &'static str)> = HashMap::new();
@@ -112,7 +119,7 @@ pub fn plan_batch(report: &Report, selection: &Selection) -> BatchPlan {
             ));
             continue;
         }
-        match new_url(finding, selected) {
+        match new_url(finding, selected, team) {
             Ok(url) => {
                 chosen.insert(selected.id.clone(), (url, finding.kind.as_str()));
             }
@@ -194,7 +201,11 @@ pub fn plan_batch(report: &Report, selection: &Selection) -> BatchPlan {
 }
 
 /// The URL a finding gets for the person's choice (`None`: deleted), or why it cannot.
-fn new_url(finding: &Finding, selected: &SelectedFinding) -> Result<Option<String>, String> {
+fn new_url(
+    finding: &Finding,
+    selected: &SelectedFinding,
+    team: &MergedAccounts,
+) -> Result<Option<String>, String> {
     let choice = match selected.action {
         Some(choice) => choice,
         None => match finding.actions.first() {
@@ -227,7 +238,7 @@ fn new_url(finding: &Finding, selected: &SelectedFinding) -> Result<Option<Strin
         })),
         Choice::ChooseAccount => {
             let text = selected.account.as_deref().unwrap_or("");
-            fix_with_account(finding, text)
+            fix_with_team_account(finding, text, team)
                 .map(Some)
                 .map_err(|error| format!("“{}”: {error}", finding.title))
         }
@@ -352,6 +363,34 @@ mod tests {
             .problems
             .iter()
             .all(|p| p.message == "this bookmark is not among the findings"));
+    }
+
+    #[test]
+    fn a_typed_team_account_gets_its_team_link() {
+        let report = report(&[REDIRECT]);
+        let team = crate::bookmarks::doctor::team_link::tests::example_team();
+        let selection = Selection {
+            findings: vec![with("b0", Choice::ChooseAccount, Some("acme-data"))],
+            duplicates: vec![],
+        };
+        assert_eq!(
+            plan_team_batch(&report, &selection, &team).changes,
+            [change(
+                "b0",
+                Some(
+                    "https://signin.aws.amazon.com/switchrole?account=210987654321\
+                     &roleName=analytics/DataEngineer&displayName=Data%20lake%20%2F%20Data%20engineer"
+                ),
+                "captured_redirect"
+            )]
+        );
+        assert_eq!(
+            plan_batch(&report, &selection).changes[0]
+                .new_url
+                .as_deref(),
+            Some("https://acme-data.signin.aws.amazon.com/console"),
+            "without the team: its sign-in URL"
+        );
     }
 
     #[test]

@@ -8,18 +8,20 @@ mod export;
 mod read_back;
 mod replacement;
 mod report;
+pub(crate) mod team_link;
 mod undo;
 mod words;
 
 pub use batch::{
-    plan_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates, SelectedFinding, Selection,
-    SelectionProblem,
+    plan_batch, plan_team_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates,
+    SelectedFinding, Selection, SelectionProblem,
 };
 pub use export::{export_findings, ExportFormat, CSV_COLUMNS, FOLDER_SEPARATOR};
 pub use replacement::stable_console_url;
 pub use report::{
     Action, DuplicateGroup, DuplicateMember, Finding, FindingGroup, FindingKind, Report,
 };
+pub use team_link::{no_team, team_link, TeamLink};
 pub use undo::{
     journal_record, plan_undo, CurrentBookmark, JournalEntry, JournalRecord, KeptSecret,
     SkipReason, Skipped, UndoPlan, UndoStep,
@@ -28,6 +30,7 @@ pub use words::{doctor_words, duplicates_words, group_words, DoctorWords, GroupW
 
 use crate::aws::account::{Account, AccountError};
 use crate::aws::partition::Partition;
+use crate::team::config::MergedAccounts;
 use crate::url::classify::classify;
 use crate::url::links;
 use crate::url::redact::{holds_credential, redact};
@@ -52,19 +55,38 @@ pub struct Bookmark {
 
 /// Looks at every bookmark once and reports what needs attention.
 pub fn analyze(bookmarks: &[Bookmark]) -> Report {
+    analyze_for_team(bookmarks, &no_team())
+}
+
+/// `analyze`, where a captured sign-in page of one of `team`'s accounts is replaced by the
+/// account's team link (`team_link`).
+pub fn analyze_for_team(bookmarks: &[Bookmark], team: &MergedAccounts) -> Report {
     let views = bookmarks.iter().map(|b| BookmarkView {
         id: Cow::Borrowed(&b.id),
         url: &b.url,
         title: &b.title,
         line: None,
     });
-    analyze_views(views, |index| bookmarks[index].folder_path.clone())
+    analyze_views(views, |index| bookmarks[index].folder_path.clone(), team)
 }
 
 /// The sign-in URL of an account the person picked or typed for a finding, in the finding's
 /// partition (`aws` when unknown): for "choose account" and for redirects with no account.
 pub fn fix_with_account(finding: &Finding, account_text: &str) -> Result<String, AccountError> {
+    fix_with_team_account(finding, account_text, &no_team())
+}
+
+/// `fix_with_account`, where an account of `team` reached through a portal or by role gets its
+/// team link.
+pub fn fix_with_team_account(
+    finding: &Finding,
+    account_text: &str,
+    team: &MergedAccounts,
+) -> Result<String, AccountError> {
     let account = Account::parse(account_text)?;
+    if let Some(link) = team_link(team, &account) {
+        return Ok(link.link.url);
+    }
     Ok(links::canonical_url(
         &account,
         finding.partition.unwrap_or(Partition::Aws),
@@ -83,6 +105,7 @@ pub(crate) struct BookmarkView<'a> {
 pub(crate) fn analyze_views<'a>(
     views: impl Iterator<Item = BookmarkView<'a>>,
     folder_path_of: impl Fn(usize) -> Vec<String>,
+    team: &MergedAccounts,
 ) -> Report {
     let mut report = Report {
         total: 0,
@@ -104,7 +127,7 @@ pub(crate) fn analyze_views<'a>(
             report.not_aws += 1;
             continue;
         }
-        let diagnosis = diagnose(&verdict, view.url);
+        let diagnosis = diagnose(&verdict, view.url, team);
         if let (Some(key), Some(account)) = (&diagnosis.sign_in_key, &verdict.account) {
             let entry = sign_ins.entry(key.clone()).or_insert_with(|| {
                 sign_in_order.push(key.clone());
@@ -159,8 +182,9 @@ pub(crate) struct Diagnosis {
     sign_in_key: Option<String>,
 }
 
-/// Diagnoses the bookmarked `url` from its verdict.
-pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
+/// Diagnoses the bookmarked `url` from its verdict; a sign-in page of one of `team`'s accounts
+/// reached through a portal or by role is replaced by its team link.
+pub(crate) fn diagnose(verdict: &Verdict, url: &str, team: &MergedAccounts) -> Diagnosis {
     let warning = |code: WarningCode| {
         verdict
             .warnings
@@ -184,18 +208,15 @@ pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
             "This URL carries credentials or a signature: it is a secret and must not be bookmarked"
                 .to_owned()
         });
-        let actions = vec![
-            Action::Replace {
-                url: replacement::signin_url(verdict),
-            },
-            Action::Delete,
-        ];
+        let (url, message) = flow_replacement(verdict, team, message);
+        let actions = vec![Action::Replace { url }, Action::Delete];
         Some((FindingKind::SecretInUrl, message, actions))
     } else if verdict.kind == Kind::SigninRedirect {
         Some(captured_redirect(
             verdict,
             url,
             warning(WarningCode::CapturedRedirect),
+            team,
         ))
     } else if let Some(message) = warning(WarningCode::MultiSession) {
         let url = stable_console_url(url).unwrap_or_else(|| replacement::signin_url(verdict));
@@ -206,7 +227,13 @@ pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
         ))
     } else if verdict.kind == Kind::AccountSignin {
         if let Some(message) = warning(WarningCode::NotCanonical) {
-            replacement::canonical_account_url(verdict, url).map(|url| {
+            replacement::canonical_account_url(verdict, url).map(|canonical| {
+                // Duplicates are told by the sign-in they lead to, whatever replaces them.
+                diagnosis.sign_in_key = Some(canonical.clone());
+                let (url, message) = match team_account_link(verdict, team) {
+                    Some(link) => (link.link.url.clone(), with_team_link(message, &link)),
+                    None => (canonical, message),
+                };
                 (
                     FindingKind::NotCanonical,
                     message,
@@ -227,10 +254,7 @@ pub(crate) fn diagnose(verdict: &Verdict, url: &str) -> Diagnosis {
     };
     if verdict.kind == Kind::AccountSignin {
         diagnosis.sign_in_key = match &diagnosis.finding {
-            Some((FindingKind::NotCanonical, _, actions)) => match actions.first() {
-                Some(Action::Replace { url }) => Some(url.clone()),
-                _ => None,
-            },
+            Some((FindingKind::NotCanonical, _, _)) => diagnosis.sign_in_key.take(),
             None => Some(url.trim().to_owned()),
             Some(_) => None,
         };
@@ -245,6 +269,7 @@ fn captured_redirect(
     verdict: &Verdict,
     url: &str,
     message: Option<String>,
+    team: &MergedAccounts,
 ) -> (FindingKind, String, Vec<Action>) {
     let message =
         message.unwrap_or_else(|| "A page of the sign-in flow, captured by accident".to_owned());
@@ -261,13 +286,35 @@ fn captured_redirect(
         );
         return (FindingKind::CapturedRedirect, message, vec![Action::Delete]);
     }
-    let mut actions = vec![Action::Replace {
-        url: replacement::signin_url(verdict),
-    }];
+    let (url, message) = flow_replacement(verdict, team, message);
+    let mut actions = vec![Action::Replace { url }];
     if verdict.account.is_none() {
         actions.push(Action::ChooseAccount);
     }
     (FindingKind::CapturedRedirect, message, actions)
+}
+
+/// What replaces a page of the sign-in flow, and the finding's message saying so: the team link
+/// of the account it names, where the team has one, else the account's sign-in URL (or the
+/// general one).
+fn flow_replacement(verdict: &Verdict, team: &MergedAccounts, message: String) -> (String, String) {
+    match team_account_link(verdict, team) {
+        Some(link) => {
+            let message = with_team_link(message, &link);
+            (link.link.url, message)
+        }
+        None => (replacement::signin_url(verdict), message),
+    }
+}
+
+/// The team link of the account the URL names, where the team has one.
+fn team_account_link(verdict: &Verdict, team: &MergedAccounts) -> Option<TeamLink> {
+    verdict.account.as_ref().and_then(|a| team_link(team, a))
+}
+
+/// A finding's message, saying that the team link replaces the bookmark.
+fn with_team_link(message: String, link: &TeamLink) -> String {
+    format!("{message}; {}, replaces it", link.words())
 }
 
 /// Sign-ins reached by more than one bookmark; the one already in canonical form (else the

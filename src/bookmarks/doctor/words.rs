@@ -63,8 +63,8 @@ pub fn group_words(kind: FindingKind, surface: Surface) -> GroupWords {
             match surface {
                 Surface::Browser => {
                     "Pages of the sign-in flow, bookmarked by accident: they break. Replace them \
-                     with the account's sign-in URL (pick or type the account), or the general \
-                     sign-in page."
+                     with the account's sign-in URL (pick or type the account; your team's \
+                     accounts get their team links), or the general sign-in page."
                 }
                 Surface::File => {
                     "Pages of the sign-in flow, bookmarked by accident: they break. Replace them \
@@ -79,8 +79,18 @@ pub fn group_words(kind: FindingKind, surface: Surface) -> GroupWords {
         ),
         FindingKind::NotCanonical => (
             "Account sign-in URLs to tidy",
-            "http, capital letters or extra characters: replaced with the account's canonical \
-             sign-in URL.",
+            match surface {
+                Surface::Browser => {
+                    "http, capital letters, extra characters or a page of the sign-in flow: \
+                     replaced with the account's canonical sign-in URL, or, for an account your \
+                     team signs in to through its access portal or by switching role, with its \
+                     team link."
+                }
+                Surface::File => {
+                    "http, capital letters or extra characters: replaced with the account's \
+                     canonical sign-in URL."
+                }
+            },
         ),
         FindingKind::InvalidAccountLabel => (
             "No valid account in the address",

@@ -352,9 +352,11 @@ pub(crate) fn analyze_file(file: &BookmarkFile<'_>) -> Report {
         title: &b.title,
         line: Some(b.line),
     });
-    doctor::analyze_views(views, |index| {
-        file.folder_path(file.bookmarks[index].folder)
-    })
+    doctor::analyze_views(
+        views,
+        |index| file.folder_path(file.bookmarks[index].folder),
+        &doctor::no_team(),
+    )
 }
 
 #[cfg(test)]
