@@ -5,7 +5,7 @@
 //   module loads: `wakeReady`.
 // - the extension package (`pkg/signin_guard_extension.js`): everything else the worker, the popup and the warning
 //   page call (the launcher and omnibox, region search, console links, bookmark fixes, the managed configuration
-//   check). It is fetched and instantiated only when `ready` is first awaited, so a wake that only answers a page,
+//   check, the bookmark journal). It is fetched and instantiated only when `ready` is first awaited, so a wake that only answers a page,
 //   a bookmark or a navigation never compiles it.
 // A service worker may not use `import()`, so both glues are imported statically; only their wasm waits. No listener
 // waits at the top level (a module worker must not use top-level await, or its listeners never register). The
@@ -29,9 +29,11 @@ export {
   bookmarkFix,
   classifyMany,
   forgetAccount,
+  journalRecord,
   linkCanonical,
   managedRecord,
   mergeAccounts,
+  planBookmarkUndo,
   popupView,
   regionMove,
   redact,

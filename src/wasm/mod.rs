@@ -35,6 +35,8 @@ mod extension_urls;
 #[cfg(any(feature = "pages", feature = "tools"))]
 mod findings;
 #[cfg(feature = "extension")]
+mod journal;
+#[cfg(feature = "extension")]
 mod launcher;
 #[cfg(feature = "wake")]
 mod tabs;
@@ -56,6 +58,8 @@ pub use events::*;
 pub use extension_urls::*;
 #[cfg(any(feature = "pages", feature = "tools"))]
 pub use findings::*;
+#[cfg(feature = "extension")]
+pub use journal::*;
 #[cfg(feature = "extension")]
 pub use launcher::*;
 #[cfg(feature = "wake")]
