@@ -4,9 +4,9 @@
 //   report, a bookmark change, a lookalike navigation) and the stored values they read. It is instantiated when this
 //   module loads: `wakeReady`.
 // - the extension package (`pkg/signin_guard_extension.js`): everything else the worker, the popup and the warning
-//   page call (the launcher and omnibox, region search, console links, bookmark fixes, the managed configuration
-//   check, the bookmark journal). It is fetched and instantiated only when `ready` is first awaited, so a wake that only answers a page,
-//   a bookmark or a navigation never compiles it.
+//   page call (the launcher and omnibox, region search, console links, bookmark fixes and their journal, the
+//   managed configuration check). It is fetched and instantiated only when `ready` is first awaited, so a wake
+//   that only answers a page, a bookmark or a navigation never compiles it.
 // A service worker may not use `import()`, so both glues are imported statically; only their wasm waits. No listener
 // waits at the top level (a module worker must not use top-level await, or its listeners never register). The
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
