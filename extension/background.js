@@ -14,6 +14,7 @@ import {
   pageReport,
   ready,
   regionMove,
+  wakeReady,
 } from "./lib/core.js";
 import { clearGlobalBadge, showBadge, DEFAULT_TITLE } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
@@ -65,7 +66,7 @@ followManagedStorage();
 store.readAhead();
 void teamContext().catch(logError);
 markOnce("listeners-registered");
-ready.then(() => markOnce("core-ready"), logError);
+wakeReady.then(() => markOnce("core-ready"), logError);
 
 /**
  * Marks the first time of a step after a wake (`performance.mark`, from the worker's start), for
@@ -140,7 +141,7 @@ function onMessage(message, sender, sendResponse) {
   if (!trusted) return false;
   const handler = HANDLERS.get(trusted.message.type);
   markOnce("message");
-  ready
+  wakeReady
     .then(() => handler(trusted.message, trusted.tabId, trusted.url))
     .then((reply) => {
       markOnce("answer");
@@ -172,6 +173,7 @@ async function regionMoveStep(tabId, url) {
     return { notice: styled({ ...moved, canonical: null, fix: null, settings: false }) };
   }
   if (!move) return null;
+  await ready;
   const answer = regionMove(url, move);
   if (answer.action === "wait") return null;
   await store.clearRegionMove(tabId);
@@ -228,7 +230,7 @@ function onBookmarkChanged(id, change) {
 }
 
 function queueBookmarkCheck(change) {
-  bookmarkChecks = bookmarkChecks.then(() => ready).then(() => checkBookmark(change)).catch(logError);
+  bookmarkChecks = bookmarkChecks.then(() => wakeReady).then(() => checkBookmark(change)).catch(logError);
 }
 
 /**
@@ -287,11 +289,11 @@ function setLookalikeListeners(on) {
 
 // Every frame is judged: a lookalike sub-frame (a phishing login in an iframe) stops the tab too.
 function onBeforeNavigate(details) {
-  ready.then(() => checkLookalike(details, false)).catch(logError);
+  wakeReady.then(() => checkLookalike(details, false)).catch(logError);
 }
 
 function onCommitted(details) {
-  ready.then(() => checkLookalike(details, true)).catch(logError);
+  wakeReady.then(() => checkLookalike(details, true)).catch(logError);
 }
 
 /**

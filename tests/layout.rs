@@ -289,3 +289,68 @@ fn grouped_imports_are_read_to_their_modules() {
         ]
     );
 }
+
+/// The JS modules the extension's worker imports, statically and transitively, from
+/// `extension/background.js` (paths relative to `extension/`).
+fn worker_modules() -> BTreeSet<String> {
+    let extension = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
+    let mut seen = BTreeSet::new();
+    let mut queue = vec!["background.js".to_owned()];
+    while let Some(module) = queue.pop() {
+        if !seen.insert(module.clone()) {
+            continue;
+        }
+        let path = extension.join(&module);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            // The wasm-bindgen glue under pkg/ exists only in dist/: a leaf here.
+            continue;
+        };
+        let folder = Path::new(&module).parent().unwrap_or(Path::new(""));
+        for line in text.lines() {
+            let Some(from) = line.split(" from \"").nth(1).or_else(|| {
+                line.trim_start()
+                    .strip_prefix("import \"")
+                    .map(|rest| rest.trim_end_matches(';'))
+            }) else {
+                continue;
+            };
+            let Some(target) = from.split('"').next().filter(|t| t.starts_with('.')) else {
+                continue;
+            };
+            let mut parts: Vec<String> = folder
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            for part in target.split('/') {
+                match part {
+                    "." => {}
+                    ".." => {
+                        parts.pop();
+                    }
+                    name => parts.push(name.to_owned()),
+                }
+            }
+            queue.push(parts.join("/"));
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_worker_imports_no_glue_of_the_pages_package() {
+    let modules = worker_modules();
+    assert!(
+        modules.contains("lib/core.js") && modules.contains("pkg/signin_guard_wake.js"),
+        "the import walk finds the worker's modules: {modules:?}"
+    );
+    for page_only in [
+        "lib/pages-core.js",
+        "lib/doctor-core.js",
+        "pkg/signin_guard_pages.js",
+    ] {
+        assert!(
+            !modules.contains(page_only),
+            "the worker imports {page_only}, the doctor's and options pages' package: {modules:?}"
+        );
+    }
+}

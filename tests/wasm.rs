@@ -321,9 +321,9 @@ fn regions_lists_the_native_table() {
     );
 }
 
-// The extension package and up --------------------------------------------------------------
+// The wake package and up --------------------------------------------------------------
 
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 #[wasm_bindgen_test]
 fn known_accounts_load_leniently_and_are_read_back_strictly() {
     let stored = json!({"version": 1, "accounts": [
@@ -359,7 +359,7 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
 
 // The extension package and up: the team configuration ----------------------------------------------------------------------
 
-#[cfg(any(feature = "extension", feature = "tools"))]
+#[cfg(any(feature = "wake", feature = "tools"))]
 /// A JSON value as the plain JS object the extension would pass.
 fn js(value: &Value) -> JsValue {
     use serde::Serialize;
@@ -368,7 +368,7 @@ fn js(value: &Value) -> JsValue {
         .expect("JSON crosses into JS")
 }
 
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 fn team_example() -> Value {
     json!({"version": 1, "accounts": [
         {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production",
@@ -376,7 +376,7 @@ fn team_example() -> Value {
         {"accountId": "210987654321", "alias": "acme-data", "displayName": "Data lake"}]})
 }
 
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 #[wasm_bindgen_test]
 fn page_report_takes_the_team_from_the_facts() {
     let facts = |url: &str| {
@@ -459,7 +459,7 @@ fn merge_accounts_reads_unchecked_documents_strictly_in_every_package() {
     assert_eq!(listed, 0, "{merged}");
 }
 
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 #[wasm_bindgen_test]
 fn a_page_report_keeps_the_address_a_bookmark_held_through_the_flows_own_steps() {
     let first = "https://signin.aws.amazon.com/signin?redirect_uri=x";

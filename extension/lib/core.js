@@ -1,26 +1,39 @@
 // @ts-check
-// The WebAssembly extension package (`pkg/signin_guard_extension.js`, the one the worker wakes with), instantiated
-// once per context. Every caller awaits `ready` before calling a core function; no listener waits for it at
-// the top level (a module worker must not use top-level await, or its listeners never register). The
+// The extension's two WebAssembly packages, each instantiated at most once per context:
+// - the wake package (`pkg/signin_guard_wake.js`): what a worker wake calls, one export per browser event (a page
+//   report, a bookmark change, a lookalike navigation) and the stored values they read. It is instantiated when this
+//   module loads: `wakeReady`.
+// - the extension package (`pkg/signin_guard_extension.js`): everything else the worker, the popup and the warning
+//   page call (the launcher and omnibox, region search, console links, bookmark fixes and their journal, the
+//   managed configuration check). It is fetched and instantiated only when `ready` is first awaited, so a wake
+//   that only answers a page, a bookmark or a navigation never compiles it.
+// A service worker may not use `import()`, so both glues are imported statically; only their wasm waits. No listener
+// waits at the top level (a module worker must not use top-level await, or its listeners never register). The
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
-import init from "../pkg/signin_guard_extension.js";
+import initWake from "../pkg/signin_guard_wake.js";
+import initExtension from "../pkg/signin_guard_extension.js";
+
+export {
+  bookmarkChange,
+  bookmarkOffered,
+  continueAnyway,
+  expectedBookmarkChanges,
+  loadKnownAccounts,
+  lookalikeNavigation,
+  pageReport,
+} from "../pkg/signin_guard_wake.js";
 
 export {
   Launcher,
   accountSigninUrl,
-  bookmarkChange,
   bookmarkFix,
-  bookmarkOffered,
   classifyMany,
-  continueAnyway,
-  expectedBookmarkChanges,
   forgetAccount,
+  journalRecord,
   linkCanonical,
-  loadKnownAccounts,
-  lookalikeNavigation,
   managedRecord,
   mergeAccounts,
-  pageReport,
+  planBookmarkUndo,
   popupView,
   regionMove,
   redact,
@@ -30,5 +43,30 @@ export {
   teamOmnibox,
 } from "../pkg/signin_guard_extension.js";
 
-/** Resolves once the wasm module is compiled and instantiated. */
-export const ready = init();
+/** Resolves once the wake package is instantiated: enough for the wake package's exports above. */
+export const wakeReady = initWake();
+
+/**
+ * A promise-like that starts `load()` only when first awaited (or `then`ed), and retries it after a failure: a
+ * package the worker may never need is not compiled by a wake that does not.
+ * @param {() => Promise<unknown>} load
+ * @returns {PromiseLike<void>}
+ */
+export function onFirstUse(load) {
+  let loading = null;
+  return {
+    then(onFulfilled, onRejected) {
+      loading ??= load().then(
+        () => undefined,
+        (error) => {
+          loading = null;
+          throw error;
+        },
+      );
+      return loading.then(onFulfilled, onRejected);
+    },
+  };
+}
+
+/** Resolves once both packages are instantiated: every export above may be called. */
+export const ready = onFirstUse(() => Promise.all([wakeReady, initExtension()]));

@@ -11,7 +11,7 @@
 // empties when it closes: after that, Undo leaves such a bookmark as the batch left it, and says so.
 // The notice's and the popup's "Fix this bookmark" is a batch of one here too (bookmark-fix.js).
 import { api } from "./browser.js";
-import { journalRecord, planBookmarkUndo } from "./doctor-core.js";
+import { journalRecord, planBookmarkUndo } from "./core.js";
 import * as store from "./store.js";
 
 const KEY = "doctor_journal";

@@ -52,10 +52,18 @@ fuzz_target!(|text: &str| {
         .unwrap_or(8)
         .min(10_000);
     let choices = launcher().search(query, &prefs, limit);
-    assert!(choices.len() <= limit, "{} choices for a limit of {limit}", choices.len());
+    assert!(
+        choices.len() <= limit,
+        "{} choices for a limit of {limit}",
+        choices.len()
+    );
     let mut seen = HashSet::new();
     for choice in &choices {
-        assert!(seen.insert(choice.key.clone()), "{} listed twice", choice.key);
+        assert!(
+            seen.insert(choice.key.clone()),
+            "{} listed twice",
+            choice.key
+        );
         assert_eq!(
             choice.favourite,
             prefs.favourites.contains(&choice.key),

@@ -17,7 +17,7 @@ pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
 
 /// A JS argument as JSON text (`JSON.stringify`): `undefined` is `null`; `None` when it is no
 /// JSON value (a BigInt, a cycle, a function).
-#[cfg(any(feature = "extension", feature = "tools"))]
+#[cfg(any(feature = "wake", feature = "tools"))]
 pub(super) fn json_text(value: &JsValue) -> Option<String> {
     if value.is_undefined() {
         return Some("null".to_owned());
@@ -33,7 +33,7 @@ pub(super) fn human_error(error: impl std::fmt::Display) -> JsError {
 
 /// The message of a reading error, without serde_json's position in the text, which JS never saw
 /// (it is the text `JSON.stringify` made).
-#[cfg(any(feature = "extension", feature = "tools"))]
+#[cfg(any(feature = "wake", feature = "tools"))]
 pub(super) fn conversion_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
@@ -44,7 +44,7 @@ pub(super) fn conversion_message(error: &serde_json::Error) -> String {
 }
 
 /// Reads a JS argument into a core input type; the message names the argument.
-#[cfg(any(feature = "extension", feature = "tools"))]
+#[cfg(any(feature = "wake", feature = "tools"))]
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
@@ -57,7 +57,7 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
 
 /// Runs a core reader that takes any deserializer on a JS argument (as JSON text; a value that is
 /// no JSON reads as `null`).
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 pub(super) fn read_json<R>(
     value: &JsValue,
     read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> R,

@@ -2,7 +2,9 @@
 //! object, the answer goes out as one.
 
 use super::convert::{from_js, to_js};
-use crate::events::{bookmark_change, lookalike, page_report, popup, tab_state::TabState};
+#[cfg(feature = "extension")]
+use crate::events::popup;
+use crate::events::{bookmark_change, lookalike, page_report, tab_state::TabState};
 use wasm_bindgen::prelude::*;
 
 /// A page report: `{view, notice, badge, alarming, remember, state, redirect, opened_unsafe,
@@ -16,6 +18,7 @@ pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
 
 /// What the popup shows about a tab, from `{tab_url, warning_page, page}` (`page`: as for
 /// `pageReport`, without `url`).
+#[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = popupView)]
 pub fn popup_view(facts: JsValue) -> Result<JsValue, JsError> {
     let facts: popup::PopupFacts = from_js(facts, "the popup's facts")?;

@@ -1,11 +1,15 @@
 //! The WebAssembly boundary: converts between JS values and the core's types, nothing else.
 //!
-//! One crate, four packages (`cargo xtask dist`), each of the first three holding the one before:
+//! One crate, five packages (`cargo xtask dist`), each of the first four holding the one before:
 //! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
 //!   `classifyMany`, `accountSigninUrl`, `regions`), which the web page loads;
-//! - the extension package (`signin_guard_extension`, feature `extension`): plus the decisions
-//!   the extension's worker, popup and warning page ask for (`tabs`, `team`, `launcher`, region
-//!   search and console links); every worker wake instantiates it;
+//! - the wake package (`signin_guard_wake`, feature `wake`): plus the exports a worker wake calls,
+//!   one per browser event (`events`: a page report, a bookmark change, a lookalike navigation)
+//!   and the stored values they read (`tabs`: known accounts); every worker wake instantiates it,
+//!   so nothing else is in it;
+//! - the extension package (`signin_guard_extension`, feature `extension`): plus what the popup
+//!   and warning page ask for, and the worker on first use (`team`, `launcher`, region search,
+//!   console links, bookmark fixes, the managed configuration's check);
 //! - the pages package (`signin_guard_pages`, feature `pages`): plus the bookmark doctor's
 //!   exports and those that read, import and edit team configurations, for the doctor and
 //!   options pages;
@@ -24,15 +28,17 @@ mod bulk;
 mod convert;
 #[cfg(feature = "pages")]
 mod doctor;
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 mod events;
 #[cfg(feature = "extension")]
 mod extension_urls;
 #[cfg(any(feature = "pages", feature = "tools"))]
 mod findings;
 #[cfg(feature = "extension")]
-mod launcher;
+mod journal;
 #[cfg(feature = "extension")]
+mod launcher;
+#[cfg(feature = "wake")]
 mod tabs;
 #[cfg(feature = "extension")]
 mod team;
@@ -46,15 +52,17 @@ mod urls;
 pub use bookmark_file::*;
 #[cfg(feature = "pages")]
 pub use doctor::*;
-#[cfg(feature = "extension")]
+#[cfg(feature = "wake")]
 pub use events::*;
 #[cfg(feature = "extension")]
 pub use extension_urls::*;
 #[cfg(any(feature = "pages", feature = "tools"))]
 pub use findings::*;
 #[cfg(feature = "extension")]
-pub use launcher::*;
+pub use journal::*;
 #[cfg(feature = "extension")]
+pub use launcher::*;
+#[cfg(feature = "wake")]
 pub use tabs::*;
 #[cfg(feature = "extension")]
 pub use team::*;

@@ -1,7 +1,9 @@
 //! Exports for the known accounts, the omnibox and bookmark fixes (a tab's page report and the
 //! popup's view are the events' exports: `events.rs`).
 
-use super::convert::{human_error, known_from_js, to_js};
+use super::convert::to_js;
+#[cfg(feature = "extension")]
+use super::convert::{human_error, known_from_js};
 use wasm_bindgen::prelude::*;
 
 /// Known accounts from local storage; never throws: what is unreadable is dropped and explained.
@@ -13,6 +15,7 @@ pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// `known` without the account whose ID or alias is `key`.
+#[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = forgetAccount)]
 pub fn forget_account(known: JsValue, key: &str) -> Result<JsValue, JsError> {
     let mut known = known_from_js(known)?;
@@ -22,6 +25,7 @@ pub fn forget_account(known: JsValue, key: &str) -> Result<JsValue, JsError> {
 
 /// `null` when the bookmarked URL needs no fix, else `{replacement, reason}`; `team` is
 /// `{managed, user}` as for `pageView` (or undefined): its accounts get their team links.
+#[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = bookmarkFix)]
 pub fn bookmark_fix(
     url: &str,

@@ -368,6 +368,7 @@ mod tests {
         write("extension/popup/popup.html", "<!doctype html>\n");
         for package in [
             "signin_guard",
+            "signin_guard_wake",
             "signin_guard_extension",
             "signin_guard_pages",
         ] {
@@ -397,6 +398,8 @@ mod tests {
                 "{browser}: subfolders"
             );
             for shipped in [
+                "signin_guard_wake.js",
+                "signin_guard_wake_bg.wasm",
                 "signin_guard_extension.js",
                 "signin_guard_extension_bg.wasm",
                 "signin_guard_pages.js",

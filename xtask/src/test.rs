@@ -43,6 +43,9 @@ pub fn test(root: &Path, quick: bool) -> Result {
         Step::new("cargo clippy (wasm32, core package)", false, || {
             command::run(clippy_wasm(&[]).current_dir(root))
         }),
+        Step::new("cargo clippy (wasm32, wake package)", false, || {
+            command::run(clippy_wasm(&["wake"]).current_dir(root))
+        }),
         Step::new("cargo clippy (wasm32, extension package)", false, || {
             command::run(clippy_wasm(&["extension"]).current_dir(root))
         }),
@@ -58,6 +61,9 @@ pub fn test(root: &Path, quick: bool) -> Result {
         }),
         Step::new("wasm tests, core package (headless Chromium)", true, || {
             wasm_tests(root, &[])
+        }),
+        Step::new("wasm tests, wake package (headless Chromium)", true, || {
+            wasm_tests(root, &["wake"])
         }),
         Step::new(
             "wasm tests, extension package (headless Chromium)",

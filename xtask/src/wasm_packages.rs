@@ -1,4 +1,4 @@
-//! The four WebAssembly packages built from the crate, named once for the build and the extensions.
+//! The five WebAssembly packages built from the crate, named once for the build and the extensions.
 
 /// One WebAssembly package built from the crate: its cargo features and the name of its JS glue
 /// (`NAME.js`) and module (`NAME_bg.wasm`).
@@ -42,8 +42,18 @@ pub const CORE: Package = Package {
     for_speed: true,
 };
 
-/// The core API plus what the extension's worker, popup and warning page ask: every worker wake
-/// instantiates it.
+/// The core API plus the exports a worker wake calls (one per browser event: a page report, a
+/// bookmark change, a lookalike navigation, and the stored values they read): every worker wake
+/// instantiates it, so it holds nothing else (issue 11: at most 100 KB gzipped).
+pub const WAKE: Package = Package {
+    out_name: "signin_guard_wake",
+    features: &["wake"],
+    for_speed: false,
+};
+
+/// The wake package's exports plus everything else the extension's popup and warning page ask,
+/// and the worker on first use (omnibox, context menu, a changed managed configuration, a fix):
+/// instantiated when first needed (`extension/lib/core.js`).
 pub const EXTENSION: Package = Package {
     out_name: "signin_guard_extension",
     features: &["extension"],
@@ -71,8 +81,8 @@ pub const TOOLS: Package = Package {
 /// The packages the web page carries: the core API at once, the tools on first use.
 pub const WWW_PACKAGES: [&str; 2] = [CORE.out_name, TOOLS.out_name];
 
-/// The packages the extensions carry (the core package is in the extension package).
-pub const EXTENSION_PACKAGES: [&str; 2] = [EXTENSION.out_name, PAGES.out_name];
+/// The packages the extensions carry (the core package is in each of them).
+pub const EXTENSION_PACKAGES: [&str; 3] = [WAKE.out_name, EXTENSION.out_name, PAGES.out_name];
 
 /// The folder of `dist/pkg` where wasm-bindgen writes the JS snippets of `#[wasm_bindgen(inline_js)]`
 /// (src/wasm/bulk.rs), which every package's glue imports.
