@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { By, until } from "selenium-webdriver";
-import { launchPlainFirefox } from "./firefox.mjs";
-import { WAIT, waitFor } from "./harness.mjs";
+import { test } from "node:test";
+import { By } from "selenium-webdriver";
+import { wwwInFirefox } from "./www-firefox.mjs";
+import { waitFor } from "./harness.mjs";
 import {
   FIREFOX_EXPORT,
   checkPlantedFindings,
@@ -17,48 +17,16 @@ import {
   plantedFile,
   readFileDoctorInPage,
   realExportFindings,
-  scratch,
-  serveWww,
 } from "./www-doctor.mjs";
 
-let server;
-let files;
-let driver;
-let downloads;
-
-before(async () => {
-  server = await serveWww();
-  files = await scratch();
-  downloads = join(files.dir, "downloads");
-  await mkdir(downloads);
-  driver = await launchPlainFirefox({ downloads });
-});
-
-after(async () => {
-  await driver?.quit();
-  await server?.close();
-  await files?.cleanup();
-});
-
-const run = (fn, ...args) => driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args);
-
-async function openPage() {
-  await driver.get(server.base);
-  await driver.wait(until.elementLocated(By.css("body[data-ready=true]")), WAIT);
-  await run(() => {
-    document.documentElement.dataset.violations = "0";
-    document.addEventListener("securitypolicyviolation", () => {
-      document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
-    });
-  });
-}
+const www = wwwInFirefox();
 
 async function choose(path) {
-  const before = await run(() => [Number(document.body.dataset.files ?? 0), document.querySelector("[data-testid=bookmarks-error]").textContent]);
-  await driver.findElement(By.css("[data-testid=bookmarks-file]")).sendKeys(path);
+  const before = await www.run(() => [Number(document.body.dataset.files ?? 0), document.querySelector("[data-testid=bookmarks-error]").textContent]);
+  await www.driver.findElement(By.css("[data-testid=bookmarks-file]")).sendKeys(path);
   await waitFor(
     () =>
-      run(
+      www.run(
         ([count, error]) =>
           Number(document.body.dataset.files ?? 0) > count ||
           (document.querySelector("[data-testid=bookmarks-error]").textContent !== "" &&
@@ -67,42 +35,42 @@ async function choose(path) {
       ),
     { what: `${path} read` },
   );
-  return run(readFileDoctorInPage);
+  return www.run(readFileDoctorInPage);
 }
 
 async function fixAll() {
-  const before = await run(() => Number(document.body.dataset.fixes ?? 0));
-  await driver.findElement(By.css("[data-testid=bookmarks-fix-all]")).click();
-  await waitFor(() => run((count) => Number(document.body.dataset.fixes ?? 0) > count, before), { what: "the fixed file" });
+  const before = await www.run(() => Number(document.body.dataset.fixes ?? 0));
+  await www.driver.findElement(By.css("[data-testid=bookmarks-fix-all]")).click();
+  await waitFor(() => www.run((count) => Number(document.body.dataset.fixes ?? 0) > count, before), { what: "the fixed file" });
 }
 
 /** Clicks the download button and returns the file Firefox saved (the only one in the folder). */
 async function download() {
-  await rm(downloads, { recursive: true, force: true });
-  await mkdir(downloads);
-  await driver.findElement(By.css("[data-testid=bookmarks-download]")).click();
+  await rm(www.downloads, { recursive: true, force: true });
+  await mkdir(www.downloads);
+  await www.driver.findElement(By.css("[data-testid=bookmarks-download]")).click();
   const name = await waitFor(
-    async () => (await readdir(downloads)).find((n) => !n.endsWith(".part") && !n.startsWith(".")),
+    async () => (await readdir(www.downloads)).find((n) => !n.endsWith(".part") && !n.startsWith(".")),
     { what: "the download" },
   );
   // Firefox renames the .part file into place when the download is complete.
-  await waitFor(async () => !(await readdir(downloads)).some((n) => n.endsWith(".part")), { what: "the download to finish" });
-  return { name, bytes: await readFile(join(downloads, name)) };
+  await waitFor(async () => !(await readdir(www.downloads)).some((n) => n.endsWith(".part")), { what: "the download to finish" });
+  return { name, bytes: await readFile(join(www.downloads, name)) };
 }
 
 async function checkOnlyOwnOrigin() {
-  const origin = new URL(server.base).origin;
-  const resources = await run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
+  const origin = new URL(www.server.base).origin;
+  const resources = await www.run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
   assert.deepEqual(resources.filter((url) => !url.startsWith("blob:") && new URL(url).origin !== origin), [], "no request to another origin");
   assert.ok(resources.some((url) => url.endsWith("pkg/signin_guard_tools_bg.wasm")), "the tools package was loaded");
-  assert.ok(server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
-  assert.equal(await run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
+  assert.ok(www.server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
+  assert.equal(await www.run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
 }
 
 test("Firefox: the planted bookmarks found exactly; fix all and the download give the CLI's bytes", async () => {
   const planted = plantedFile();
-  const path = await files.write("bookmarks.html", planted.text);
-  await openPage();
+  const path = await www.files.write("bookmarks.html", planted.text);
+  await www.openPage();
   const shown = await choose(path);
   assert.ok(shown.shown, shown.error);
   checkPlantedFindings(shown, planted.planted);
@@ -115,14 +83,14 @@ test("Firefox: the planted bookmarks found exactly; fix all and the download giv
 });
 
 test("Firefox: its own export, and a malformed file named with what is wrong and where", async () => {
-  await openPage();
+  await www.openPage();
   const shown = await choose(FIREFOX_EXPORT);
   const findings = shown.rows.filter((r) => r.kind !== "duplicates");
   assert.deepEqual(new Map(findings.map((r) => [r.title, r.kind])), realExportFindings("Captured redirect"));
   await fixAll();
   const fixed = await download();
   assert.ok(fixed.bytes.equals(await cliFix(FIREFOX_EXPORT)), "the CLI's bytes");
-  const json = await files.write("Bookmarks.json", '{"roots": {}}');
+  const json = await www.files.write("Bookmarks.json", '{"roots": {}}');
   const refused = await choose(json);
   assert.equal(refused.shown, false);
   assert.match(refused.error, /^Bookmarks\.json cannot be read as a bookmarks file: line 1, column 1: not a Netscape bookmark file/);

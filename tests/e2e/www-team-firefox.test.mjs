@@ -7,56 +7,25 @@
 import assert from "node:assert/strict";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { By, until } from "selenium-webdriver";
-import { launchPlainFirefox } from "./firefox.mjs";
-import { WAIT, waitFor } from "./harness.mjs";
-import { scratch, serveWww } from "./www-doctor.mjs";
+import { test } from "node:test";
+import { By } from "selenium-webdriver";
+import { wwwInFirefox } from "./www-firefox.mjs";
+import { waitFor } from "./harness.mjs";
 import { AWS_CONFIG, PLANTED_SECRETS, TEAM_CONFIG, cliLinks, linksOfLines, readTeamLinksInPage } from "./www-team.mjs";
 
-let server;
-let files;
-let driver;
-let downloads;
-
-before(async () => {
-  server = await serveWww();
-  files = await scratch();
-  downloads = join(files.dir, "downloads");
-  await mkdir(downloads);
-  driver = await launchPlainFirefox({ downloads });
-});
-
-after(async () => {
-  await driver?.quit();
-  await server?.close();
-  await files?.cleanup();
-});
-
-const run = (fn, ...args) => driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args);
-
-async function openPage() {
-  await driver.get(server.base);
-  await driver.wait(until.elementLocated(By.css("body[data-ready=true]")), WAIT);
-  await run(() => {
-    document.documentElement.dataset.violations = "0";
-    document.addEventListener("securitypolicyviolation", () => {
-      document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
-    });
-  });
-}
+const www = wwwInFirefox();
 
 /** Does `act` and waits until the page has read a team file once more. */
 async function readOnce(act) {
-  const count = await run(() => Number(document.body.dataset.teamReads ?? 0));
+  const count = await www.run(() => Number(document.body.dataset.teamReads ?? 0));
   await act();
-  await waitFor(() => run((n) => Number(document.body.dataset.teamReads ?? 0) > n, count), { what: "the team file read" });
-  return run(readTeamLinksInPage);
+  await waitFor(() => www.run((n) => Number(document.body.dataset.teamReads ?? 0) > n, count), { what: "the team file read" });
+  return www.run(readTeamLinksInPage);
 }
 
 /** Puts text in the box as a paste does (the value, then an input event), and waits for its redaction. */
 async function paste(text) {
-  await run((value) => {
+  await www.run((value) => {
     const box = document.querySelector("[data-testid=team-input]");
     box.value = value;
     box.dispatchEvent(new Event("input", { bubbles: true }));
@@ -64,35 +33,35 @@ async function paste(text) {
 }
 
 async function search(query) {
-  const box = await driver.findElement(By.css("[data-testid=team-search]"));
+  const box = await www.driver.findElement(By.css("[data-testid=team-search]"));
   await box.clear();
   if (query) await box.sendKeys(query);
-  return run(readTeamLinksInPage);
+  return www.run(readTeamLinksInPage);
 }
 
 /** Clicks the download button and returns the file Firefox saved (the only one in the folder). */
 async function download() {
-  await rm(downloads, { recursive: true, force: true });
-  await mkdir(downloads);
-  await driver.findElement(By.css("[data-testid=team-download]")).click();
-  const name = await waitFor(async () => (await readdir(downloads)).find((n) => !n.endsWith(".part") && !n.startsWith(".")), { what: "the download" });
-  await waitFor(async () => !(await readdir(downloads)).some((n) => n.endsWith(".part")), { what: "the download to finish" });
-  return { name, text: await readFile(join(downloads, name), "utf8") };
+  await rm(www.downloads, { recursive: true, force: true });
+  await mkdir(www.downloads);
+  await www.driver.findElement(By.css("[data-testid=team-download]")).click();
+  const name = await waitFor(async () => (await readdir(www.downloads)).find((n) => !n.endsWith(".part") && !n.startsWith(".")), { what: "the download" });
+  await waitFor(async () => !(await readdir(www.downloads)).some((n) => n.endsWith(".part")), { what: "the download to finish" });
+  return { name, text: await readFile(join(www.downloads, name), "utf8") };
 }
 
 async function checkOnlyOwnOrigin() {
-  const origin = new URL(server.base).origin;
-  const resources = await run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
+  const origin = new URL(www.server.base).origin;
+  const resources = await www.run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
   assert.deepEqual(resources.filter((url) => !url.startsWith("blob:") && new URL(url).origin !== origin), [], "no request to another origin");
   assert.ok(resources.some((url) => url.endsWith("pkg/signin_guard_tools_bg.wasm")), "the tools package was loaded");
-  assert.ok(server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
-  assert.equal(await run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
+  assert.ok(www.server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
+  assert.equal(await www.run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
 }
 
 test("Firefox: the example team file chosen gives the CLI's links, search and bookmarks file", async () => {
   const expected = await cliLinks(TEAM_CONFIG);
-  await openPage();
-  const shown = await readOnce(() => driver.findElement(By.css("[data-testid=team-file]")).sendKeys(TEAM_CONFIG));
+  await www.openPage();
+  const shown = await readOnce(() => www.driver.findElement(By.css("[data-testid=team-file]")).sendKeys(TEAM_CONFIG));
   assert.equal(shown.error, "");
   assert.deepEqual(shown.lines, expected.lines, "every row as `signin-guard links --config` prints it");
   assert.ok(shown.linkTextsMatch);
@@ -108,12 +77,12 @@ test("Firefox: the example team file chosen gives the CLI's links, search and bo
 
 test("Firefox: ~/.aws/config with secrets pasted: none anywhere in the page; the links of `config import` then `links`", async () => {
   const expected = await cliLinks(AWS_CONFIG, { importFirst: true });
-  await openPage();
+  await www.openPage();
   await paste(await readFile(AWS_CONFIG, "utf8"));
-  await waitFor(() => run(() => document.querySelector("[data-testid=team-input]").value.includes("[redacted]")), { what: "the box redacted" });
-  const typed = await run(readTeamLinksInPage);
+  await waitFor(() => www.run(() => document.querySelector("[data-testid=team-input]").value.includes("[redacted]")), { what: "the box redacted" });
+  const typed = await www.run(readTeamLinksInPage);
   for (const secret of PLANTED_SECRETS) assert.ok(!typed.everything.includes(secret), `${secret} redacted in the box`);
-  const shown = await readOnce(() => driver.findElement(By.css("[data-testid=team-read]")).click());
+  const shown = await readOnce(() => www.driver.findElement(By.css("[data-testid=team-read]")).click());
   assert.equal(shown.error, "");
   assert.equal(shown.input, "", "the box is emptied once read");
   assert.deepEqual(shown.lines, expected.lines);
@@ -123,7 +92,7 @@ test("Firefox: ~/.aws/config with secrets pasted: none anywhere in the page; the
   assert.equal(saved.text, expected.bookmarks);
 
   await paste('{\n  "version": 1,\n  "accounts": [\n}\n');
-  const refused = await readOnce(() => driver.findElement(By.css("[data-testid=team-read]")).click());
+  const refused = await readOnce(() => www.driver.findElement(By.css("[data-testid=team-read]")).click());
   assert.match(refused.error, /^The pasted text is not a usable team configuration: not JSON: .* line 4 column 1$/);
   assert.equal(refused.shown, false);
   await checkOnlyOwnOrigin();
