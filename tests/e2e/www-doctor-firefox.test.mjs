@@ -58,15 +58,6 @@ async function download() {
   return { name, bytes: await readFile(join(www.downloads, name)) };
 }
 
-async function checkOnlyOwnOrigin() {
-  const origin = new URL(www.server.base).origin;
-  const resources = await www.run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
-  assert.deepEqual(resources.filter((url) => !url.startsWith("blob:") && new URL(url).origin !== origin), [], "no request to another origin");
-  assert.ok(resources.some((url) => url.endsWith("pkg/signin_guard_tools_bg.wasm")), "the tools package was loaded");
-  assert.ok(www.server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
-  assert.equal(await www.run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
-}
-
 test("Firefox: the planted bookmarks found exactly; fix all and the download give the CLI's bytes", async () => {
   const planted = plantedFile();
   const path = await www.files.write("bookmarks.html", planted.text);
@@ -79,7 +70,7 @@ test("Firefox: the planted bookmarks found exactly; fix all and the download giv
   assert.equal(fixed.name, "bookmarks-fixed.html");
   assert.equal(fixed.bytes.toString("utf8"), planted.fixAllText);
   assert.ok(fixed.bytes.equals(await cliFix(path)), "the same bytes as signin-guard bookmarks fix");
-  await checkOnlyOwnOrigin();
+  await www.checkOnlyOwnOrigin();
 });
 
 test("Firefox: its own export, and a malformed file named with what is wrong and where", async () => {
@@ -94,5 +85,5 @@ test("Firefox: its own export, and a malformed file named with what is wrong and
   const refused = await choose(json);
   assert.equal(refused.shown, false);
   assert.match(refused.error, /^Bookmarks\.json cannot be read as a bookmarks file: line 1, column 1: not a Netscape bookmark file/);
-  await checkOnlyOwnOrigin();
+  await www.checkOnlyOwnOrigin();
 });

@@ -250,3 +250,26 @@ export function plantedChoices(planted) {
   }
   return choices;
 }
+
+/**
+ * Opens the web page in a new context of `browser` (Playwright Chromium) with every request, console error and
+ * CSP violation recorded; `options` are the context's.
+ */
+export async function openWwwPage(browser, server, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(server.base);
+  await page.evaluate(() => {
+    document.documentElement.dataset.violations = "0";
+    document.addEventListener("securitypolicyviolation", () => {
+      document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
+    });
+  });
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, context, errors, requests, close: () => context.close() };
+}

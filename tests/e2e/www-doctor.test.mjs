@@ -16,6 +16,7 @@ import {
   FIREFOX_EXPORT,
   checkPlantedFindings,
   cliFix,
+  openWwwPage,
   plantedChoices,
   plantedFile,
   readFileDoctorInPage,
@@ -40,25 +41,7 @@ after(async () => {
   await files?.cleanup();
 });
 
-/** The page, with every request, console error and CSP violation recorded. */
-async function openPage() {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.on("request", (request) => requests.push(request.url()));
-  await page.goto(server.base);
-  await page.evaluate(() => {
-    document.documentElement.dataset.violations = "0";
-    document.addEventListener("securitypolicyviolation", () => {
-      document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
-    });
-  });
-  await page.waitForSelector("body[data-ready=true]");
-  return { page, errors, requests, close: () => context.close() };
-}
+const openPage = () => openWwwPage(browser, server);
 
 /** Chooses a file in the page's file input and waits until it was read (or refused). */
 async function choose(page, path) {

@@ -2,6 +2,7 @@
 // server, a scratch folder with the browser's downloads folder, one Firefox for the file's tests (started
 // and stopped by the file's before/after hooks), and the page opened with its CSP violations counted.
 
+import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before } from "node:test";
@@ -12,7 +13,7 @@ import { scratch, serveWww } from "./www-doctor.mjs";
 
 /**
  * Registers the file's hooks; the fields are set once `before` has run.
- * @returns {{server: any, files: any, driver: any, downloads: string, run: (fn: Function, ...args: unknown[]) => Promise<any>, openPage: () => Promise<void>}}
+ * @returns {{server: any, files: any, driver: any, downloads: string, run: (fn: Function, ...args: unknown[]) => Promise<any>, openPage: () => Promise<void>, checkOnlyOwnOrigin: () => Promise<void>}}
  */
 export function wwwInFirefox() {
   const www = {
@@ -32,6 +33,15 @@ export function wwwInFirefox() {
           document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
         });
       });
+    },
+    /** Asserts the page asked nothing of another origin, its server only its own files, with no CSP violation. */
+    async checkOnlyOwnOrigin() {
+      const origin = new URL(www.server.base).origin;
+      const resources = await www.run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
+      assert.deepEqual(resources.filter((url) => !url.startsWith("blob:") && new URL(url).origin !== origin), [], "no request to another origin");
+      assert.ok(resources.some((url) => url.endsWith("pkg/signin_guard_tools_bg.wasm")), "the tools package was loaded");
+      assert.ok(www.server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
+      assert.equal(await www.run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
     },
   };
   before(async () => {

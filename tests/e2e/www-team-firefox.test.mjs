@@ -49,15 +49,6 @@ async function download() {
   return { name, text: await readFile(join(www.downloads, name), "utf8") };
 }
 
-async function checkOnlyOwnOrigin() {
-  const origin = new URL(www.server.base).origin;
-  const resources = await www.run(() => [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]);
-  assert.deepEqual(resources.filter((url) => !url.startsWith("blob:") && new URL(url).origin !== origin), [], "no request to another origin");
-  assert.ok(resources.some((url) => url.endsWith("pkg/signin_guard_tools_bg.wasm")), "the tools package was loaded");
-  assert.ok(www.server.requests.every((url) => url.startsWith("/some/folder/")), "the page asked its server only for its own files");
-  assert.equal(await www.run(() => document.documentElement.dataset.violations), "0", "no CSP violation");
-}
-
 test("Firefox: the example team file chosen gives the CLI's links, search and bookmarks file", async () => {
   const expected = await cliLinks(TEAM_CONFIG);
   await www.openPage();
@@ -72,7 +63,7 @@ test("Firefox: the example team file chosen gives the CLI's links, search and bo
   const saved = await download();
   assert.equal(saved.name, "aws-accounts.html");
   assert.equal(saved.text, expected.bookmarks, "the bookmarks file `links --bookmarks` writes");
-  await checkOnlyOwnOrigin();
+  await www.checkOnlyOwnOrigin();
 });
 
 test("Firefox: ~/.aws/config with secrets pasted: none anywhere in the page; the links of `config import` then `links`", async () => {
@@ -95,5 +86,5 @@ test("Firefox: ~/.aws/config with secrets pasted: none anywhere in the page; the
   const refused = await readOnce(() => www.driver.findElement(By.css("[data-testid=team-read]")).click());
   assert.match(refused.error, /^The pasted text is not a usable team configuration: not JSON: .* line 4 column 1$/);
   assert.equal(refused.shown, false);
-  await checkOnlyOwnOrigin();
+  await www.checkOnlyOwnOrigin();
 });

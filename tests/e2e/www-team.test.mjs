@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { CHROMIUM, SCREENSHOTS } from "./chromium.mjs";
-import { serveWww } from "./www-doctor.mjs";
+import { openWwwPage, serveWww } from "./www-doctor.mjs";
 import { AWS_CONFIG, PLANTED_SECRETS, TEAM_CONFIG, cliLinks, linksOfLines, readTeamLinksInPage } from "./www-team.mjs";
 
 let server;
@@ -27,25 +27,7 @@ after(async () => {
   await server?.close();
 });
 
-/** The page, with every request, console error and CSP violation recorded. */
-async function openPage(options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.on("request", (request) => requests.push(request.url()));
-  await page.goto(server.base);
-  await page.evaluate(() => {
-    document.documentElement.dataset.violations = "0";
-    document.addEventListener("securitypolicyviolation", () => {
-      document.documentElement.dataset.violations = String(Number(document.documentElement.dataset.violations) + 1);
-    });
-  });
-  await page.waitForSelector("body[data-ready=true]");
-  return { page, context, errors, requests, close: () => context.close() };
-}
+const openPage = (options) => openWwwPage(browser, server, options);
 
 const reads = (page) => page.evaluate(() => Number(document.body.dataset.teamReads ?? 0));
 
