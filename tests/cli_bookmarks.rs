@@ -510,11 +510,11 @@ fn check_counts_the_real_exports() {
             Some("  duplicates:     2 bookmarks for 1 sign-in")
         );
         for heading in [
-            "Lookalike host: possible phishing (1)",
-            "Secret in the URL: a federation token or credentials (1)",
-            "Captured sign-in page: it only redirects (1)",
-            "Multi-session console link: tied to one session (1)",
-            "Account sign-in URL not in canonical form (1)",
+            "Pages imitating AWS (1)",
+            "Secrets in bookmarks (1)",
+            "Sign-in pages saved mid-flow (1)",
+            "Console links tied to one session (1)",
+            "Account sign-in URLs to tidy (1)",
             "Several bookmarks for the same account sign-in: keep one (1 sign-in)",
         ] {
             assert!(
@@ -549,7 +549,7 @@ fn check_text_lists_each_finding_with_title_folder_line_url_and_action() {
     assert_success(&output);
     let text = stdout(&output);
     let expected = "\
-Multi-session console link: tied to one session (1)
+Console links tied to one session (1)
   EC2 (multi-session)
     folder:   Bookmarks bar › AWS
     line:     18

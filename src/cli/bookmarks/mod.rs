@@ -82,16 +82,13 @@ fn folder_path(path: &[String]) -> String {
     }
 }
 
-/// The kind of a finding in words, as a section heading.
+/// The kind of a finding in words, as a section heading: the web page's file doctor's.
 fn kind_in_words(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Lookalike => "Lookalike host: possible phishing",
-        FindingKind::SecretInUrl => "Secret in the URL: a federation token or credentials",
-        FindingKind::CapturedRedirect => "Captured sign-in page: it only redirects",
-        FindingKind::MultiSession => "Multi-session console link: tied to one session",
-        FindingKind::NotCanonical => "Account sign-in URL not in canonical form",
-        FindingKind::InvalidAccountLabel => "Sign-in host without a valid account",
-    }
+    signin_guard::bookmarks::doctor::group_words(
+        kind,
+        signin_guard::bookmarks::doctor::Surface::File,
+    )
+    .title
 }
 
 /// An action in words; `kind` says how an account can be chosen for it.
