@@ -85,6 +85,12 @@ test("a forged message from a sub-frame, another extension or for a bookmark not
     // either bookmark may be the one offered.)
     const otherUrl = `${scenario.url}&bookmarked=elsewhere`;
     const other = await browser.inWorker(createBookmarkAmongOthersInExtension, { url: otherUrl, title: "Another", parentId: "1" });
+    // A new bookmark of a captured redirect is offered to the tab active when the worker checks it: wait for
+    // both checks (they run in turn) before the scenario's tab opens, or it could be offered "Another".
+    await waitFor(
+      () => browser.inWorker(async (id) => (await chrome.storage.local.get("bookmark_warning")).bookmark_warning?.id === id, other.id),
+      { what: "the worker to have checked the new bookmarks" },
+    );
     const { page, tabId } = await browser.openTab(scenario.url);
     await browser.waitForNotice(page, (n) => n.buttons.includes("notice-fix"), { what: "the warning with its Fix button" });
     const top = { frameId: 0, url: page.url(), tab: { id: tabId, url: page.url() } };
