@@ -4,9 +4,7 @@
 //! `aws configure export-credentials` pasted by mistake). Every other byte stays as it was.
 
 use super::import::redact_secret_values;
-
-/// What a secret value becomes.
-const REDACTED: &str = "[redacted]";
+use crate::url::redact::REDACTED;
 
 /// Credential keys of JSON, compared lowercase without `_` and `-`: the CLI's INI names and the
 /// names of AWS's JSON answers.
