@@ -1,12 +1,12 @@
 // @ts-check
 // The extension's two WebAssembly packages, each instantiated at most once per context:
 // - the wake package (`pkg/signin_guard_wake.js`): what a worker wake calls, one export per browser event (a page
-//   report, a bookmark change, a lookalike navigation) and the stored values they read. It is instantiated when this
-//   module loads: `wakeReady`.
+//   report, a bookmark change, a lookalike navigation), the stored values they read and the notice's words. It is
+//   instantiated when this module loads: `wakeReady`.
 // - the extension package (`pkg/signin_guard_extension.js`): everything else the worker, the popup and the warning
 //   page call (the launcher and omnibox, region search, console links, bookmark fixes and their journal, the
-//   managed configuration check). It is fetched and instantiated only when `ready` is first awaited, so a wake
-//   that only answers a page, a bookmark or a navigation never compiles it.
+//   managed configuration check, every part's own words). It is fetched and instantiated only when `ready` is first
+//   awaited, so a wake that only answers a page, a bookmark or a navigation never compiles it.
 // A service worker may not use `import()`, so both glues are imported statically; only their wasm waits. No listener
 // waits at the top level (a module worker must not use top-level await, or its listeners never register). The
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
@@ -21,6 +21,7 @@ export {
   loadKnownAccounts,
   lookalikeNavigation,
   noteNavigation,
+  noticeWords,
   pageReport,
 } from "../pkg/signin_guard_wake.js";
 
@@ -42,6 +43,7 @@ export {
   searchRegions,
   switchConsoleRegion,
   teamOmnibox,
+  uiWords,
 } from "../pkg/signin_guard_extension.js";
 
 /** Resolves once the wake package is instantiated: enough for the wake package's exports above. */

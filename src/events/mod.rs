@@ -1,7 +1,8 @@
 //! The browser's events, one answer each: for a page report, a new or changed bookmark and a
 //! navigation to a lookalike site, everything the extension shows and stores, decided at once
 //! from the facts the worker read (the glue passes the event's facts in and writes the answer out).
-//! Also the words people read about them.
+//! Also the words people read about them (`words`) and the words each part of the extension shows
+//! of its own (`ui_words`).
 //!
 //! May import: `aws`, `url`, `team`, `tab`, `bookmarks`.
 
@@ -10,4 +11,5 @@ pub mod lookalike;
 pub mod page_report;
 pub mod popup;
 pub mod tab_state;
+pub mod ui_words;
 pub mod words;

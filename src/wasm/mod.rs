@@ -5,7 +5,8 @@
 //!   `classifyMany`, `accountSigninUrl`, `regions`), which the web page loads;
 //! - the wake package (`signin_guard_wake`, feature `wake`): plus the exports a worker wake calls,
 //!   one per browser event (`events`: a page report, a bookmark change, a lookalike navigation)
-//!   and the stored values they read (`tabs`: known accounts); every worker wake instantiates it,
+//!   and the stored values they read (`tabs`: known accounts), and the in-page notice's words
+//!   (`words`); every worker wake instantiates it,
 //!   so nothing else is in it;
 //! - the extension package (`signin_guard_extension`, feature `extension`): plus what the popup
 //!   and warning page ask for, and the worker on first use (`team`, `launcher`, region search,
@@ -47,6 +48,8 @@ mod team_edit;
 #[cfg(feature = "tools")]
 mod team_links;
 mod urls;
+#[cfg(feature = "wake")]
+mod words;
 
 #[cfg(feature = "tools")]
 pub use bookmark_file::*;
@@ -71,3 +74,5 @@ pub use team_edit::*;
 #[cfg(feature = "tools")]
 pub use team_links::*;
 pub use urls::*;
+#[cfg(feature = "wake")]
+pub use words::*;

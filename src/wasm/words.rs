@@ -1,0 +1,25 @@
+//! The words each part of the extension shows of its own (`events::ui_words`), as objects of named
+//! strings: the notice's in the wake package (the worker sends them with every notice), every
+//! other part's in the extension package.
+
+use super::convert::to_js;
+use crate::events::ui_words::{ui_words, Part};
+use wasm_bindgen::prelude::*;
+
+/// The in-page notice's words (`{fix, undo, copy, …}`), which the worker sends with each notice,
+/// and its replies to the notice's buttons.
+#[wasm_bindgen(js_name = noticeWords)]
+pub fn notice_words() -> Result<JsValue, JsError> {
+    to_js(&ui_words(Part::Notice))
+}
+
+/// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`, `region-picker`,
+/// `site-access`, `popup`, `options`, `warning`, `doctor`), by name; templates hold `{names}` the
+/// glue fills in.
+#[cfg(feature = "extension")]
+#[wasm_bindgen(js_name = uiWords)]
+pub fn ui_words_of(part: &str) -> Result<JsValue, JsError> {
+    let part = Part::from_name(part)
+        .ok_or_else(|| JsError::new(&format!("unknown part of the extension {part:?}")))?;
+    to_js(&ui_words(part))
+}
