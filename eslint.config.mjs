@@ -17,6 +17,20 @@ export const URL_GUARD = [
   { selector: `BinaryExpression[operator=/^[!=]==?$/][left.property.name=${URL_WORDS}][right.type!='Literal'][right.name!='undefined']`, message: "No comparing URLs in the glue: ask the core." },
 ];
 
+/**
+ * What reads as words people read (see the rule below): a capitalised word (not a key name) at the start, two
+ * words of letters side by side, or a letter and a full stop at the end. Class lists, test ids, selectors,
+ * permission names and message types are single lowercase words or joined by hyphens, so they pass.
+ */
+const KEY_NAMES = "Escape|Enter|Tab|Backspace|Home|End|ArrowUp|ArrowDown|ArrowLeft|ArrowRight";
+const WORDS = `/^(?!(${KEY_NAMES})$)[A-Z][a-z'’-]*([ ,.:;!?…]|$)|[A-Za-z]{2,} [A-Za-z]{2,}|[a-z]\\.$/`;
+/** Where such text is no word people read: console lines for developers, and class lists. */
+const NOT_READ = ":not(CallExpression[callee.object.name='console'] > *, Property[key.name=/^(class|className)$/] > *)";
+export const WORDS_GUARD = [
+  { selector: `Literal[value=${WORDS}]${NOT_READ}`, message: "No words of the glue's own: the core says them (src/events/ui_words.rs)." },
+  { selector: `TemplateElement[value.raw=${WORDS}]`, message: "No words of the glue's own: the core says them (src/events/ui_words.rs)." },
+];
+
 export default [
   {
     // Generated or copied code: wasm-bindgen's glue, build output, installed packages.
@@ -39,6 +53,16 @@ export default [
     files: ["extension/**/*.{js,mjs}", "www/**/*.{js,mjs}"],
     rules: {
       "no-restricted-syntax": ["error", ...URL_GUARD],
+    },
+  },
+  {
+    // The words guard: the extension's glue holds no words of its own (the core's src/events/ui_words.rs
+    // has them, one table per part). It fails on a string or template that reads as words; the few that must
+    // stay (what is shown when the core itself could not load, CSS) are allowed where they stand, each with an
+    // eslint-disable comment saying why. tests/lint/violations.js must fail it too.
+    files: ["extension/**/*.{js,mjs}"],
+    rules: {
+      "no-restricted-syntax": ["error", ...URL_GUARD, ...WORDS_GUARD],
     },
   },
   {

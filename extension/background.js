@@ -12,6 +12,7 @@ import {
   linkCanonical,
   lookalikeNavigation,
   noteNavigation as noteNavigationCore,
+  noticeWords,
   pageReport,
   ready,
   regionMove,
@@ -29,7 +30,7 @@ import { watchSiteAccess } from "./lib/site-access.js";
 import { fromContentScript, noticeMessage } from "./lib/messages.js";
 import { bookmarkIdsAt, pageFacts } from "./lib/tab-facts.js";
 import { followManagedStorage, teamContext, teamOmnibox } from "./lib/team.js";
-import { sentence } from "./lib/words.js";
+import { fill, sentence, wordsOf } from "./lib/words.js";
 
 /** The AWS sign-in, console and portal hosts: the manifest's host permissions, the one list of them. */
 const AWS_HOSTS = api.runtime.getManifest().host_permissions;
@@ -165,7 +166,7 @@ function onMessage(message, sender, sendResponse) {
 /** Fix and Undo only for a bookmark the tab's notice offered (the core keeps the offered ids). */
 async function offeredOnly(tabId, id, act) {
   if (!bookmarkOffered(await store.tabState(tabId), id)) {
-    return { ok: false, message: "Sign-in Guard did not offer to fix that bookmark in this tab." };
+    return { ok: false, message: noticeWords().not_offered };
   }
   return act();
 }
@@ -216,7 +217,7 @@ async function afterPage(tabId, { badge, alarming, remember }) {
 /** "Fix this bookmark" from the notice; once fixed, the tab's redirect warning is done with. */
 async function fix(id, tabId) {
   if (!(await permissions.has("bookmarks"))) {
-    return { ok: false, message: `Sign-in Guard needs bookmark access to ${permissions.PURPOSE.bookmarks}.` };
+    return { ok: false, message: noticeWords().needs_bookmarks };
   }
   const result = await fixBookmark(id);
   if (!result.ok) return result;
@@ -321,10 +322,10 @@ async function checkLookalike({ tabId, frameId, url }, committed) {
 // Context menu: "Copy canonical AWS sign-in URL" on links ------------------------------------------
 
 async function createMenus() {
-  await api.contextMenus.removeAll();
+  await Promise.all([api.contextMenus.removeAll(), ready]);
   api.contextMenus.create({
     id: MENU_COPY,
-    title: "Copy canonical AWS sign-in URL",
+    title: wordsOf("worker").menu_copy,
     contexts: ["link"],
     targetUrlPatterns: AWS_HOSTS,
   });
@@ -336,13 +337,14 @@ async function menuClicked(info, tab) {
   await ready;
   const { url, message } = linkCanonical(info.linkUrl);
   const copied = url !== null && (await copyFromExtension(url));
+  const words = wordsOf("worker");
   const notice = copied
-    ? { level: "info", headline: "Copied the canonical sign-in URL", detail: sentence(message), canonical: url }
-    : { level: "warning", headline: url ? "Could not copy to the clipboard" : "No canonical sign-in URL", detail: sentence(message), canonical: url };
+    ? { level: "info", headline: words.copied, detail: sentence(message), canonical: url }
+    : { level: "warning", headline: url ? words.copy_failed : words.no_canonical, detail: sentence(message), canonical: url };
   if (tab?.id === undefined) return;
   await store.updateTabState(tab.id, (state) => ({ ...state, last_copy: { url, copied, message } }));
   await api.tabs.sendMessage(tab.id, noticeMessage(styled(notice))).catch(() => {});
-  await flashBadge(tab.id, copied ? "✓" : "✗", copied ? `Copied ${url}` : sentence(message));
+  await flashBadge(tab.id, copied ? "✓" : "✗", copied ? fill(words.copied_badge, { url }) : sentence(message));
 }
 
 async function flashBadge(tabId, text, title) {
@@ -383,7 +385,8 @@ async function omniboxAnswer(text) {
 
 async function omniboxChanged(text, suggest) {
   const result = await omniboxAnswer(text);
-  const hint = result.error ?? (result.url ? `Open ${result.url}` : "Type an account and a region, e.g. prod eu-west-1");
+  const words = wordsOf("worker");
+  const hint = result.error ?? (result.url ? fill(words.omnibox_open, { url: result.url }) : words.omnibox_hint);
   api.omnibox.setDefaultSuggestion({ description: omniboxText(hint) });
   suggest(result.suggestions.map(({ content, description }) => ({ content, description: omniboxText(description) })));
 }

@@ -1,6 +1,7 @@
 // @ts-check
 // Sign-in Guard: after the load event, asks the worker about this page (the core decides) and shows the
-// notice it gets (words and stylesheet) in a closed shadow root. Until then it only waits, so the page
+// notice it gets (words and stylesheet) in a closed shadow root. Every word it shows comes with the notice
+// (`notice.words`, the core's: src/events/ui_words.rs). Until then it only waits, so the page
 // never waits for it.
 const api = globalThis.browser ?? globalThis.chrome;
 const send = (message) => api.runtime.sendMessage(message).catch(() => null);
@@ -17,11 +18,11 @@ function el(tag, id, text, props) {
 function show(notice) {
   host?.remove();
   if (!notice) return;
-  const { level, canonical: url, fix } = notice;
+  const { level, canonical: url, fix, words } = notice;
   host = el("signin-guard-notice");
   host.dataset.signinGuardNotice = level;
   const role = level === "danger" ? "alert" : "region";
-  const box = el("section", 0, 0, { className: level, role, ariaLabel: "Sign-in Guard" });
+  const box = el("section", 0, 0, { className: level, role, ariaLabel: words.region });
   const status = el("p", "status", 0, { role: "status" });
   const say = (text) => (status.textContent = text);
   const add = (id, text, onclick, props) => box.appendChild(el("button", id, text, { onclick, ...props }));
@@ -29,31 +30,31 @@ function show(notice) {
     host.remove();
     send({ type: "dismiss" });
   };
-  const x = add("dismiss", "×", dismiss, { className: "x", ariaLabel: "Dismiss" });
+  const x = add("dismiss", "×", dismiss, { className: "x", ariaLabel: words.dismiss });
   box.append(el("h2", "headline", notice.headline), el("p", "detail", notice.detail));
   if (url) {
     const code = box.appendChild(el("code", "canonical", url));
     // Without clipboard access: select it and try the copy command, else the person presses Ctrl+C.
     const copy = () => {
       getSelection().selectAllChildren(code);
-      say(document.execCommand("copy") ? "Copied." : "Press Ctrl+C to copy.");
+      say(document.execCommand("copy") ? words.copied : words.press_copy);
     };
-    add("copy", "Copy", () => navigator.clipboard.writeText(url).then(() => say("Copied."), copy));
+    add("copy", words.copy, () => navigator.clipboard.writeText(url).then(() => say(words.copied), copy));
   }
   // Fix and Undo take turns once the worker has done it; the focus follows.
   const act = async (type, done, next) => {
     const reply = await send({ type, id: fix });
-    say(reply?.message ?? "No answer; try again.");
+    say(reply?.message ?? words.no_answer);
     if (!reply?.ok) return;
     done.hidden = true;
     next.hidden = false;
     next.focus();
   };
   if (fix) {
-    const fixIt = add("fix", "Fix this bookmark", () => act("fix", fixIt, undo));
-    const undo = add("undo", "Undo", () => act("undo", undo, fixIt), { hidden: true });
+    const fixIt = add("fix", words.fix, () => act("fix", fixIt, undo));
+    const undo = add("undo", words.undo, () => act("undo", undo, fixIt), { hidden: true });
   } else if (notice.settings) {
-    add("settings", "Open settings", () => send({ type: "open-options" }));
+    add("settings", words.settings, () => send({ type: "open-options" }));
   }
   box.append(status);
   box.onkeydown = (event) => event.key === "Escape" && x.click();

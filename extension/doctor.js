@@ -20,6 +20,7 @@ import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import * as store from "./lib/store.js";
 import { teamContext } from "./lib/team.js";
+import { counted, fill, wordsOf } from "./lib/words.js";
 
 /** Rows drawn per group at first, and per "Show more". */
 const FIRST_ROWS = 30;
@@ -27,6 +28,8 @@ const MORE_ROWS = 200;
 
 /** The core's words for each group and choice (`doctorWords`), once the packages are ready. */
 let words = { groups: {}, actions: {} };
+/** The page's own words (src/events/ui_words.rs), once the packages are ready. */
+let own = /** @type {Record<string, string>} */ ({});
 
 /** What the page holds between events. */
 const state = {
@@ -59,11 +62,15 @@ function say(id, text, error = false) {
   node.classList.toggle("error", error);
 }
 
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-const folderText = (path) => (path.length ? path.join(" › ") : "(top level)");
+/** `n` of a counted thing (`bookmarks`, `folders`…: the core's `bookmarks_one`, `bookmarks_other`). */
+const plural = (n, name) => counted(own, name, n);
+const folderText = (path) => (path.length ? path.join(" › ") : own.top_level);
+const titleOf = (item) => item.title || own.no_title;
 
 main().catch((error) => {
   console.error(error);
+  // Allowed: what failed may be the core itself, which holds every other word.
+  // eslint-disable-next-line no-restricted-syntax
   say("summary", `The bookmark doctor could not start: ${error.message}`, true);
   byId("scanner").hidden = false;
 });
@@ -71,6 +78,7 @@ main().catch((error) => {
 async function main() {
   await ready;
   words = doctorWords("browser");
+  own = wordsOf("doctor");
   wire();
   await Promise.all([showAccess(), showHistory(), fillKnownAccounts(), showProblems(byId("problems"))]);
   document.body.dataset.ready = "true";
@@ -124,7 +132,7 @@ function grant() {
   // First thing in the click: the browser asks only during the user gesture.
   turnOnBookmarkProtection().then(async (granted) => {
     if (!granted) {
-      say("access-status", "Bookmark access was not allowed, so the doctor cannot read your bookmarks. Everything else keeps working.", true);
+      say("access-status", own.access_refused, true);
       return;
     }
     say("access-status", "");
@@ -180,7 +188,7 @@ async function scan(start = performance.now()) {
       document.body.dataset.scans = String(Number(document.body.dataset.scans ?? 0) + 1);
     });
   } catch (error) {
-    say("summary", `The bookmarks could not be read: ${error.message}`, true);
+    say("summary", fill(own.not_read, { error: error.message }), true);
   } finally {
     button.disabled = false;
   }
@@ -224,14 +232,11 @@ function showReport(report, tree) {
 function showSummary(report, tree) {
   const listed = report.needs_attention + report.duplicates.length;
   const parts = [
-    `Scanned ${plural(report.total, "bookmark")} in ${plural(tree.folders, "folder")}: `,
-    h("strong", {}, listed === 0 ? "nothing to fix" : `${plural(report.needs_attention, "bookmark")} to fix`),
+    fill(own.scanned, { bookmarks: plural(report.total, "bookmarks"), folders: plural(tree.folders, "folders") }),
+    h("strong", {}, listed === 0 ? own.nothing_to_fix : fill(own.to_fix, { bookmarks: plural(report.needs_attention, "bookmarks") })),
   ];
-  if (report.duplicates.length) parts.push(` and ${plural(report.duplicates.length, "sign-in")} bookmarked more than once`);
-  parts.push(
-    `; ${plural(report.fine, "AWS bookmark")} ${report.fine === 1 ? "is" : "are"} fine, ` +
-      `${plural(report.not_aws, "other bookmark")} ${report.not_aws === 1 ? "is" : "are"} not AWS (never changed).`,
-  );
+  if (report.duplicates.length) parts.push(fill(own.more_than_once, { signins: plural(report.duplicates.length, "signins") }));
+  parts.push(fill(own.summary_rest, { fine: plural(report.fine, "fine"), not_aws: plural(report.not_aws, "not_aws") }));
   const summary = byId("summary");
   summary.classList.remove("error");
   summary.dataset.clean = String(listed === 0);
@@ -263,7 +268,7 @@ function groupSection(key, items, renderRow) {
       "div",
       { class: "group-head" },
       h("h2", { id: headingId }, `${group.title} (${items.length.toLocaleString()})`),
-      h("label", {}, selectBox, ` Select all ${items.length.toLocaleString()} in this group`),
+      h("label", {}, selectBox, fill(own.select_group, { count: items.length.toLocaleString() })),
       countNode,
     ),
     h("p", { class: "explain muted" }, group.explain),
@@ -282,7 +287,7 @@ function showMore(entry, count, focus) {
   entry.shown = to;
   const rest = entry.items.length - to;
   entry.more.hidden = rest === 0;
-  entry.more.textContent = `Show ${Math.min(rest, MORE_ROWS).toLocaleString()} more (${rest.toLocaleString()} not shown)`;
+  entry.more.textContent = fill(own.show_more, { count: Math.min(rest, MORE_ROWS).toLocaleString(), rest: rest.toLocaleString() });
   if (focus) entry.list.children[from]?.querySelector("input")?.focus();
 }
 
@@ -298,8 +303,8 @@ function findingRow(finding) {
     list: "known-accounts",
     autocomplete: "off",
     spellcheck: "false",
-    placeholder: "12-digit ID or alias",
-    "aria-label": `Account for “${finding.title}”`,
+    placeholder: own.account_placeholder,
+    "aria-label": fill(own.account_for, { title: finding.title }),
     "aria-describedby": errorId,
     dataset: { testid: "doctor-account" },
     value: choice.account,
@@ -320,7 +325,7 @@ function findingRow(finding) {
   if (finding.actions.length > 1) {
     const select = h(
       "select",
-      { "aria-label": `What to do with “${finding.title}”`, dataset: { testid: "doctor-action" } },
+      { "aria-label": fill(own.what_to_do, { title: finding.title }), dataset: { testid: "doctor-action" } },
       ...finding.actions.map((a) => h("option", { value: a.action, selected: a.action === choice.action }, words.actions[a.action] ?? a.action)),
     );
     select.addEventListener("change", () => {
@@ -345,16 +350,16 @@ function findingRow(finding) {
     h(
       "div",
       {},
-      h("label", { for: boxId, class: "title" }, finding.title || "(no title)"),
+      h("label", { for: boxId, class: "title" }, titleOf(finding)),
       h("span", { class: "folder" }, folderText(finding.folder_path)),
       h("span", { class: "message" }, finding.message),
     ),
     h(
       "div",
       { class: "change" },
-      h("span", { class: "label" }, "Now"),
+      h("span", { class: "label" }, own.now),
       h("span", {}),
-      h("span", { class: "label" }, "After"),
+      h("span", { class: "label" }, own.after),
       h("code", { class: "old", dataset: { testid: "doctor-old-url" } }, finding.url),
       h("span", { class: "arrow", "aria-hidden": "true" }, "→"),
       after,
@@ -365,22 +370,22 @@ function findingRow(finding) {
       {
         type: "button",
         class: "fix-one",
-        "aria-label": `Fix “${finding.title}”…`,
+        "aria-label": fill(own.fix_one_label, { title: finding.title }),
         dataset: { testid: "doctor-fix-one" },
         onclick: () => preview({ findings: [selected(finding.id, choice)], duplicates: [] }),
       },
-      "Fix…",
+      own.fix_row,
     ),
   );
 }
 
 /** What a finding's bookmark becomes with the person's choice: `{text, error?}`. */
 function afterOf(finding, choice) {
-  if (choice.action === "delete") return { text: "Deleted" };
+  if (choice.action === "delete") return { text: own.deleted };
   if (choice.action === "replace") {
     return { text: finding.actions.find((a) => a.action === "replace")?.url ?? "" };
   }
-  if (!choice.account.trim()) return { text: "Type or pick an account", error: null };
+  if (!choice.account.trim()) return { text: own.type_account, error: null };
   try {
     return { text: doctorFixWithAccount(finding, choice.account, state.team) };
   } catch (error) {
@@ -407,24 +412,24 @@ function duplicateRow(group, index) {
           name: `keep-${index}`,
           value: member.id,
           checked: member.id === choice.keep,
-          "aria-label": `Keep “${member.title || "(no title)"}”`,
+          "aria-label": fill(own.keep_label, { title: titleOf(member) }),
           dataset: { testid: "doctor-keep" },
           onchange: () => {
             choice.keep = member.id;
             showFates();
           },
         }),
-        " Keep",
+        own.keep,
       ),
       fate,
-      h("span", { class: "title" }, member.title || "(no title)"),
+      h("span", { class: "title" }, titleOf(member)),
       h("span", { class: "folder" }, folderText(member.folder_path)),
       h("code", {}, member.url),
     );
   });
   const showFates = () => {
     for (const [id, fate] of fates) {
-      fate.textContent = id === choice.keep ? "kept" : "deleted";
+      fate.textContent = id === choice.keep ? own.kept_fate : own.deleted_fate;
       fate.classList.toggle("delete", id !== choice.keep);
     }
   };
@@ -443,21 +448,21 @@ function duplicateRow(group, index) {
     h(
       "div",
       {},
-      h("label", { for: boxId, class: "title" }, `${group.account}: ${plural(group.bookmarks.length, "bookmark")}`),
-      h("span", { class: "folder" }, `Keep one, delete the other ${plural(others, "bookmark")}`),
+      h("label", { for: boxId, class: "title" }, fill(own.duplicates_title, { account: group.account, bookmarks: plural(group.bookmarks.length, "bookmarks") })),
+      h("span", { class: "folder" }, fill(own.duplicates_keep, { bookmarks: plural(others, "bookmarks") })),
       h("code", {}, group.url),
     ),
-    h("ol", { class: "members", "aria-label": `Bookmarks of ${group.account}` }, ...members),
+    h("ol", { class: "members", "aria-label": fill(own.duplicates_members, { account: group.account }) }, ...members),
     h(
       "button",
       {
         type: "button",
         class: "fix-one",
-        "aria-label": `Fix the duplicates of ${group.account}…`,
+        "aria-label": fill(own.duplicates_fix_label, { account: group.account }),
         dataset: { testid: "doctor-fix-one" },
         onclick: () => preview({ findings: [], duplicates: [selectedDuplicates(group.url, choice)] }),
       },
-      "Fix…",
+      own.fix_row,
     ),
   );
 }
@@ -500,13 +505,13 @@ function updateCounts() {
     const count = entry.items.filter((item) => isSelected(key, item)).length;
     entry.selectBox.checked = count === entry.items.length && count > 0;
     entry.selectBox.indeterminate = count > 0 && count < entry.items.length;
-    entry.countNode.textContent = count ? `${count.toLocaleString()} selected` : "";
+    entry.countNode.textContent = count ? fill(own.group_selected, { count: count.toLocaleString() }) : "";
     total += count;
     all += entry.items.length;
   }
   byId("select-all").checked = total === all && all > 0;
   byId("select-all").indeterminate = total > 0 && total < all;
-  byId("selected-count").textContent = total ? `${plural(total, "item")} selected` : "Nothing selected";
+  byId("selected-count").textContent = total ? fill(own.selected, { items: plural(total, "items") }) : own.nothing_selected;
   byId("fix-selected").disabled = total === 0;
 }
 
@@ -540,7 +545,7 @@ function preview(selection) {
   try {
     plan = planBookmarkBatch(state.report, selection, state.team);
   } catch (error) {
-    say("result-status", `The selection could not be checked: ${error.message}`, true);
+    say("result-status", fill(own.not_checked, { error: error.message }), true);
     return;
   }
   state.plan = plan;
@@ -549,9 +554,9 @@ function preview(selection) {
     return h(
       "tr",
       { dataset: { id: change.id } },
-      h("th", { scope: "row" }, shown.title || "(no title)", h("span", { class: "folder muted" }, ` ${folderText(shown.folder_path)}`)),
+      h("th", { scope: "row" }, titleOf(shown), h("span", { class: "folder muted" }, ` ${folderText(shown.folder_path)}`)),
       h("td", {}, h("code", {}, shown.url)),
-      change.new_url === null ? h("td", { class: "delete" }, "Deleted") : h("td", {}, h("code", {}, change.new_url)),
+      change.new_url === null ? h("td", { class: "delete" }, own.deleted) : h("td", {}, h("code", {}, change.new_url)),
     );
   });
   const tbody = byId("preview-table").tBodies[0];
@@ -560,12 +565,11 @@ function preview(selection) {
   const replaced = plan.changes.filter((c) => c.new_url !== null).length;
   const deleted = plan.changes.length - replaced;
   byId("preview-summary").textContent = plan.problems.length
-    ? "Fix what is marked below (or leave those bookmarks out) before applying: nothing is changed until then."
-    : `${plural(replaced, "bookmark")} will get a new address and ${plural(deleted, "bookmark")} will be deleted. ` +
-      "Names, folders and positions stay. You can undo this as one batch.";
+    ? own.preview_problems
+    : fill(own.preview_summary, { replaced: plural(replaced, "bookmarks"), deleted: plural(deleted, "bookmarks") });
   const applyButton = byId("apply");
   applyButton.disabled = plan.problems.length > 0 || plan.changes.length === 0;
-  applyButton.textContent = plan.changes.length ? `Apply ${plural(plan.changes.length, "change")}` : "Apply";
+  applyButton.textContent = plan.changes.length ? fill(own.apply_changes, { changes: plural(plan.changes.length, "changes") }) : own.apply;
   byId("preview").showModal();
   (applyButton.disabled ? byId("cancel") : applyButton).focus();
 }
@@ -589,15 +593,16 @@ async function apply() {
   state.generation += 1;
   await scan();
   const done = result.batch?.entries.length ?? 0;
-  const failed = result.failed.length ? ` ${plural(result.failed.length, "bookmark")} could not be changed: ${result.failed.map((f) => `“${f.title}”`).join(", ")}.` : "";
+  const titles = result.failed.map((f) => fill(own.quoted, { title: f.title })).join(", ");
+  const failed = result.failed.length ? fill(own.not_changed, { bookmarks: plural(result.failed.length, "bookmarks"), titles }) : "";
   const status = byId("result-status");
   status.classList.toggle("error", result.failed.length > 0);
-  status.replaceChildren(`Fixed ${plural(done, "bookmark")}.${failed} `);
+  status.replaceChildren(fill(own.fixed, { bookmarks: plural(done, "bookmarks"), failed }));
   if (result.batch) {
     const undo = h(
       "button",
       { type: "button", dataset: { testid: "doctor-undo-last" }, onclick: () => void undo(result.batch.batch_id) },
-      "Undo",
+      own.undo,
     );
     status.append(undo);
     undo.focus();
@@ -618,11 +623,11 @@ async function showHistory() {
         "li",
         { dataset: { batch: batch.batch_id } },
         h("span", {}, when),
-        h("span", {}, `${plural(batch.entries.length - deleted, "address", "addresses")} replaced, ${plural(deleted, "bookmark")} deleted`),
+        h("span", {}, fill(own.batch, { addresses: plural(batch.entries.length - deleted, "addresses"), bookmarks: plural(deleted, "bookmarks") })),
         h(
           "button",
-          { type: "button", "aria-label": `Undo the fixes of ${when}`, dataset: { testid: "doctor-undo" }, onclick: () => void undo(batch.batch_id) },
-          "Undo",
+          { type: "button", "aria-label": fill(own.undo_label, { when }), dataset: { testid: "doctor-undo" }, onclick: () => void undo(batch.batch_id) },
+          own.undo,
         ),
       );
     }),
@@ -632,14 +637,14 @@ async function showHistory() {
 async function undo(batchId) {
   try {
     const result = await journal.undoBatch(batchId);
-    const notes = [...result.skipped.map((/** @type {any} */ s) => s.message), ...result.failed.map((f) => `“${f.title}” ${f.message}`)];
-    say(
-      "history-status",
-      `Undone: ${plural(result.restored, "bookmark")} restored.${notes.length ? ` ${notes.join("; ")}.` : ""}`,
-      result.failed.length > 0,
-    );
+    const notes = [
+      ...result.skipped.map((/** @type {any} */ s) => s.message),
+      ...result.failed.map((f) => fill(own.note_failed, { title: f.title, message: f.message })),
+    ];
+    const noted = notes.length ? fill(own.undone_notes, { notes: notes.join("; ") }) : "";
+    say("history-status", fill(own.undone, { bookmarks: plural(result.restored, "bookmarks"), notes: noted }), result.failed.length > 0);
     const last = byId("result-status");
-    if (last.querySelector('[data-testid="doctor-undo-last"]')) last.replaceChildren("The last batch was undone.");
+    if (last.querySelector('[data-testid="doctor-undo-last"]')) last.replaceChildren(own.last_undone);
   } catch (error) {
     say("history-status", error.message, true);
   }
@@ -655,18 +660,18 @@ let forgetArmed = null;
 async function forgetHistory() {
   const button = byId("forget-history");
   if (forgetArmed === null) {
-    button.textContent = "Click again to forget (no undo after that)";
+    button.textContent = own.forget_again;
     forgetArmed = setTimeout(() => {
       forgetArmed = null;
-      button.textContent = "Forget these records";
+      button.textContent = own.forget_records;
     }, 5000);
     return;
   }
   clearTimeout(forgetArmed);
   forgetArmed = null;
-  button.textContent = "Forget these records";
+  button.textContent = own.forget_records;
   const saved = await journal.forgetAll();
-  say("history-status", saved ? "The records are forgotten." : "The records could not be removed.", !saved);
+  say("history-status", saved ? own.forgotten : own.not_forgotten, !saved);
   await showHistory();
 }
 
@@ -683,7 +688,7 @@ function exportFindings(format) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  say("result-status", `Exported the findings as ${format.toUpperCase()} (addresses redacted).`);
+  say("result-status", fill(own.exported, { format: format.toUpperCase() }));
 }
 
 /** The known accounts, offered while typing an account. */

@@ -11,10 +11,12 @@ import { showSiteAccess } from "./lib/site-access-view.js";
 import { loadPages } from "./lib/pages-core.js";
 import * as store from "./lib/store.js";
 import { showTeam } from "./lib/team-view.js";
+import { fill, wordsOf } from "./lib/words.js";
 
 const OPTIONAL = ["bookmarks", "webNavigation"];
-const PERMISSION_NAMES = { bookmarks: "Bookmarks", webNavigation: "Browsing activity (webNavigation)" };
-const FEATURE_NAMES = { bookmarks: "Bookmark protection", lookalike: "Lookalike protection" };
+
+/** This page's words (src/events/ui_words.rs), once the core is ready. */
+const words = () => wordsOf("options");
 
 function say(id, text, error = false) {
   const node = byId(id);
@@ -24,6 +26,8 @@ function say(id, text, error = false) {
 
 main().catch((error) => {
   console.error(error);
+  // Allowed: what failed may be the core itself, which holds every other word.
+  // eslint-disable-next-line no-restricted-syntax
   say("accounts-status", `The settings could not be loaded: ${error.message}`, true);
 });
 
@@ -43,7 +47,7 @@ function wire() {
   byId("favourite-add-button").addEventListener("click", addFavourite);
   byId("recent-clear").addEventListener("click", async () => {
     const saved = await store.clearRecent();
-    say("favourites-status", saved ? "Recent regions cleared." : "Could not clear the recent regions.", !saved);
+    say("favourites-status", saved ? words().recent_cleared : words().recent_not_cleared, !saved);
   });
   byId("notice-enabled").addEventListener("change", async (event) => {
     const saved = await store.setNoticeEnabled(event.target.checked);
@@ -72,8 +76,8 @@ async function showAccounts() {
     const name = account.alias ?? account.account_id;
     const forget = h(
       "button",
-      { type: "button", "aria-label": `Forget ${name}`, dataset: { testid: "forget-account", account: key }, onclick: () => forgetOne(key, name) },
-      "Forget",
+      { type: "button", "aria-label": fill(words().forget_label, { name }), dataset: { testid: "forget-account", account: key }, onclick: () => forgetOne(key, name) },
+      words().forget,
     );
     return h(
       "tr",
@@ -93,7 +97,7 @@ async function showAccounts() {
 
 async function forgetOne(key, name) {
   await store.updateKnownAccounts((known) => forgetAccount(known, key));
-  say("accounts-status", `Forgot ${name}.`);
+  say("accounts-status", fill(words().forgot, { name }));
   await showAccounts();
   byId("forget-all").focus();
 }
@@ -104,21 +108,21 @@ let confirmTimer = null;
 async function forgetAll() {
   const button = byId("forget-all");
   if (confirmTimer === null) {
-    button.textContent = "Click again to forget every account";
-    say("accounts-status", "Click “Forget all accounts” again to confirm.");
+    button.textContent = words().forget_all_again;
+    say("accounts-status", words().forget_all_confirm);
     confirmTimer = setTimeout(() => {
       confirmTimer = null;
-      button.textContent = "Forget all accounts";
+      button.textContent = words().forget_all;
     }, 5000);
     return;
   }
   clearTimeout(confirmTimer);
   confirmTimer = null;
-  button.textContent = "Forget all accounts";
+  button.textContent = words().forget_all;
   await store.updateKnownAccounts((known) =>
     known.accounts.reduce((rest, account) => forgetAccount(rest, account.account_id ?? account.alias), known),
   );
-  say("accounts-status", "All known accounts are forgotten.");
+  say("accounts-status", words().all_forgotten);
   await showAccounts();
 }
 
@@ -134,11 +138,11 @@ async function showFavourites() {
         "li",
         { dataset: { code } },
         `${name.get(code) ?? code} (${code})`,
-        h("button", { type: "button", "aria-label": `Remove ${name.get(code) ?? code} from favourites`, onclick: () => removeFavourite(code) }, "×"),
+        h("button", { type: "button", "aria-label": fill(words().remove_favourite, { name: name.get(code) ?? code }), onclick: () => removeFavourite(code) }, "×"),
       ),
     ),
   );
-  if (favourites.length === 0) byId("favourites").append(h("li", { class: "muted" }, "None yet: star a region in the popup, or add one here."));
+  if (favourites.length === 0) byId("favourites").append(h("li", { class: "muted" }, words().no_favourites));
   const groups = new Map();
   for (const region of all.filter((r) => !favourites.includes(r.code))) {
     if (!groups.has(region.partition)) groups.set(region.partition, h("optgroup", { label: region.partition }));
@@ -151,13 +155,13 @@ async function addFavourite() {
   const code = byId("favourite-add").value;
   if (!code) return;
   await store.toggleFavourite(code);
-  say("favourites-status", `Added ${code} to the favourites.`);
+  say("favourites-status", fill(words().favourite_added, { code }));
   await showFavourites();
 }
 
 async function removeFavourite(code) {
   await store.toggleFavourite(code);
-  say("favourites-status", `Removed ${code} from the favourites.`);
+  say("favourites-status", fill(words().favourite_removed, { code }));
   await showFavourites();
   byId("favourite-add").focus();
 }
@@ -178,9 +182,9 @@ function toggleFeature(event, { name, statusId, turnOn, turnOff }) {
   change.then(async () => {
     const enabled = (await features.featureStates())[name];
     event.target.checked = enabled;
-    const label = FEATURE_NAMES[name];
-    if (on && !enabled) say(statusId, `${label} is not on: the permission was not granted. Everything else keeps working.`, true);
-    else say(statusId, enabled ? `${label} is on.` : `${label} is off.`);
+    const feature = words()[`feature_${name}`];
+    if (on && !enabled) say(statusId, fill(words().feature_refused, { feature }), true);
+    else say(statusId, fill(enabled ? words().feature_on : words().feature_off, { feature }));
     await showPermissions();
   });
 }
@@ -209,14 +213,17 @@ async function showPermissions() {
   byId("bookmark-protection").checked = on.bookmarks;
   byId("lookalike-protection").checked = on.lookalike;
   const rows = OPTIONAL.map((permission, i) => {
-    const users = features.featuresUsing(permission).map((feature) => `${FEATURE_NAMES[feature]}${on[feature] ? " (on)" : ""}`).join(", ");
+    const users = features
+      .featuresUsing(permission)
+      .map((feature) => (on[feature] ? fill(words().feature_in_use, { feature: words()[`feature_${feature}`] }) : words()[`feature_${feature}`]))
+      .join(", ");
     return h(
       "tr",
       { dataset: { permission } },
-      h("th", { scope: "row" }, PERMISSION_NAMES[permission]),
-      h("td", {}, `To ${permissions.PURPOSE[permission]}.`),
+      h("th", { scope: "row" }, words()[`permission_${permission}`]),
+      h("td", {}, words()[`purpose_${permission}`]),
       h("td", {}, users),
-      h("td", { class: granted[i] ? "granted" : "", dataset: { testid: `permission-${permission}` } }, granted[i] ? "Granted" : "Not granted"),
+      h("td", { class: granted[i] ? "granted" : "", dataset: { testid: `permission-${permission}` } }, granted[i] ? words().granted : words().not_granted),
     );
   });
   byId("permissions").tBodies[0].replaceChildren(...rows);

@@ -7,7 +7,6 @@ import { clearGlobalBadge } from "./lib/badge.js";
 import { fixBookmark, undoFix } from "./lib/bookmark-fix.js";
 import { byId, copyText, h } from "./lib/dom.js";
 import { turnOnBookmarkProtection } from "./lib/features.js";
-import * as permissions from "./lib/permissions.js";
 import { showProblems } from "./lib/problems-view.js";
 import { showSiteAccess } from "./lib/site-access-view.js";
 import { regionPicker } from "./lib/region-picker.js";
@@ -15,6 +14,7 @@ import { showLauncher } from "./lib/launcher.js";
 import * as store from "./lib/store.js";
 import { pageFacts } from "./lib/tab-facts.js";
 import { showTeamAccount } from "./lib/team-popup.js";
+import { fill, fillParts, wordsOf } from "./lib/words.js";
 
 // Allowed: this page's own `?tab=<id>` (set by the extension itself), not an address the core judges.
 // eslint-disable-next-line no-restricted-syntax
@@ -32,8 +32,13 @@ function say(id, text, error = false) {
 
 main().catch((error) => {
   console.error(error);
+  // Allowed: what failed may be the core itself, which holds every other word.
+  // eslint-disable-next-line no-restricted-syntax
   say("region-status", `Sign-in Guard could not start: ${error.message}`, true);
 });
+
+/** This page's words (src/events/ui_words.rs), once the core is ready. */
+const words = () => wordsOf("popup");
 
 async function main() {
   const [tab] = await Promise.all([targetTab(), ready]);
@@ -102,8 +107,8 @@ async function showBookmarkWarning(known, tabBookmarkId) {
   const select = byId("bookmark-warning-account");
   if (known.accounts.length > 0) {
     select.replaceChildren(
-      h("option", { value: "" }, "the URL Sign-in Guard suggests"),
-      ...known.accounts.map((a) => h("option", { value: a.alias ?? a.account_id }, `the sign-in URL of ${accountName(a)}`)),
+      h("option", { value: "" }, words().suggested),
+      ...known.accounts.map((a) => h("option", { value: a.alias ?? a.account_id }, fill(words().account_url, { account: accountName(a) }))),
     );
     byId("bookmark-warning-choice").hidden = false;
   }
@@ -142,7 +147,7 @@ function showTab(popup, tab) {
   const kind = byId("verdict-kind");
   const { report } = popup;
   if (!report) {
-    kind.textContent = "Sign-in Guard cannot see this page's address. Click the toolbar button while the page is open to check it.";
+    kind.textContent = words().no_address;
     return;
   }
   const { view } = report;
@@ -177,24 +182,24 @@ function showCanonical(signin, view) {
   byId("canonical-row").hidden = false;
   byId("copy-canonical").onclick = async () => {
     const copied = await copyText(url);
-    say("canonical-status", copied ? "Copied." : "Could not copy; select the address and press Ctrl+C.", !copied);
+    say("canonical-status", copied ? words().copied : words().copy_failed, !copied);
   };
   byId("bookmark-this").onclick = () => {
     // Ask first, while the click still counts as a user gesture.
     turnOnBookmarkProtection().then(async (granted) => {
       if (!granted) {
-        say("canonical-status", `Sign-in Guard needs bookmark access to ${permissions.PURPOSE.bookmarks}. Everything else works without it.`, true);
+        say("canonical-status", words().needs_bookmarks, true);
         return;
       }
       const [existing] = await api.bookmarks.search({ url });
       if (existing) {
-        say("canonical-status", `Already bookmarked as “${redact(existing.title)}”.`);
+        say("canonical-status", fill(words().already_bookmarked, { title: redact(existing.title) }));
         return;
       }
-      const title = view.label ? `AWS sign-in: ${view.label}` : "AWS sign-in";
+      const title = view.label ? fill(words().bookmark_title_of, { label: view.label }) : words().bookmark_title;
       await api.bookmarks.create({ title, url });
-      say("canonical-status", `Bookmarked as “${title}”.`);
-    }).catch((error) => say("canonical-status", `Could not bookmark it: ${error.message}`, true));
+      say("canonical-status", fill(words().bookmarked, { title }));
+    }).catch((error) => say("canonical-status", fill(words().bookmark_failed, { error: error.message }), true));
   };
 }
 
@@ -204,10 +209,11 @@ function showRedirect(redirect, bookmark, tab) {
   const box = byId("redirect");
   byId("redirect-title").textContent = redirect.title;
   const parts = [];
-  if (redirect.started_at) parts.push("It started at ", h("code", {}, redirect.started_at), ". ");
-  if (redirect.bookmark_title !== null) parts.push(`Your bookmark “${redirect.bookmark_title}” holds that address. `);
-  if (redirect.replacement) parts.push("Fix it to open ", h("code", {}, redirect.replacement), " instead (same name, folder and position).");
-  if (redirect.ask_access) parts.push(`With bookmark access Sign-in Guard can ${permissions.PURPOSE.bookmarks}.`);
+  const { redirect_started, redirect_bookmark, redirect_fix, redirect_access } = words();
+  if (redirect.started_at) parts.push(...fillParts(redirect_started, { url: h("code", {}, redirect.started_at) }));
+  if (redirect.bookmark_title !== null) parts.push(fill(redirect_bookmark, { title: redirect.bookmark_title }));
+  if (redirect.replacement) parts.push(...fillParts(redirect_fix, { url: h("code", {}, redirect.replacement) }));
+  if (redirect.ask_access) parts.push(redirect_access);
   byId("redirect-detail").replaceChildren(...parts);
   box.hidden = false;
 
@@ -216,7 +222,7 @@ function showRedirect(redirect, bookmark, tab) {
   allow.onclick = () => {
     turnOnBookmarkProtection().then((granted) => {
       if (granted) location.reload();
-      else say("redirect-status", "Bookmark access was not granted; everything else keeps working.", true);
+      else say("redirect-status", words().access_refused, true);
     });
   };
   if (!bookmark || !redirect.replacement) return;
@@ -254,7 +260,7 @@ async function setUpRegions(popup, url, known, tab) {
   if (!own && choices.length > 0) {
     select.replaceChildren(
       ...choices.map(({ value, text }) => h("option", { value }, text)),
-      h("option", { value: "" }, "None: the general sign-in page"),
+      h("option", { value: "" }, words().general_signin),
     );
     byId("account-choice").hidden = false;
   }
@@ -270,16 +276,16 @@ async function setUpRegions(popup, url, known, tab) {
       return;
     }
     if (!link) {
-      say("region-status", "Choose an account first: Sign-in Guard knows none for this page.", true);
+      say("region-status", words().choose_account, true);
       return;
     }
     await store.addRecent(choice.code);
     if (newTab) {
       await api.tabs.create({ url: link, active: false });
-      say("region-status", `Opened ${link} in a new tab.`);
+      say("region-status", fill(words().opened_new_tab, { url: link }));
     } else {
       await api.tabs.update(tab.id, { url: link });
-      if (inTab) say("region-status", `Opened ${link}.`);
+      if (inTab) say("region-status", fill(words().opened, { url: link }));
       else window.close();
     }
   };
@@ -289,7 +295,7 @@ async function setUpRegions(popup, url, known, tab) {
       const next = switchConsoleRegion(url, choice.code);
       await store.addRecent(choice.code);
       await api.tabs.update(tab.id, { url: next });
-      if (inTab) say("region-status", `Switched the tab to ${choice.name}.`);
+      if (inTab) say("region-status", fill(words().switched, { name: choice.name }));
       else window.close();
     } catch (error) {
       say("region-status", error.message, true);

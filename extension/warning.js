@@ -8,11 +8,14 @@ import { showBadge } from "./lib/badge.js";
 import { byId } from "./lib/dom.js";
 import * as store from "./lib/store.js";
 import { pageFacts } from "./lib/tab-facts.js";
+import { wordsOf } from "./lib/words.js";
 
 const WARNING_PAGE = api.runtime.getURL("warning.html");
 
 main().catch((error) => {
   console.error(error);
+  // Allowed: what failed may be the core itself, which holds every other word.
+  // eslint-disable-next-line no-restricted-syntax
   byId("warning-detail").textContent = `Sign-in Guard could not load this warning: ${error.message}`;
 });
 
@@ -25,7 +28,7 @@ async function main() {
   back.addEventListener("click", () => goBack(tabId, blocked));
   back.focus();
   if (!blocked) {
-    byId("warning-detail").textContent = "The page this warning was about is no longer known; go back to continue.";
+    byId("warning-detail").textContent = wordsOf("warning").not_known;
     byId("continue").hidden = true;
     return;
   }

@@ -8,7 +8,8 @@
 import { api } from "./browser.js";
 import * as store from "./store.js";
 
-export const DEFAULT_TITLE = "Sign-in Guard for AWS";
+/** The toolbar button's own title: the manifest's (the extension's name), not words of the glue. */
+export const DEFAULT_TITLE = api.runtime.getManifest().action?.default_title ?? api.runtime.getManifest().name;
 
 const icons = (name) => Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icons/${name}-${size}.png`]));
 const NORMAL_ICONS = icons("icon");

@@ -7,6 +7,7 @@ import { bookmarkFix, ready, redact } from "./core.js";
 import { applyBatch, batches, undoBatch } from "./doctor-journal.js";
 import * as store from "./store.js";
 import { teamContext } from "./team.js";
+import { fill, wordsOf } from "./words.js";
 
 /**
  * Replaces the URL of bookmark `id` by the core's fix (for account `chosen`, if given).
@@ -15,30 +16,31 @@ import { teamContext } from "./team.js";
 export async function fixBookmark(id, chosen = null) {
   const [[node]] = await Promise.all([api.bookmarks.get(id), ready]);
   const fix = bookmarkFix(node.url, await store.knownAccounts(), chosen, await teamContext());
+  const words = wordsOf("bookmark-fix");
   if (!fix) {
     await store.clearBookmarkWarning(id);
-    return { ok: false, message: "This bookmark already opens a sign-in URL that keeps working." };
+    return { ok: false, message: words.not_needed };
   }
   const { batch, failed } = await applyBatch([{ id, new_url: fix.replacement }], new Map([[id, node.url]]));
-  if (!batch) return { ok: false, message: `The bookmark was not changed: ${failed[0]?.message ?? "the browser refused"}.` };
+  if (!batch) return { ok: false, message: fill(words.not_changed, { why: failed[0]?.message ?? words.refused }) };
   await store.clearBookmarkWarning(id);
   return {
     ok: true,
     replacement: fix.replacement,
     reason: fix.reason,
-    message: `Fixed: “${redact(node.title)}” now opens ${fix.replacement}.`,
+    message: fill(words.fixed, { title: redact(node.title), url: fix.replacement }),
   };
 }
 
 /** Undoes the latest fix of bookmark `id` (recreating it if it was deleted), unless it was edited since. */
 export async function undoFix(id) {
   await ready;
+  const words = wordsOf("bookmark-fix");
   const batch = (await batches()).find((b) => b.entries.length === 1 && b.entries[0].id === id);
-  if (!batch) return { ok: false, message: "There is no fix of this bookmark to undo." };
+  if (!batch) return { ok: false, message: words.no_undo };
   const result = await undoBatch(batch.batch_id);
-  if (result.restored > 0) {
-    return { ok: true, message: `Undone: “${batch.entries[0].title}” opens its old address again.` };
-  }
-  const why = result.skipped[0]?.message ?? `“${batch.entries[0].title}” could not be restored`;
-  return { ok: false, message: `Not undone: ${why}.` };
+  const title = batch.entries[0].title;
+  if (result.restored > 0) return { ok: true, message: fill(words.undone, { title }) };
+  const why = result.skipped[0]?.message ?? fill(words.not_restored, { title });
+  return { ok: false, message: fill(words.not_undone, { why }) };
 }

@@ -14,6 +14,7 @@ import initWake from "../pkg/signin_guard_wake.js";
 import initExtension from "../pkg/signin_guard_extension.js";
 
 export {
+  badgeWords,
   bookmarkChange,
   bookmarkOffered,
   continueAnyway,

@@ -13,6 +13,7 @@
 import { api } from "./browser.js";
 import { journalRecord, planBookmarkUndo } from "./core.js";
 import * as store from "./store.js";
+import { fill, wordsOf } from "./words.js";
 
 const KEY = "doctor_journal";
 const SECRETS = "doctor_journal_secrets";
@@ -51,7 +52,7 @@ function update(change) {
       await saveSecrets(next);
       return true;
     } catch (error) {
-      await store.noteProblem(`Sign-in Guard could not save the record of bookmark fixes (${error.message}).`);
+      await store.noteProblem({ problem: "journal_not_saved", values: { error: error.message } });
       return false;
     }
   });
@@ -72,13 +73,13 @@ export async function applyBatch(changes, scanned) {
   try {
     found = ids.length ? await api.bookmarks.get(ids) : [];
   } catch {
-    throw new Error("Some of these bookmarks were deleted since the scan. Nothing was changed: scan again.");
+    throw new Error(wordsOf("journal").deleted_since);
   }
   const nodes = new Map(found.map((node) => [node.id, node]));
   const changed = ids.find((id) => nodes.get(id)?.url !== scanned.get(id));
   if (changed !== undefined) {
-    const title = nodes.get(changed)?.title ?? "A bookmark";
-    throw new Error(`“${title}” was changed since the scan. Nothing was changed: scan again.`);
+    const title = nodes.get(changed)?.title ?? wordsOf("journal").a_bookmark;
+    throw new Error(fill(wordsOf("journal").changed_since, { title }));
   }
   const records = changes.map((change) => {
     const node = nodes.get(change.id);
@@ -100,7 +101,7 @@ export async function applyBatch(changes, scanned) {
     () => false,
   );
   if (!secretsSaved || !(await update((list) => [batch, ...list]))) {
-    throw new Error("Nothing was changed: Sign-in Guard could not save the record it needs to undo the change.");
+    throw new Error(wordsOf("journal").not_recorded);
   }
   const results = await Promise.allSettled(
     entries.map((e) => (e.new_url === null ? api.bookmarks.remove(e.id) : api.bookmarks.update(e.id, { url: e.new_url }))),
@@ -149,7 +150,7 @@ async function recreate(step) {
  */
 export async function undoBatch(batchId) {
   const batch = (await batches()).find((b) => b.batch_id === batchId);
-  if (!batch) throw new Error("This batch is no longer in the record: it was undone or forgotten.");
+  if (!batch) throw new Error(wordsOf("journal").no_batch);
   const kept = (await keptSecrets())[batchId] ?? {};
   const plan = planBookmarkUndo(batch.entries, await currentState(batch.entries.map((e) => e.id)), kept);
   const failed = [];
@@ -183,6 +184,6 @@ export async function undoBatch(batchId) {
   return {
     restored: plan.steps.length - failed.length,
     skipped: plan.skipped,
-    failed: left.map((e) => ({ id: e.id, title: e.title, message: "could not be restored" })),
+    failed: left.map((e) => ({ id: e.id, title: e.title, message: wordsOf("journal").not_restored })),
   };
 }

@@ -1,8 +1,10 @@
 // Copies text to the clipboard from an extension context, never through a web page: a page can rewrite
 // the `copy` event of a copy made in its DOM. Chrome's worker has no DOM, so an offscreen document
 // (reason CLIPBOARD, offscreen.html) copies; Firefox's background is an event page with a DOM of its own.
-// Both need the clipboardWrite permission: neither context has the focus or a click of its own.
+// Both need the clipboardWrite permission: neither context has the focus or a click of its own. Called once the
+// extension package is ready (the offscreen document's reason is the core's words).
 import { api } from "./browser.js";
+import { wordsOf } from "./words.js";
 
 const OFFSCREEN = "offscreen.html";
 
@@ -21,7 +23,7 @@ async function copyOffscreen(text) {
     (await api.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"], documentUrls: [url] })).length > 0;
   if (!(await isOpen())) {
     await api.offscreen
-      .createDocument({ url: OFFSCREEN, reasons: ["CLIPBOARD"], justification: "Copy the canonical sign-in URL chosen from the context menu" })
+      .createDocument({ url: OFFSCREEN, reasons: ["CLIPBOARD"], justification: wordsOf("worker").offscreen_why })
       // Two clicks at once: the other one created it (Chrome allows a single offscreen document).
       .catch(async (error) => {
         if (!(await isOpen())) throw error;

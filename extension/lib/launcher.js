@@ -8,6 +8,7 @@ import { Launcher } from "./core.js";
 import { h } from "./dom.js";
 import * as store from "./store.js";
 import { teamContext } from "./team.js";
+import { wordsOf } from "./words.js";
 
 /** Rows shown at most. */
 const LIMIT = 8;
@@ -41,7 +42,7 @@ export async function showLauncher({ section, input, list, status, favourite }, 
     active = 0;
     list.replaceChildren(...choices.map(optionFor));
     input.setAttribute("aria-expanded", String(choices.length > 0));
-    if (choices.length === 0) list.append(h("li", { class: "empty", role: "presentation" }, "No account matches."));
+    if (choices.length === 0) list.append(h("li", { class: "empty", role: "presentation" }, wordsOf("launcher").no_match));
     showActive();
   }
 

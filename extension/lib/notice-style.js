@@ -1,7 +1,10 @@
 // @ts-check
 // The in-page notice's stylesheet. The worker sends it with every notice (`notice.style`), so the content
 // script, which runs on every AWS page, stays small, and a page without a notice never parses it.
+import { noticeWords } from "./core.js";
 
+// Allowed: a stylesheet, not words (`1px solid` reads like two words to the words guard).
+// eslint-disable-next-line no-restricted-syntax
 export const NOTICE_STYLE = `:host{all:initial}
 section{position:fixed;z-index:2147483647;right:16px;bottom:16px;max-width:380px;font:14px/1.45 system-ui,sans-serif;color:#16191f;background:#fff;border:1px solid #8d99a8;border-left:6px solid #0972d3;border-radius:8px;padding:12px 40px 12px 14px;box-shadow:0 4px 18px #0005}
 .warning{border-left-color:#b45309}
@@ -12,5 +15,8 @@ button{font:13px system-ui,sans-serif;cursor:pointer;color:inherit;background:no
 :focus-visible{outline:3px solid #0972d3;outline-offset:2px}.danger :focus-visible{outline-color:#fff}
 @media (prefers-color-scheme:dark){section:not(.danger){color:#e9ebed;background:#1b232d}}`;
 
-/** The notice as the content script takes it: the worker's words with the stylesheet. */
-export const styled = (notice) => notice && { ...notice, style: NOTICE_STYLE };
+/**
+ * The notice as the content script takes it: the core's notice with the stylesheet and the notice's own words
+ * (its buttons and labels, src/events/ui_words.rs: the content script has no core). Once the wake package is ready.
+ */
+export const styled = (notice) => notice && { ...notice, style: NOTICE_STYLE, words: noticeWords() };

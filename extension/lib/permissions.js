@@ -1,5 +1,6 @@
 // @ts-check
-// The permissions a person may withhold, and asking for them again. Everything else works without them.
+// The permissions a person may withhold, and asking for them again. Everything else works without them. What
+// each is for, in words, is the core's (src/events/ui_words.rs).
 // - Optional permissions: `bookmarks` and `webNavigation`, asked for by the features that need them
 //   (features.js: bookmark protection needs both, lookalike protection `webNavigation`).
 // - Access to the AWS sites (the manifest's `host_permissions`): granted at install, but Firefox lets the
@@ -9,20 +10,8 @@
 // while the user gesture lasts (Firefox rejects the request outright otherwise).
 import { api } from "./browser.js";
 
-/** What each optional permission is for, in the words the UI uses. */
-export const PURPOSE = Object.freeze({
-  bookmarks: "find and fix bookmarks that point at a sign-in redirect, and bookmark sign-in URLs",
-  webNavigation:
-    "see the address a navigation to an AWS sign-in site started at, so that a bookmark of a sign-in redirect is " +
-    "recognised before AWS redirects it; and, with lookalike protection on, check the address of every page you open",
-});
-
 /** The AWS sign-in, console and portal sites (match patterns): the manifest's host permissions. */
 export const AWS_SITES = Object.freeze([...(api.runtime.getManifest().host_permissions ?? [])]);
-
-/** What access to the AWS sites is for, in the words the UI uses. */
-export const AWS_SITES_PURPOSE =
-  "show which account an AWS sign-in or console page is for, its sign-in URL to bookmark, and warnings about sign-in redirects";
 
 const list = (permissions) => [permissions].flat();
 

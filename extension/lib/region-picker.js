@@ -5,6 +5,7 @@
 import { searchRegions } from "./core.js";
 import { h } from "./dom.js";
 import * as store from "./store.js";
+import { fill, wordsOf } from "./words.js";
 
 /**
  * @param {{input: HTMLInputElement, list: HTMLElement, favourite: HTMLButtonElement,
@@ -15,6 +16,7 @@ import * as store from "./store.js";
 export function regionPicker({ input, list, favourite, switchButton }, options) {
   let choices = [];
   let active = 0;
+  const words = wordsOf("region-picker");
 
   const optionId = (code) => `region-option-${code}`;
 
@@ -33,15 +35,15 @@ export function regionPicker({ input, list, favourite, switchButton }, options) 
   function render() {
     list.replaceChildren(...choices.map((choice, index) => optionFor(choice, index)));
     input.setAttribute("aria-expanded", String(choices.length > 0));
-    if (choices.length === 0) list.append(h("li", { class: "empty", role: "presentation" }, "No region matches."));
+    if (choices.length === 0) list.append(h("li", { class: "empty", role: "presentation" }, words.no_match));
     showActive();
   }
 
   function optionFor(choice, index) {
     const marks = [
-      choice.favourite && h("span", { class: "mark favourite", title: "Favourite" }, "★", h("span", { class: "offscreen" }, " favourite")),
-      choice.recent && h("span", { class: "mark" }, "recent"),
-      choice.opt_in && h("span", { class: "mark opt-in", title: "Opt-in region: it must be enabled for the account first" }, "opt-in"),
+      choice.favourite && h("span", { class: "mark favourite", title: words.favourite }, "★", h("span", { class: "offscreen" }, words.favourite_mark)),
+      choice.recent && h("span", { class: "mark" }, words.recent_mark),
+      choice.opt_in && h("span", { class: "mark opt-in", title: words.opt_in_title }, words.opt_in_mark),
     ];
     const option = h(
       "li",
@@ -77,10 +79,12 @@ export function regionPicker({ input, list, favourite, switchButton }, options) 
     favourite.disabled = !choice;
     favourite.setAttribute("aria-pressed", String(Boolean(choice?.favourite)));
     favourite.textContent = choice?.favourite ? "★" : "☆";
-    favourite.setAttribute("aria-label", choice ? `Favourite: ${choice.name}` : "Favourite");
-    favourite.title = choice?.favourite ? `Remove ${choice.name} from favourites` : `Add ${choice?.name ?? "the region"} to favourites`;
+    favourite.setAttribute("aria-label", choice ? fill(words.favourite_of, { name: choice.name }) : words.favourite);
+    favourite.title = choice?.favourite
+      ? fill(words.unfavourite_title, { name: choice.name })
+      : fill(words.favourite_title, { name: choice?.name ?? words.the_region });
     switchButton.hidden = !options.canSwitch || !choice;
-    if (choice) switchButton.textContent = `Switch this tab to ${choice.name} (${choice.code})`;
+    if (choice) switchButton.textContent = fill(words.switch, { name: choice.name, code: choice.code });
   }
 
   function move(by) {

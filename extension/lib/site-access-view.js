@@ -1,9 +1,10 @@
 // @ts-check
-// "Sign-in Guard cannot see AWS pages": on the popup and the settings page, explains why access to the
+// Access to the AWS sites withheld: on the popup and the settings page, explains why access to the
 // AWS sites matters and asks for it again with a button (a request needs the click's user gesture).
 import { api } from "./browser.js";
 import { h } from "./dom.js";
-import { AWS_SITES, AWS_SITES_PURPOSE, hasAwsSites, requestAwsSites } from "./permissions.js";
+import { AWS_SITES, hasAwsSites, requestAwsSites } from "./permissions.js";
+import { wordsOf } from "./words.js";
 
 /**
  * Fills `box` while access is missing (hidden otherwise) and follows permission changes. `onGranted`
@@ -25,6 +26,7 @@ function hide(box) {
 
 function explain(box, onGranted) {
   if (!box.hidden) return;
+  const words = wordsOf("site-access");
   const status = h("p", { class: "status", role: "status", dataset: { testid: "site-access-status" } });
   const allow = h(
     "button",
@@ -36,24 +38,17 @@ function explain(box, onGranted) {
       onclick: () =>
         void requestAwsSites().then((granted) => {
           status.classList.toggle("error", !granted);
-          status.textContent = granted
-            ? "Access allowed. Reload open AWS pages to see the notice."
-            : "Access was not allowed. The region list and the settings keep working; AWS pages get no notice.";
+          status.textContent = granted ? words.allowed : words.refused;
           if (granted) onGranted?.();
         }),
     },
-    "Allow access to AWS sites",
+    words.allow,
   );
   const sites = AWS_SITES.map((pattern) => h("li", {}, h("code", {}, pattern)));
   box.replaceChildren(
-    h("h2", {}, "Sign-in Guard cannot see AWS pages"),
-    h(
-      "p",
-      {},
-      `It needs access to the AWS sign-in and console sites to ${AWS_SITES_PURPOSE}. ` +
-        "The browser's settings withhold it now. Sign-in Guard reads those pages on this computer and sends nothing anywhere.",
-    ),
-    h("details", {}, h("summary", {}, "Which sites"), h("ul", {}, ...sites)),
+    h("h2", {}, words.heading),
+    h("p", {}, words.explain),
+    h("details", {}, h("summary", {}, words.which_sites), h("ul", {}, ...sites)),
     h("p", { class: "actions" }, allow),
     status,
   );

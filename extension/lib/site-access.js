@@ -5,10 +5,11 @@
 // permissions change: never on a plain wake of the worker.
 import { api } from "./browser.js";
 import { DEFAULT_TITLE, showBadge } from "./badge.js";
+import { badgeWords, wakeReady } from "./core.js";
 import { hasAwsSites } from "./permissions.js";
 
 /** The toolbar button's title while access is missing (also how it knows the global badge is its own). */
-export const NO_ACCESS_TITLE = "Sign-in Guard cannot see AWS pages: click to allow access";
+const noAccessTitle = () => badgeWords().no_access;
 
 /** Registers its listeners; call it in the worker's first turn, with the others. */
 export function watchSiteAccess() {
@@ -20,11 +21,12 @@ export function watchSiteAccess() {
 }
 
 async function showSiteAccess() {
-  if (!(await hasAwsSites())) {
-    await showBadge({ text: "!", color: "#b45309", title: NO_ACCESS_TITLE }, { alarming: true });
+  const [granted] = await Promise.all([hasAwsSites(), wakeReady]);
+  if (!granted) {
+    await showBadge({ text: "!", color: "#b45309", title: noAccessTitle() }, { alarming: true });
     return;
   }
   // Access is back: the global badge is cleared if it is still this one (a bookmark warning may have
   // replaced it since, and stays).
-  if ((await api.action.getTitle({})) === NO_ACCESS_TITLE) await showBadge({ text: "", title: DEFAULT_TITLE });
+  if ((await api.action.getTitle({})) === noAccessTitle()) await showBadge({ text: "", title: DEFAULT_TITLE });
 }

@@ -37,16 +37,25 @@ export function serialized(step) {
   return run;
 }
 
-/** Records a problem for the popup and options page: in session storage (its own quota), then local. */
-export async function noteProblem(message) {
-  const entry = { message, time_ms: Date.now() };
+/** What tells two recorded problems apart: the same one again replaces the first. */
+const problemKey = (entry) => JSON.stringify([entry?.message ?? null, entry?.problem ?? null, entry?.values ?? null]);
+
+/**
+ * Records a problem for the popup and options page: in session storage (its own quota), then local. A problem
+ * is the core's message, or `{problem, values}`: the name of its words (the core's part `problems`, which
+ * problems-view.js shows filled with `values`), as the worker may record one before its core is ready.
+ * @param {string | {problem: string, values?: Record<string, string>}} problem
+ */
+export async function noteProblem(problem) {
+  const entry = { ...(typeof problem === "string" ? { message: problem } : problem), time_ms: Date.now() };
+  const key = problemKey(entry);
   for (const area of ["session", "local"]) {
     try {
       const list = (await api.storage[area].get(PROBLEMS))[PROBLEMS];
-      const others = Array.isArray(list) ? list.filter((p) => p?.message !== message) : [];
+      const others = Array.isArray(list) ? list.filter((p) => problemKey(p) !== key) : [];
       await api.storage[area].set({ [PROBLEMS]: [entry, ...others].slice(0, PROBLEMS_MAX) });
     } catch (error) {
-      console.error(`Sign-in Guard: ${message} (and recording it failed: ${error.message})`);
+      console.error("Sign-in Guard:", key, error);
     }
   }
 }
@@ -60,7 +69,8 @@ export async function problems() {
   );
   const seen = new Map();
   for (const entry of lists.flatMap((list) => (Array.isArray(list) ? list : []))) {
-    if (typeof entry?.message === "string" && !seen.has(entry.message)) seen.set(entry.message, entry);
+    const known = typeof entry?.message === "string" || typeof entry?.problem === "string";
+    if (known && !seen.has(problemKey(entry))) seen.set(problemKey(entry), entry);
   }
   return [...seen.values()].sort((a, b) => b.time_ms - a.time_ms);
 }
@@ -75,7 +85,7 @@ async function readItems(area, keys) {
   try {
     return await api.storage[area].get(keys);
   } catch (error) {
-    await noteProblem(`Sign-in Guard could not read its saved data (${error.message}).`);
+    await noteProblem({ problem: "not_read", values: { error: error.message } });
     return {};
   }
 }
@@ -89,11 +99,7 @@ async function write(area, items) {
     await api.storage[area].set(items);
     return true;
   } catch (error) {
-    const what = area === "session" ? "this tab's state" : "your settings";
-    await noteProblem(
-      `Sign-in Guard could not save ${what} (${error.message}). Your other saved data is unchanged; ` +
-        "if the browser's storage is full, free some space.",
-    );
+    await noteProblem({ problem: `not_saved_${area}`, values: { error: error.message } });
     return false;
   }
 }
@@ -103,7 +109,7 @@ async function remove(area, key) {
   try {
     await api.storage[area].remove(key);
   } catch (error) {
-    await noteProblem(`Sign-in Guard could not remove saved data (${error.message}).`);
+    await noteProblem({ problem: "not_removed", values: { error: error.message } });
   }
 }
 
@@ -184,18 +190,18 @@ export function setNoticeEnabled(on) {
   return write("local", { [NOTICE]: Boolean(on) });
 }
 
-/** A stored list of region codes; anything else is reset to empty with a message. */
-async function regionList(key, what) {
+/** A stored list of region codes; anything else is reset to empty, with the problem `reset_${key}` recorded. */
+async function regionList(key) {
   const value = await read("local", key);
   if (value === undefined) return [];
   if (Array.isArray(value) && value.every((code) => typeof code === "string")) return value;
-  await noteProblem(`Your ${what} could not be read and were reset; nothing else was changed.`);
+  await noteProblem({ problem: `reset_${key}` });
   await write("local", { [key]: [] });
   return [];
 }
 
-export const favouriteRegions = () => regionList(FAVOURITES, "favourite regions");
-export const recentRegions = () => regionList(RECENT, "recent regions");
+export const favouriteRegions = () => regionList(FAVOURITES);
+export const recentRegions = () => regionList(RECENT);
 
 /** Adds the region to the favourites, or removes it; resolves to whether it is a favourite now. */
 export function toggleFavourite(code) {
@@ -218,10 +224,10 @@ export function addRecent(code) {
 export const clearRecent = () => write("local", { [RECENT]: [] });
 
 /** The launcher's choices opened lately (choice keys, `ACCOUNT|ROLE|REGION`), most recent first. */
-export const recentLaunches = () => regionList(RECENT_LAUNCHES, "recent accounts");
+export const recentLaunches = () => regionList(RECENT_LAUNCHES);
 
 /** The launcher's choices the person starred (choice keys), in the order starred. */
-export const favouriteLaunches = () => regionList(FAVOURITE_LAUNCHES, "favourite accounts");
+export const favouriteLaunches = () => regionList(FAVOURITE_LAUNCHES);
 
 /** `{favourites, recent}`, what the popup's Accounts section and the omnibox rank the launcher's choices by. */
 export async function launcherPrefs() {

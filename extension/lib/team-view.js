@@ -17,8 +17,12 @@ import {
 } from "./pages-core.js";
 import { byId, h } from "./dom.js";
 import { onTeamChange, readTeam, saveUserAccounts } from "./team.js";
+import { counted, fill, wordsOf } from "./words.js";
 
-const FIELD_WORDS = { display_name: "display name", color: "colour", default_region: "default region" };
+/** This section's words (the core's part `team`), once the core is ready. */
+const words = () => wordsOf("team");
+/** A field of an account in words (`display_name` → "display name"). */
+const fieldWords = (field) => words()[`field_${field}`] ?? field;
 const EMPTY = Object.freeze({ version: 1, accounts: [] });
 
 /** What is shown: `{stored, user, merged}` (see team.js `readTeam`, the core's `mergeAccounts`). */
@@ -41,7 +45,7 @@ export async function showTeam() {
 
 function fail(error) {
   console.error(error);
-  say(`Sign-in Guard could not show the accounts: ${error.message}`, true);
+  say(fill(words().not_shown, { error: error.message }), true);
 }
 
 function say(text, error = false) {
@@ -75,28 +79,23 @@ function showSummary(stored, { policy, accounts }) {
   const count = accounts.filter((a) => a.source === "managed").length;
   let text;
   if (!policy.managed) {
-    text = "No configuration from your organisation: the accounts below are your own.";
+    text = words().not_managed;
   } else {
-    const since = stored?.since_ms ? ` (in force since ${new Date(stored.since_ms).toLocaleString()})` : "";
-    const plural = count === 1 ? "account" : "accounts";
-    text = `Your organisation manages ${count} ${plural} through the browser's policy${since}. `;
-    text += policy.lock_accounts
-      ? "Their names, colours and default regions are set by your organisation."
-      : "You may change their display name, colour and default region for yourself.";
+    const since = stored?.since_ms ? fill(words().in_force_since, { when: new Date(stored.since_ms).toLocaleString() }) : "";
+    text = fill(words().managed, { accounts: counted(words(), "accounts", count), since });
+    text += policy.lock_accounts ? words().locked : words().unlocked;
   }
   byId("team-summary").textContent = text;
-  byId("managed-note").textContent = policy.managed
-    ? "Managed by your organisation: read-only here. To change them, ask the person who manages the browser policy."
-    : "";
+  byId("managed-note").textContent = policy.managed ? words().managed_note : "";
 }
 
 /** Each problem as `path: message` (the core's words), the newest unusable configuration first. */
 function showProblems(stored) {
   const items = [];
   if (stored?.unusable) {
-    const when = stored.since_ms ? `the one from ${new Date(stored.since_ms).toLocaleString()}` : "none";
+    const when = stored.since_ms ? fill(words().the_one_from, { when: new Date(stored.since_ms).toLocaleString() }) : words().none_in_force;
     items.push(
-      h("li", { class: "severity-error" }, `Your organisation's newest configuration cannot be used, so ${when} is in force:`),
+      h("li", { class: "severity-error" }, fill(words().unusable, { when })),
       ...parseTeamConfig(stored.unusable).problems.map(problemItem),
     );
   }
@@ -111,7 +110,7 @@ function problemItem({ path, message, severity }) {
     { class: `severity-${severity}`, dataset: { testid: "team-problem", severity, path } },
     path ? h("code", {}, path) : null,
     path ? `: ${message}` : message,
-    severity === "warning" ? h("span", { class: "source" }, " (warning)") : null,
+    severity === "warning" ? h("span", { class: "source" }, words().warning_mark) : null,
   );
 }
 
@@ -133,8 +132,8 @@ function fillTable(table, accounts) {
 
 function accountRow(account) {
   const name = account.display_name ?? account.alias ?? account.account_id;
-  const mine = account.overridden.map((f) => FIELD_WORDS[f]);
-  const source = mine.length ? `${account.source_label}; your ${mine.join(", ")}` : account.source_label;
+  const mine = account.overridden.map(fieldWords);
+  const source = mine.length ? fill(words().source_and_yours, { source: account.source_label, fields: mine.join(", ") }) : account.source_label;
   return h(
     "tr",
     { dataset: { testid: "team-account", account: account.account_id, source: account.source } },
@@ -157,17 +156,17 @@ function accountActions(account, name) {
   const actions = [];
   if (account.editable.length > 0) {
     actions.push(
-      h("button", { type: "button", "aria-label": `Edit ${name}`, dataset: { testid: "team-edit" }, onclick: () => openEditor(account) }, "Edit"),
+      h("button", { type: "button", "aria-label": fill(words().edit_label, { name }), dataset: { testid: "team-edit" }, onclick: () => openEditor(account) }, words().edit),
     );
   }
   if (account.source === "managed" && account.overridden.length > 0 && account.editable.length > 0) {
     actions.push(
-      h("button", { type: "button", "aria-label": `Use your organisation's values for ${name}`, onclick: () => resetAccount(account, name) }, "Reset"),
+      h("button", { type: "button", "aria-label": fill(words().reset_label, { name }), onclick: () => resetAccount(account, name) }, words().reset),
     );
   }
   if (account.source === "user") {
     actions.push(
-      h("button", { type: "button", "aria-label": `Remove ${name}`, dataset: { testid: "team-remove" }, onclick: () => removeAccount(account, name) }, "Remove"),
+      h("button", { type: "button", "aria-label": fill(words().remove_label, { name }), dataset: { testid: "team-remove" }, onclick: () => removeAccount(account, name) }, words().remove),
     );
   }
   return actions;
@@ -183,15 +182,15 @@ function editRow(account) {
   const form = h(
     "form",
     { class: "team-form", dataset: { testid: "team-edit-form" } },
-    ...input("edit-display-name", "Display name", account.display_name, "display_name"),
-    ...input("edit-color", "Colour (#rrggbb)", account.color, "color"),
-    h("label", { for: "edit-region" }, "Default region"),
+    ...input("edit-display-name", words().display_name, account.display_name, "display_name"),
+    ...input("edit-color", words().colour, account.color, "color"),
+    h("label", { for: "edit-region" }, words().default_region),
     region,
     h(
       "p",
       { class: "actions" },
-      h("button", { type: "submit", class: "primary", dataset: { testid: "team-edit-save" } }, "Save"),
-      h("button", { type: "button", onclick: closeEditor }, "Cancel"),
+      h("button", { type: "submit", class: "primary", dataset: { testid: "team-edit-save" } }, words().save),
+      h("button", { type: "button", onclick: closeEditor }, words().cancel),
     ),
   );
   form.onsubmit = (event) => {
@@ -214,7 +213,7 @@ function fillRegionSelect(select, merged, current) {
     if (!groups.has(region.partition)) groups.set(region.partition, h("optgroup", { label: region.partition }));
     groups.get(region.partition).append(h("option", { value: region.code }, `${region.name} (${region.code})`));
   }
-  select.replaceChildren(h("option", { value: "" }, "None"), ...groups.values());
+  select.replaceChildren(h("option", { value: "" }, words().no_region), ...groups.values());
   select.value = current ?? "";
 }
 
@@ -238,34 +237,34 @@ async function saveEdit(account, values) {
   }
   editing = null;
   await saveUserAccounts(user);
-  say(`Saved ${values.display_name || account.alias || account.account_id}.`);
+  say(fill(words().saved, { name: values.display_name || account.alias || account.account_id }));
 }
 
 async function resetAccount(account, name) {
   const user = editUserAccount(shown.user, shown.stored?.config ?? null, account.account_id, {});
   await saveUserAccounts(user);
-  say(`${name} uses your organisation's values again.`);
+  say(fill(words().was_reset, { name }));
 }
 
 async function removeAccount(account, name) {
   await saveUserAccounts(removeUserAccount(shown.user, account.account_id));
-  say(`Removed ${name} from your accounts.`);
+  say(fill(words().removed, { name }));
 }
 
 function showUserNote({ policy }, own) {
   let text = "";
-  if (!policy.allow_user_accounts) text = "Your organisation does not allow accounts of your own.";
-  else if (own.length === 0) text = "None yet: add one, or import the accounts of your ~/.aws/config.";
+  if (!policy.allow_user_accounts) text = words().own_not_allowed;
+  else if (own.length === 0) text = words().none_yet;
   byId("user-note").textContent = text;
 }
 
 function showHiddenAndIgnored({ hidden, ignored }) {
   byId("team-hidden").replaceChildren(
     ...hidden.map((a) =>
-      h("li", { dataset: { testid: "team-hidden-account", account: a.account_id } }, `${a.label} (${a.account_id}) is not listed: ${a.reason.message}.`),
+      h("li", { dataset: { testid: "team-hidden-account", account: a.account_id } }, fill(words().hidden, { label: a.label, account: a.account_id, why: a.reason.message })),
     ),
     ...ignored.map((s) =>
-      h("li", { dataset: { testid: "team-ignored" } }, `Your ${FIELD_WORDS[s.field] ?? s.field} for ${s.account_id} is not used: ${s.reason.message}.`),
+      h("li", { dataset: { testid: "team-ignored" } }, fill(words().ignored, { field: fieldWords(s.field), account: s.account_id, why: s.reason.message })),
     ),
   );
 }
@@ -276,12 +275,13 @@ function showHiddenAndIgnored({ hidden, ignored }) {
 async function addAccounts(config) {
   const { user, added, updated, unchanged } = addUserAccounts(shown.user, config);
   await saveUserAccounts(user);
+  // The first part says it with a capital letter (the core's `_first` words).
   const parts = [];
-  if (added.length) parts.push(`added ${added.length} ${added.length === 1 ? "account" : "accounts"} (${added.join(", ")})`);
-  if (updated.length) parts.push(`updated ${updated.join(", ")}`);
-  if (unchanged.length) parts.push(`${unchanged.join(", ")} already there`);
-  const text = parts.join("; ") || "nothing to add";
-  say(text[0].toUpperCase() + text.slice(1) + ".");
+  const part = (name, values) => parts.push(fill(words()[parts.length ? name : `${name}_first`], values));
+  if (added.length) part("added", { accounts: counted(words(), "accounts", added.length), names: added.join(", ") });
+  if (updated.length) part("updated", { names: updated.join(", ") });
+  if (unchanged.length) part("unchanged", { names: unchanged.join(", ") });
+  say(parts.length ? fill(words().changes, { changes: parts.join("; ") }) : words().nothing_to_add);
 }
 
 async function addOne(event) {
@@ -337,12 +337,16 @@ function showPreview() {
   }
   preview = result;
   const accounts = result.config.accounts;
-  const format = result.format === "aesr" ? "AWS Extend Switch Roles configuration" : "AWS config file";
+  const format = result.format === "aesr" ? words().format_aesr : words().format_config;
   const parts = [
     h(
       "p",
       { dataset: { testid: "import-summary" } },
-      `${accounts.length} ${accounts.length === 1 ? "account" : "accounts"} from ${result.profiles} ${result.profiles === 1 ? "profile" : "profiles"} of an ${format}.`,
+      fill(words().import_summary, {
+        accounts: counted(words(), "accounts", accounts.length),
+        profiles: counted(words(), "profiles", result.profiles),
+        format,
+      }),
     ),
   ];
   if (accounts.length) {
@@ -350,7 +354,7 @@ function showPreview() {
       h(
         "table",
         { dataset: { testid: "import-accounts" } },
-        h("thead", {}, h("tr", {}, ...["Name", "Account ID", "Region", "Roles", "Portal"].map((t) => h("th", { scope: "col" }, t)))),
+        h("thead", {}, h("tr", {}, ...["column_name", "column_account", "column_region", "column_roles", "column_portal"].map((t) => h("th", { scope: "col" }, words()[t])))),
         h(
           "tbody",
           {},
@@ -374,9 +378,9 @@ function showPreview() {
       h(
         "div",
         { class: "warning-box", dataset: { testid: "import-secrets" } },
-        h("p", {}, h("strong", {}, "Secrets were skipped: "), "these were not imported and are not kept (only the key names are shown)."),
-        h("ul", {}, ...result.skipped_secrets.map((s) => h("li", {}, `[${s.profile}] (line ${s.line}): ${s.keys.join(", ")}`))),
-        h("p", {}, "Consider clearing them from the text box and from where you copied them."),
+        h("p", {}, h("strong", {}, words().secrets_skipped), words().secrets_not_kept),
+        h("ul", {}, ...result.skipped_secrets.map((s) => h("li", {}, fill(words().secret_at, { profile: s.profile, line: s.line, keys: s.keys.join(", ") })))),
+        h("p", {}, words().secrets_clear),
       ),
     );
   }
@@ -385,17 +389,17 @@ function showPreview() {
       h(
         "ul",
         { class: "team-problems", dataset: { testid: "import-problems" } },
-        ...result.problems.map((p) => h("li", { class: `severity-${p.severity}` }, `Line ${p.line}: ${p.message}`)),
+        ...result.problems.map((p) => h("li", { class: `severity-${p.severity}` }, fill(words().problem_at, { line: p.line, message: p.message }))),
       ),
     );
   }
   if (accounts.length && shown.merged.policy.allow_user_accounts) {
-    const plural = accounts.length === 1 ? "this account" : `these ${accounts.length} accounts`;
+    const add = counted(words(), "add", accounts.length);
     parts.push(
       h(
         "p",
         { class: "actions" },
-        h("button", { type: "button", class: "primary", dataset: { testid: "import-add" }, onclick: addPreview }, `Add ${plural} to your accounts`),
+        h("button", { type: "button", class: "primary", dataset: { testid: "import-add" }, onclick: addPreview }, add),
       ),
     );
   }
@@ -414,7 +418,7 @@ async function addPreview() {
 function exportAccounts() {
   const { config } = parseTeamConfig(shown?.user ?? EMPTY);
   download(`${JSON.stringify(config ?? EMPTY, null, 2)}\n`, "application/json", "signin-guard-accounts.json");
-  say(`Exported ${config?.accounts.length ?? 0} accounts as signin-guard-accounts.json.`);
+  say(fill(words().exported_accounts, { n: config?.accounts.length ?? 0 }));
 }
 
 /**
@@ -424,7 +428,7 @@ function exportAccounts() {
 function exportBookmarks() {
   const text = mergedBookmarksFile(shown?.stored?.config ?? null, shown?.user ?? null);
   download(text, "text/html", "aws-accounts.html");
-  say("Exported the sign-in bookmarks as aws-accounts.html: import it in any browser's bookmarks manager.");
+  say(words().exported_bookmarks);
 }
 
 /** Saves `text` as a download named `name`. */

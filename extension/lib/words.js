@@ -50,6 +50,20 @@ export function fillParts(template, values) {
   return parts.filter((part) => part !== "");
 }
 
+const PLURALS = new Intl.PluralRules("en");
+
+/**
+ * `n` things in words: the template `${name}_one` or `${name}_other` of `words` (by the plural category of
+ * `n`; the core's words are English), filled with `{n}`.
+ * @param {Record<string, string>} words
+ * @param {string} name
+ * @param {number} n
+ */
+export function counted(words, name, n) {
+  const category = PLURALS.select(n) === "one" ? "one" : "other";
+  return fill(words[`${name}_${category}`], { n: n.toLocaleString() });
+}
+
 /**
  * `text` as a sentence: the core's messages have no final full stop.
  * @param {unknown} text

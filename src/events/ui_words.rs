@@ -34,6 +34,8 @@ pub enum Part {
     /// The in-page notice's buttons and labels, and the worker's replies to them (the worker
     /// sends them with every notice: the content script has no core of its own).
     Notice,
+    /// The toolbar button's title of its own (while access to the AWS sites is missing).
+    Badge,
     /// The worker's own: the context menu, the copy notices, the omnibox.
     Worker,
     /// A single bookmark's fix and its undo (the notice's and the popup's).
@@ -44,6 +46,12 @@ pub enum Part {
     RegionPicker,
     /// The box that asks again for access to the AWS sites (popup and settings page).
     SiteAccess,
+    /// The storage problems the worker and the pages record, and the box that shows them.
+    Problems,
+    /// The record of bookmark fixes (the doctor's batches and the single fix): why one is refused.
+    Journal,
+    /// The settings page's accounts section (the organisation's and the person's own).
+    Team,
     /// The toolbar popup.
     Popup,
     /// The settings page.
@@ -56,13 +64,17 @@ pub enum Part {
 
 impl Part {
     /// Every part.
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 14] = [
         Part::Notice,
+        Part::Badge,
         Part::Worker,
         Part::BookmarkFix,
         Part::Launcher,
         Part::RegionPicker,
         Part::SiteAccess,
+        Part::Problems,
+        Part::Journal,
+        Part::Team,
         Part::Popup,
         Part::Options,
         Part::Warning,
@@ -73,11 +85,15 @@ impl Part {
     pub fn name(self) -> &'static str {
         match self {
             Part::Notice => "notice",
+            Part::Badge => "badge",
             Part::Worker => "worker",
             Part::BookmarkFix => "bookmark-fix",
             Part::Launcher => "launcher",
             Part::RegionPicker => "region-picker",
             Part::SiteAccess => "site-access",
+            Part::Problems => "problems",
+            Part::Journal => "journal",
+            Part::Team => "team",
             Part::Popup => "popup",
             Part::Options => "options",
             Part::Warning => "warning",
@@ -115,7 +131,16 @@ const NOTICE: &[(&str, &str)] = &[
     ),
 ];
 
+const BADGE: &[(&str, &str)] = &[(
+    "no_access",
+    "Sign-in Guard cannot see AWS pages: click to allow access",
+)];
+
 const WORKER: &[(&str, &str)] = &[
+    (
+        "offscreen_why",
+        "Copy the canonical sign-in URL chosen from the context menu",
+    ),
     ("menu_copy", "Copy canonical AWS sign-in URL"),
     ("copied", "Copied the canonical sign-in URL"),
     ("copy_failed", "Could not copy to the clipboard"),
@@ -185,6 +210,188 @@ const SITE_ACCESS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The end of every sentence about a save that failed.
+macro_rules! not_saved_end {
+    () => {
+        "Your other saved data is unchanged; if the browser's storage is full, free some space."
+    };
+}
+
+const PROBLEMS: &[(&str, &str)] = &[
+    ("dismiss", "Dismiss"),
+    (
+        "not_read",
+        "Sign-in Guard could not read its saved data ({error}).",
+    ),
+    (
+        "not_saved_session",
+        concat!(
+            "Sign-in Guard could not save this tab's state ({error}). ",
+            not_saved_end!()
+        ),
+    ),
+    (
+        "not_saved_local",
+        concat!(
+            "Sign-in Guard could not save your settings ({error}). ",
+            not_saved_end!()
+        ),
+    ),
+    (
+        "not_removed",
+        "Sign-in Guard could not remove saved data ({error}).",
+    ),
+    (
+        "journal_not_saved",
+        "Sign-in Guard could not save the record of bookmark fixes ({error}).",
+    ),
+    // A stored list that was unreadable, by its storage key.
+    (
+        "reset_favourite_regions",
+        "Your favourite regions could not be read and were reset; nothing else was changed.",
+    ),
+    (
+        "reset_recent_regions",
+        "Your recent regions could not be read and were reset; nothing else was changed.",
+    ),
+    (
+        "reset_recent_launches",
+        "Your recent accounts could not be read and were reset; nothing else was changed.",
+    ),
+    (
+        "reset_favourite_launches",
+        "Your favourite accounts could not be read and were reset; nothing else was changed.",
+    ),
+];
+
+const JOURNAL: &[(&str, &str)] = &[
+    (
+        "deleted_since",
+        "Some of these bookmarks were deleted since the scan. Nothing was changed: scan again.",
+    ),
+    (
+        "changed_since",
+        "“{title}” was changed since the scan. Nothing was changed: scan again.",
+    ),
+    ("a_bookmark", "A bookmark"),
+    (
+        "not_recorded",
+        "Nothing was changed: Sign-in Guard could not save the record it needs to undo the change.",
+    ),
+    (
+        "no_batch",
+        "This batch is no longer in the record: it was undone or forgotten.",
+    ),
+    ("not_restored", "could not be restored"),
+];
+
+const TEAM: &[(&str, &str)] = &[
+    ("accounts_one", "{n} account"),
+    ("accounts_other", "{n} accounts"),
+    ("profiles_one", "{n} profile"),
+    ("profiles_other", "{n} profiles"),
+    ("field_display_name", "display name"),
+    ("field_color", "colour"),
+    ("field_default_region", "default region"),
+    ("not_shown", "Sign-in Guard could not show the accounts: {error}"),
+    // What the organisation configured.
+    (
+        "not_managed",
+        "No configuration from your organisation: the accounts below are your own.",
+    ),
+    (
+        "managed",
+        "Your organisation manages {accounts} through the browser's policy{since}. ",
+    ),
+    ("in_force_since", " (in force since {when})"),
+    (
+        "locked",
+        "Their names, colours and default regions are set by your organisation.",
+    ),
+    (
+        "unlocked",
+        "You may change their display name, colour and default region for yourself.",
+    ),
+    (
+        "managed_note",
+        "Managed by your organisation: read-only here. To change them, ask the person who manages \
+         the browser policy.",
+    ),
+    ("the_one_from", "the one from {when}"),
+    ("none_in_force", "none"),
+    (
+        "unusable",
+        "Your organisation's newest configuration cannot be used, so {when} is in force:",
+    ),
+    ("warning_mark", " (warning)"),
+    // The accounts.
+    ("source_and_yours", "{source}; your {fields}"),
+    ("edit", "Edit"),
+    ("edit_label", "Edit {name}"),
+    ("reset", "Reset"),
+    ("reset_label", "Use your organisation's values for {name}"),
+    ("remove", "Remove"),
+    ("remove_label", "Remove {name}"),
+    ("display_name", "Display name"),
+    ("colour", "Colour (#rrggbb)"),
+    ("default_region", "Default region"),
+    ("no_region", "None"),
+    ("save", "Save"),
+    ("cancel", "Cancel"),
+    ("saved", "Saved {name}."),
+    ("was_reset", "{name} uses your organisation's values again."),
+    ("removed", "Removed {name} from your accounts."),
+    (
+        "own_not_allowed",
+        "Your organisation does not allow accounts of your own.",
+    ),
+    (
+        "none_yet",
+        "None yet: add one, or import the accounts of your ~/.aws/config.",
+    ),
+    ("hidden", "{label} ({account}) is not listed: {why}."),
+    ("ignored", "Your {field} for {account} is not used: {why}."),
+    // Adding, importing, exporting.
+    ("added_first", "Added {accounts} ({names})"),
+    ("added", "added {accounts} ({names})"),
+    ("updated_first", "Updated {names}"),
+    ("updated", "updated {names}"),
+    ("unchanged_first", "{names} already there"),
+    ("unchanged", "{names} already there"),
+    ("changes", "{changes}."),
+    ("nothing_to_add", "Nothing to add."),
+    ("format_aesr", "AWS Extend Switch Roles configuration"),
+    ("format_config", "AWS config file"),
+    ("import_summary", "{accounts} from {profiles} of an {format}."),
+    ("column_name", "Name"),
+    ("column_account", "Account ID"),
+    ("column_region", "Region"),
+    ("column_roles", "Roles"),
+    ("column_portal", "Portal"),
+    ("secrets_skipped", "Secrets were skipped: "),
+    (
+        "secrets_not_kept",
+        "these were not imported and are not kept (only the key names are shown).",
+    ),
+    ("secret_at", "[{profile}] (line {line}): {keys}"),
+    (
+        "secrets_clear",
+        "Consider clearing them from the text box and from where you copied them.",
+    ),
+    ("problem_at", "Line {line}: {message}"),
+    ("add_one", "Add this account to your accounts"),
+    ("add_other", "Add these {n} accounts to your accounts"),
+    (
+        "exported_accounts",
+        "Exported {n} accounts as signin-guard-accounts.json.",
+    ),
+    (
+        "exported_bookmarks",
+        "Exported the sign-in bookmarks as aws-accounts.html: import it in any browser's bookmarks \
+         manager.",
+    ),
+];
+
 const POPUP: &[(&str, &str)] = &[
     ("suggested", "the URL Sign-in Guard suggests"),
     ("account_url", "the sign-in URL of {account}"),
@@ -244,8 +451,14 @@ const POPUP: &[(&str, &str)] = &[
 
 const OPTIONS: &[(&str, &str)] = &[
     ("permission_bookmarks", "Bookmarks"),
-    ("permission_webNavigation", "Browsing activity (webNavigation)"),
-    ("purpose_bookmarks", concat!("To ", bookmarks_purpose!(), ".")),
+    (
+        "permission_webNavigation",
+        "Browsing activity (webNavigation)",
+    ),
+    (
+        "purpose_bookmarks",
+        concat!("To ", bookmarks_purpose!(), "."),
+    ),
     (
         "purpose_webNavigation",
         concat!("To ", navigation_purpose!(), "."),
@@ -287,17 +500,121 @@ const WARNING: &[(&str, &str)] = &[(
     "The page this warning was about is no longer known; go back to continue.",
 )];
 
-const DOCTOR: &[(&str, &str)] = &[];
+const DOCTOR: &[(&str, &str)] = &[
+    // Counts, by the plural category `Intl.PluralRules` names (`one`, `other`).
+    ("bookmarks_one", "{n} bookmark"),
+    ("bookmarks_other", "{n} bookmarks"),
+    ("folders_one", "{n} folder"),
+    ("folders_other", "{n} folders"),
+    ("signins_one", "{n} sign-in"),
+    ("signins_other", "{n} sign-ins"),
+    ("items_one", "{n} item"),
+    ("items_other", "{n} items"),
+    ("changes_one", "{n} change"),
+    ("changes_other", "{n} changes"),
+    ("addresses_one", "{n} address"),
+    ("addresses_other", "{n} addresses"),
+    ("fine_one", "{n} AWS bookmark is fine"),
+    ("fine_other", "{n} AWS bookmarks are fine"),
+    (
+        "not_aws_one",
+        "{n} other bookmark is not AWS (never changed)",
+    ),
+    (
+        "not_aws_other",
+        "{n} other bookmarks are not AWS (never changed)",
+    ),
+    // The summary of a scan.
+    ("scanned", "Scanned {bookmarks} in {folders}: "),
+    ("nothing_to_fix", "nothing to fix"),
+    ("to_fix", "{bookmarks} to fix"),
+    ("more_than_once", " and {signins} bookmarked more than once"),
+    ("summary_rest", "; {fine}, {not_aws}."),
+    (
+        "access_refused",
+        "Bookmark access was not allowed, so the doctor cannot read your bookmarks. Everything \
+         else keeps working.",
+    ),
+    ("not_read", "The bookmarks could not be read: {error}"),
+    // Groups and rows.
+    ("no_title", "(no title)"),
+    ("top_level", "(top level)"),
+    ("select_group", " Select all {count} in this group"),
+    ("group_selected", "{count} selected"),
+    ("show_more", "Show {count} more ({rest} not shown)"),
+    ("account_placeholder", "12-digit ID or alias"),
+    ("account_for", "Account for “{title}”"),
+    ("what_to_do", "What to do with “{title}”"),
+    ("now", "Now"),
+    ("after", "After"),
+    ("fix_row", "Fix…"),
+    ("fix_one_label", "Fix “{title}”…"),
+    ("deleted", "Deleted"),
+    ("type_account", "Type or pick an account"),
+    ("keep", " Keep"),
+    ("keep_label", "Keep “{title}”"),
+    ("kept_fate", "kept"),
+    ("deleted_fate", "deleted"),
+    ("duplicates_title", "{account}: {bookmarks}"),
+    (
+        "duplicates_keep",
+        "Keep one, delete the other {bookmarks}",
+    ),
+    ("duplicates_members", "Bookmarks of {account}"),
+    ("duplicates_fix_label", "Fix the duplicates of {account}…"),
+    // Selection, preview and apply.
+    ("selected", "{items} selected"),
+    ("nothing_selected", "Nothing selected"),
+    ("not_checked", "The selection could not be checked: {error}"),
+    (
+        "preview_problems",
+        "Fix what is marked below (or leave those bookmarks out) before applying: nothing is \
+         changed until then.",
+    ),
+    (
+        "preview_summary",
+        "{replaced} will get a new address and {deleted} will be deleted. Names, folders and \
+         positions stay. You can undo this as one batch.",
+    ),
+    ("apply", "Apply"),
+    ("apply_changes", "Apply {changes}"),
+    ("quoted", "“{title}”"),
+    (
+        "not_changed",
+        " {bookmarks} could not be changed: {titles}.",
+    ),
+    ("fixed", "Fixed {bookmarks}.{failed} "),
+    ("undo", "Undo"),
+    // The history of batches.
+    ("batch", "{addresses} replaced, {bookmarks} deleted"),
+    ("undo_label", "Undo the fixes of {when}"),
+    ("undone", "Undone: {bookmarks} restored.{notes}"),
+    ("undone_notes", " {notes}."),
+    ("note_failed", "“{title}” {message}"),
+    ("last_undone", "The last batch was undone."),
+    ("forget_again", "Click again to forget (no undo after that)"),
+    ("forget_records", "Forget these records"),
+    ("forgotten", "The records are forgotten."),
+    ("not_forgotten", "The records could not be removed."),
+    (
+        "exported",
+        "Exported the findings as {format} (addresses redacted).",
+    ),
+];
 
 /// The table of a part.
 fn table(part: Part) -> &'static [(&'static str, &'static str)] {
     match part {
         Part::Notice => NOTICE,
+        Part::Badge => BADGE,
         Part::Worker => WORKER,
         Part::BookmarkFix => BOOKMARK_FIX,
         Part::Launcher => LAUNCHER,
         Part::RegionPicker => REGION_PICKER,
         Part::SiteAccess => SITE_ACCESS,
+        Part::Problems => PROBLEMS,
+        Part::Journal => JOURNAL,
+        Part::Team => TEAM,
         Part::Popup => POPUP,
         Part::Options => OPTIONS,
         Part::Warning => WARNING,
@@ -343,7 +660,11 @@ mod tests {
     fn no_name_twice_and_no_empty_words() {
         for part in Part::ALL {
             let words = ui_words(part);
-            assert_eq!(words.len(), table(part).len(), "{part:?} names a word twice");
+            assert_eq!(
+                words.len(),
+                table(part).len(),
+                "{part:?} names a word twice"
+            );
             for (name, text) in words {
                 assert!(!text.trim().is_empty(), "{part:?}.{name}");
             }
@@ -360,6 +681,23 @@ mod tests {
         assert_eq!(placeholders("Open {url}."), Some(vec!["url"]));
         assert_eq!(placeholders("Open {url."), None);
         assert_eq!(placeholders("Open url}."), None);
+    }
+
+    #[test]
+    fn counts_come_in_both_plural_categories() {
+        for part in Part::ALL {
+            let words = ui_words(part);
+            for name in words.keys() {
+                if let Some(counted) = name.strip_suffix("_one") {
+                    let other = format!("{counted}_other");
+                    assert!(words.contains_key(other.as_str()), "{part:?}.{other}");
+                }
+                if let Some(counted) = name.strip_suffix("_other") {
+                    let one = format!("{counted}_one");
+                    assert!(words.contains_key(one.as_str()), "{part:?}.{one}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The words each part of the extension shows of its own (`events::ui_words`), as objects of named
-//! strings: the notice's in the wake package (the worker sends them with every notice), every
-//! other part's in the extension package.
+//! strings: the notice's and the toolbar button's in the wake package (the worker sends the
+//! notice's with every notice), every other part's in the extension package.
 
 use super::convert::to_js;
 use crate::events::ui_words::{ui_words, Part};
@@ -13,8 +13,15 @@ pub fn notice_words() -> Result<JsValue, JsError> {
     to_js(&ui_words(Part::Notice))
 }
 
+/// The toolbar button's words of its own (`{no_access}`: its title while access to the AWS
+/// sites is missing), which the worker sets when permissions change.
+#[wasm_bindgen(js_name = badgeWords)]
+pub fn badge_words() -> Result<JsValue, JsError> {
+    to_js(&ui_words(Part::Badge))
+}
+
 /// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`, `region-picker`,
-/// `site-access`, `popup`, `options`, `warning`, `doctor`), by name; templates hold `{names}` the
+/// `site-access`, `problems`, `journal`, `team`, `popup`, `options`, `warning`, `doctor`), by name; templates hold `{names}` the
 /// glue fills in.
 #[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = uiWords)]
