@@ -245,8 +245,9 @@ fn eslint(root: &Path) -> Result {
     )
 }
 
-/// The glue's URL guard (`URL_GUARD` in eslint.config.mjs) must fail `tests/lint/violations.js`, linted as
-/// if it were a file of the extension: exactly on the lines marked "must fail".
+/// The glue's URL and words guards (`URL_GUARD`, `WORDS_GUARD` in eslint.config.mjs) must fail
+/// `tests/lint/violations.js`, linted as if it were a file of the extension: exactly on the lines
+/// marked "must fail".
 fn eslint_guard(root: &Path) -> Result {
     use std::io::Write;
     use std::process::Stdio;
@@ -287,7 +288,7 @@ fn eslint_guard(root: &Path) -> Result {
     failed.dedup();
     if failed != expected {
         return Err(format!(
-            "the eslint URL guard failed tests/lint/violations.js on lines {failed:?}, \
+            "the eslint guards failed tests/lint/violations.js on lines {failed:?}, \
              expected exactly the lines marked \"must fail\": {expected:?}"
         ));
     }
