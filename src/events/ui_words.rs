@@ -556,10 +556,7 @@ const DOCTOR: &[(&str, &str)] = &[
     ("kept_fate", "kept"),
     ("deleted_fate", "deleted"),
     ("duplicates_title", "{account}: {bookmarks}"),
-    (
-        "duplicates_keep",
-        "Keep one, delete the other {bookmarks}",
-    ),
+    ("duplicates_keep", "Keep one, delete the other {bookmarks}"),
     ("duplicates_members", "Bookmarks of {account}"),
     ("duplicates_fix_label", "Fix the duplicates of {account}…"),
     // Selection, preview and apply.
@@ -624,7 +621,22 @@ fn table(part: Part) -> &'static [(&'static str, &'static str)] {
 
 /// The words of a part, by name.
 pub fn ui_words(part: Part) -> BTreeMap<&'static str, &'static str> {
-    table(part).iter().copied().collect()
+    by_name(table(part))
+}
+
+/// The notice's words (`ui_words(Part::Notice)`), without the other parts' tables: the wake
+/// package holds only these and the badge's.
+pub fn notice_words() -> BTreeMap<&'static str, &'static str> {
+    by_name(NOTICE)
+}
+
+/// The toolbar button's words (`ui_words(Part::Badge)`), without the other parts' tables.
+pub fn badge_words() -> BTreeMap<&'static str, &'static str> {
+    by_name(BADGE)
+}
+
+fn by_name(table: &'static [(&'static str, &'static str)]) -> BTreeMap<&'static str, &'static str> {
+    table.iter().copied().collect()
 }
 
 #[cfg(test)]
@@ -646,6 +658,12 @@ mod tests {
             rest = &after[close + 1..];
         }
         (!rest.contains('}')).then_some(names)
+    }
+
+    #[test]
+    fn the_wake_words_are_their_parts() {
+        assert_eq!(notice_words(), ui_words(Part::Notice));
+        assert_eq!(badge_words(), ui_words(Part::Badge));
     }
 
     #[test]

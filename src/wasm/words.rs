@@ -3,30 +3,30 @@
 //! notice's with every notice), every other part's in the extension package.
 
 use super::convert::to_js;
-use crate::events::ui_words::{ui_words, Part};
+use crate::events::ui_words;
 use wasm_bindgen::prelude::*;
 
 /// The in-page notice's words (`{fix, undo, copy, …}`), which the worker sends with each notice,
 /// and its replies to the notice's buttons.
 #[wasm_bindgen(js_name = noticeWords)]
 pub fn notice_words() -> Result<JsValue, JsError> {
-    to_js(&ui_words(Part::Notice))
+    to_js(&ui_words::notice_words())
 }
 
 /// The toolbar button's words of its own (`{no_access}`: its title while access to the AWS
 /// sites is missing), which the worker sets when permissions change.
 #[wasm_bindgen(js_name = badgeWords)]
 pub fn badge_words() -> Result<JsValue, JsError> {
-    to_js(&ui_words(Part::Badge))
+    to_js(&ui_words::badge_words())
 }
 
-/// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`, `region-picker`,
-/// `site-access`, `problems`, `journal`, `team`, `popup`, `options`, `warning`, `doctor`), by name; templates hold `{names}` the
-/// glue fills in.
+/// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`,
+/// `region-picker`, `site-access`, `problems`, `journal`, `team`, `popup`, `options`, `warning`,
+/// `doctor`), by name; templates hold `{names}` the glue fills in.
 #[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = uiWords)]
 pub fn ui_words_of(part: &str) -> Result<JsValue, JsError> {
-    let part = Part::from_name(part)
+    let part = ui_words::Part::from_name(part)
         .ok_or_else(|| JsError::new(&format!("unknown part of the extension {part:?}")))?;
-    to_js(&ui_words(part))
+    to_js(&ui_words::ui_words(part))
 }
