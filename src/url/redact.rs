@@ -206,9 +206,8 @@ static NAME_STARTS: [u128; 256] = {
     while i < SECRET_PARAMETERS.len() {
         let name = SECRET_PARAMETERS[i].as_bytes();
         let (first, second) = (name[0], name[1]);
-        let seconds = 1 << second.to_ascii_lowercase()
-            | 1 << second.to_ascii_uppercase()
-            | 1 << b'%';
+        let seconds =
+            1 << second.to_ascii_lowercase() | 1 << second.to_ascii_uppercase() | 1 << b'%';
         table[first.to_ascii_lowercase() as usize] |= seconds;
         table[first.to_ascii_uppercase() as usize] |= seconds;
         i += 1;
@@ -400,12 +399,24 @@ mod tests {
                 name.to_owned(),
                 name.to_ascii_uppercase(),
                 name.to_ascii_lowercase(),
-                format!("{}{}", first.to_ascii_lowercase(), &name[1..].to_ascii_uppercase()),
-                format!("{}{}", first.to_ascii_uppercase(), &name[1..].to_ascii_lowercase()),
+                format!(
+                    "{}{}",
+                    first.to_ascii_lowercase(),
+                    &name[1..].to_ascii_uppercase()
+                ),
+                format!(
+                    "{}{}",
+                    first.to_ascii_uppercase(),
+                    &name[1..].to_ascii_lowercase()
+                ),
             ];
             // An escaped first or second letter.
             texts.push(format!("%{:02X}{}", name.as_bytes()[0], &name[1..]));
-            texts.push(format!("{first}%{:02x}{}", second.as_bytes()[0], &name[2..]));
+            texts.push(format!(
+                "{first}%{:02x}{}",
+                second.as_bytes()[0],
+                &name[2..]
+            ));
             for text in texts {
                 assert!(may_start_secret(format!("{text}=").as_bytes()), "{text}");
             }
