@@ -69,15 +69,23 @@ fn for_each_secret(
     }
     let mut block_start = skip;
     while block_start < bytes.len() {
-        let rest = &bytes[block_start..];
-        let mut boundaries = match rest.first_chunk::<BLOCK>() {
-            Some(block) => boundary_bytes(*block),
-            None => {
-                // The last, short block: padded with bytes that are no boundary.
-                let mut block = [0u8; BLOCK];
-                block[..rest.len()].copy_from_slice(rest);
-                boundary_bytes(block)
-            }
+        let mut boundaries = match bytes.get(block_start..block_start + BLOCK) {
+            Some(block) => boundary_bytes(block.try_into().unwrap_or_default()),
+            // The last, short block: the text's last `BLOCK` bytes, those looked at before left
+            // out, or (a text shorter than a block) padded with bytes that are no boundary.
+            None => match bytes.len().checked_sub(BLOCK) {
+                Some(last) => {
+                    let seen = block_start - last;
+                    block_start = last;
+                    let block = bytes[last..].try_into().unwrap_or_default();
+                    boundary_bytes(block) & (u64::MAX << (seen * 8))
+                }
+                None => {
+                    let mut block = [0u8; BLOCK];
+                    block[..bytes.len() - block_start].copy_from_slice(&bytes[block_start..]);
+                    boundary_bytes(block)
+                }
+            },
         };
         while boundaries != 0 {
             let at = block_start + (boundaries.trailing_zeros() / 8) as usize;
