@@ -88,16 +88,25 @@ fn host_first_hits(word: u64) -> u64 {
     hits & !LOW_SEVEN
 }
 
-/// Whether a host trigger or punycode starts at `i` of `bytes`.
+/// Whether a host trigger or punycode starts at `i` of `bytes`: the first two letters of every
+/// trigger (one look-up, in line), then the whole list.
+#[inline(always)]
 fn host_trigger_at(bytes: &[u8], i: usize) -> bool {
-    let rest = &bytes[i..];
-    let (Some(&first), Some(&second)) = (rest.first(), rest.get(1)) else {
+    let (Some(&first), Some(&second)) = (bytes.get(i), bytes.get(i + 1)) else {
         return false;
     };
     second < 128
         && HOST_PAIRS[usize::from(first) & 127] & (1 << second) != 0
-        && (rest.starts_with(b"xn--")
-            || HOST_TRIGGERS.iter().any(|t| rest.starts_with(t.as_bytes())))
+        && host_trigger_listed_at(&bytes[i..])
+}
+
+/// Whether `rest` starts with a host trigger or punycode.
+#[inline(never)]
+fn host_trigger_listed_at(rest: &[u8]) -> bool {
+    rest.starts_with(b"xn--")
+        || HOST_TRIGGERS
+            .iter()
+            .any(|t| rest.starts_with(t.as_bytes()))
 }
 
 /// Whether a host (lowercase ASCII, as the parser gives it) holds one of the host triggers or
