@@ -624,15 +624,15 @@ pub fn ui_words(part: Part) -> BTreeMap<&'static str, &'static str> {
     by_name(table(part))
 }
 
-/// The notice's words (`ui_words(Part::Notice)`), without the other parts' tables: the wake
-/// package holds only these and the badge's.
-pub fn notice_words() -> BTreeMap<&'static str, &'static str> {
-    by_name(NOTICE)
+/// The notice's words as a table of `(name, words)` (`ui_words(Part::Notice)`), without the
+/// other parts' tables: the wake package holds only these and the badge's.
+pub fn notice_table() -> &'static [(&'static str, &'static str)] {
+    NOTICE
 }
 
-/// The toolbar button's words (`ui_words(Part::Badge)`), without the other parts' tables.
-pub fn badge_words() -> BTreeMap<&'static str, &'static str> {
-    by_name(BADGE)
+/// The toolbar button's words as a table (`ui_words(Part::Badge)`), without the other parts'.
+pub fn badge_table() -> &'static [(&'static str, &'static str)] {
+    BADGE
 }
 
 fn by_name(table: &'static [(&'static str, &'static str)]) -> BTreeMap<&'static str, &'static str> {
@@ -662,8 +662,8 @@ mod tests {
 
     #[test]
     fn the_wake_words_are_their_parts() {
-        assert_eq!(notice_words(), ui_words(Part::Notice));
-        assert_eq!(badge_words(), ui_words(Part::Badge));
+        assert_eq!(by_name(notice_table()), ui_words(Part::Notice));
+        assert_eq!(by_name(badge_table()), ui_words(Part::Badge));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! strings: the notice's and the toolbar button's in the wake package (the worker sends the
 //! notice's with every notice), every other part's in the extension package.
 
-use super::convert::to_js;
 use crate::events::ui_words;
 use wasm_bindgen::prelude::*;
 
@@ -10,14 +9,25 @@ use wasm_bindgen::prelude::*;
 /// and its replies to the notice's buttons.
 #[wasm_bindgen(js_name = noticeWords)]
 pub fn notice_words() -> Result<JsValue, JsError> {
-    to_js(&ui_words::notice_words())
+    object_of(ui_words::notice_table())
 }
 
 /// The toolbar button's words of its own (`{no_access}`: its title while access to the AWS
 /// sites is missing), which the worker sets when permissions change.
 #[wasm_bindgen(js_name = badgeWords)]
 pub fn badge_words() -> Result<JsValue, JsError> {
-    to_js(&ui_words::badge_words())
+    object_of(ui_words::badge_table())
+}
+
+/// A table of words as a JS object of named strings, set directly (js-sys): the wake package
+/// carries no map serialiser for it.
+fn object_of(table: &[(&str, &str)]) -> Result<JsValue, JsError> {
+    let object = js_sys::Object::new();
+    for (name, words) in table {
+        js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(words))
+            .map_err(|_| JsError::new("the words could not be set"))?;
+    }
+    Ok(object.into())
 }
 
 /// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`,
@@ -28,5 +38,5 @@ pub fn badge_words() -> Result<JsValue, JsError> {
 pub fn ui_words_of(part: &str) -> Result<JsValue, JsError> {
     let part = ui_words::Part::from_name(part)
         .ok_or_else(|| JsError::new(&format!("unknown part of the extension {part:?}")))?;
-    to_js(&ui_words::ui_words(part))
+    super::convert::to_js(&ui_words::ui_words(part))
 }
