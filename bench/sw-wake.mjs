@@ -125,11 +125,11 @@ async function openSetup(name, extension, server, { check = true } = {}) {
 }
 
 /**
- * Stops the worker and waits until it stays stopped. A worker stopped while the last answer's
- * bookkeeping is still writing (`afterPage`: the badge, the known accounts) is started again by Chrome
- * at once to deliver the `storage.onChanged` of that write; it would then stay up for its idle time and
- * the next question would find it running. So a worker that starts again without being asked is stopped
- * again (`restops`), as often as that happens.
+ * Stops the worker and waits until it stays stopped. Chrome starts a stopped worker again at once when
+ * an event for it is due, most likely here the `storage.onChanged` of the last answer's own writes
+ * (`afterPage`: the badge, the known accounts) when the stop comes before them; the worker then stays
+ * up for its idle time (the old wait for "stopped" timed out at cycle 3 or 5 of a run without COMPARE,
+ * two runs in four). So a worker that starts again without being asked is stopped again (`restops`).
  */
 async function stopWorker(setup, cycle) {
   const { browser, page } = setup;
