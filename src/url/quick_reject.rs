@@ -103,10 +103,7 @@ fn host_trigger_at(bytes: &[u8], i: usize) -> bool {
 /// Whether `rest` starts with a host trigger or punycode.
 #[inline(never)]
 fn host_trigger_listed_at(rest: &[u8]) -> bool {
-    rest.starts_with(b"xn--")
-        || HOST_TRIGGERS
-            .iter()
-            .any(|t| rest.starts_with(t.as_bytes()))
+    rest.starts_with(b"xn--") || HOST_TRIGGERS.iter().any(|t| rest.starts_with(t.as_bytes()))
 }
 
 /// Whether a host (lowercase ASCII, as the parser gives it) holds one of the host triggers or
