@@ -9,7 +9,7 @@
 // - cold: the file is chosen on a page that has not loaded the tools package yet, so the choice also pays
 //   for fetching and compiling it;
 // - warm: the pointer was over the file box first (as a person's is, to click it), which starts loading the
-//   tools package (and its warm-up run, tools.js); the choice is made once that is done (body[data-tools]),
+//   tools package (and its warm-up rounds, tools.js); the choice is made once that is done (body[data-tools=ready]),
 //   as a person picking a file in the dialog takes longer than that.
 //
 //   node bench/www-doctor.mjs [RUNS] [BOOKMARKS]   (default 5 and 50000; prints a JSON summary)
