@@ -11,6 +11,7 @@ import {
   bookmarkOffered,
   linkCanonical,
   lookalikeNavigation,
+  noteNavigation as noteNavigationCore,
   pageReport,
   ready,
   regionMove,
@@ -26,7 +27,7 @@ import * as permissions from "./lib/permissions.js";
 import * as store from "./lib/store.js";
 import { watchSiteAccess } from "./lib/site-access.js";
 import { fromContentScript, noticeMessage } from "./lib/messages.js";
-import { pageFacts } from "./lib/tab-facts.js";
+import { bookmarkIdsAt, pageFacts } from "./lib/tab-facts.js";
 import { followManagedStorage, teamContext, teamOmnibox } from "./lib/team.js";
 import { sentence } from "./lib/words.js";
 
@@ -105,19 +106,27 @@ function registerOptionalListeners() {
 
 /**
  * Notes where the tab's navigation started (a server redirect starts no new navigation, so this is the
- * URL the bookmark or link held). Nothing else: it runs while the page loads, so it neither waits for
- * the core nor reads the URL; the core reads the noted navigations when the page asks (store.js).
+ * URL the bookmark or link held): redacted by the core, with the bookmarks at that URL, which the redacted
+ * one cannot find later. The core follows the noted navigations when the page asks (store.js).
  */
-function onAwsNavigation({ tabId, frameId, url, timeStamp }) {
+function onAwsNavigation({ tabId, frameId, url }) {
   if (tabId < 0 || frameId !== 0) return;
-  store.noteNavigation(tabId, { url, time: timeStamp }).catch(logError);
+  noteTabNavigation(tabId, { url });
 }
 
 /** Notes how the navigation was started (a bookmark, a link…), once known; the core reads it (navigation_flow.rs). */
-function onAwsCommit({ tabId, frameId, url, timeStamp, transitionType, transitionQualifiers = [] }) {
+function onAwsCommit({ tabId, frameId, url, transitionType, transitionQualifiers = [] }) {
   if (tabId < 0 || frameId !== 0) return;
-  const commit = { url, time: timeStamp, committed: true, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers };
-  store.noteNavigation(tabId, commit).catch(logError);
+  noteTabNavigation(tabId, { url, committed: true, transition_type: transitionType ?? null, transition_qualifiers: transitionQualifiers });
+}
+
+/** @param {number} tabId @param {{url: string} & Record<string, unknown>} event */
+function noteTabNavigation(tabId, event) {
+  const noted = async () => {
+    const [bookmarkIds] = await Promise.all([bookmarkIdsAt(event.url), wakeReady]);
+    return noteNavigationCore({ ...event, bookmark_ids: bookmarkIds });
+  };
+  store.noteNavigation(tabId, noted).catch(logError);
 }
 
 // Messages from the content script -----------------------------------------------------------------

@@ -5,8 +5,12 @@
 //! - `firefox-esr.html` was written by Firefox ESR 153 itself: `make_firefox_export.sh` imports
 //!   `firefox-seed.html` into a fresh headless profile, quits through Marionette, and Firefox's
 //!   `browser.bookmarks.autoExportHTML` writes its export on the way out.
-//! - `chromium-format.html` is written by `make_chromium_format.py` byte for byte in the format of
-//!   Chromium's exporter (`bookmark_html_writer.cc`), since Chromium cannot export headless.
+//! - `chromium-export.html` was written by Chromium 156 itself: `make_chromium_export.mjs` gives a
+//!   fresh profile the bookmarks, starts the bookmark manager's export in a window on a virtual
+//!   display and answers its save dialog (Chromium cannot export headless).
+//! - `chromium-format.html` is written by `make_chromium_format.py` in the format of Chromium's
+//!   exporter (`bookmark_html_writer.cc`), with favicons (ICON) the real export's fresh profile has
+//!   none of; without them it is the real export byte for byte (tested below).
 
 // A panic is how a test reports failure.
 #![allow(clippy::unwrap_used)]
@@ -18,6 +22,7 @@ use signin_guard::{check_file, fix_file};
 
 const FIREFOX: &[u8] = include_bytes!("data/bookmarks/firefox-esr.html");
 const CHROMIUM: &[u8] = include_bytes!("data/bookmarks/chromium-format.html");
+const CHROMIUM_EXPORT: &[u8] = include_bytes!("data/bookmarks/chromium-export.html");
 
 /// Asserts that `output` is `input` with exactly the changes' HREF values replaced, and that
 /// each new value is written escaped (it decodes to the change's new URL).
@@ -52,6 +57,25 @@ fn kinds_of(bytes: &[u8]) -> Vec<(String, FindingKind)> {
         .findings()
         .map(|f| (f.title.clone(), f.kind))
         .collect()
+}
+
+#[test]
+fn the_chromium_format_copy_is_chromiums_real_export_with_favicons() {
+    let text = std::str::from_utf8(CHROMIUM).unwrap();
+    let mut without_icons = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(" ICON=\"") {
+        without_icons.push_str(&rest[..start]);
+        let value = &rest[start + " ICON=\"".len()..];
+        rest = &value[value.find('"').unwrap() + 1..];
+    }
+    without_icons.push_str(rest);
+    assert_ne!(without_icons, text, "the format copy has favicons");
+    assert_eq!(
+        without_icons.as_bytes(),
+        CHROMIUM_EXPORT,
+        "chromium-format.html without ICON differs from Chromium's own export"
+    );
 }
 
 #[test]
@@ -90,6 +114,7 @@ fn real_exports_show_exactly_the_planted_findings() {
     for (bytes, redirect_title) in [
         (FIREFOX, "Captured redirect"),
         (CHROMIUM, "Amazon Web Services Sign-In"),
+        (CHROMIUM_EXPORT, "Amazon Web Services Sign-In"),
     ] {
         let mut found = kinds_of(bytes);
         found.sort();
@@ -127,7 +152,7 @@ fn real_exports_show_exactly_the_planted_findings() {
 
 #[test]
 fn report_never_shows_the_token() {
-    for bytes in [FIREFOX, CHROMIUM] {
+    for bytes in [FIREFOX, CHROMIUM, CHROMIUM_EXPORT] {
         let json = serde_json::to_string(&check_file(bytes).unwrap()).unwrap();
         assert!(!json.contains("VERYSECRETTOKEN123"), "{json}");
         assert!(json.contains("SigninToken=[redacted]"));
@@ -139,7 +164,7 @@ fn report_never_shows_the_token() {
 
 #[test]
 fn fixing_real_exports_changes_only_the_fixed_hrefs() {
-    for bytes in [FIREFOX, CHROMIUM] {
+    for bytes in [FIREFOX, CHROMIUM, CHROMIUM_EXPORT] {
         let before = bytes.to_vec();
         let fixed = fix_file(bytes, &FixPolicy::default()).unwrap();
         assert_eq!(bytes, before, "the input is never changed");
@@ -589,7 +614,7 @@ fn fix_all(bytes: &[u8]) -> file::ChosenFix {
 #[test]
 fn fix_all_on_real_exports_writes_what_bookmarks_fix_writes() {
     let (generated, _) = generated_export(2_000, 40);
-    for bytes in [FIREFOX, CHROMIUM, &generated] {
+    for bytes in [FIREFOX, CHROMIUM, CHROMIUM_EXPORT, &generated] {
         let cli = fix_file(bytes, &FixPolicy::default()).unwrap();
         let page = fix_all(bytes);
         assert!(!cli.changes.is_empty());
@@ -601,7 +626,7 @@ fn fix_all_on_real_exports_writes_what_bookmarks_fix_writes() {
 
 #[test]
 fn deleting_from_real_exports_removes_exactly_their_entries() {
-    for bytes in [FIREFOX, CHROMIUM] {
+    for bytes in [FIREFOX, CHROMIUM, CHROMIUM_EXPORT] {
         let report = check_file(bytes).unwrap().report;
         let deletable: Vec<_> = report
             .findings()

@@ -43,8 +43,8 @@ fn bookmarked(url: &str) -> Navigation {
     Navigation {
         url: url.to_owned(),
         transition_type: Some("auto_bookmark".to_owned()),
-        transition_qualifiers: Vec::new(),
         committed: true,
+        ..Navigation::default()
     }
 }
 
@@ -52,8 +52,8 @@ fn linked(url: &str) -> Navigation {
     Navigation {
         url: url.to_owned(),
         transition_type: Some("link".to_owned()),
-        transition_qualifiers: Vec::new(),
         committed: true,
+        ..Navigation::default()
     }
 }
 
@@ -131,6 +131,56 @@ fn every_corpus_url_as_the_first_of_a_flow_then_each_landing_page() {
                 assert_eq!(report.badge, own.badge, "{what}: the page's own badge");
             }
         }
+    }
+}
+
+/// The page report after navigations noted as the worker notes them (redacted, with the bookmark
+/// found at the raw URL then) is the one after the raw navigations: notice, badge, redirect, the
+/// bookmark offered and its fix.
+#[test]
+fn navigations_noted_redacted_decide_as_the_raw_ones_did() {
+    for first in corpus_urls() {
+        for landing in LANDINGS {
+            let what = format!("{first} → {landing}");
+            let with = |navigations: Vec<Navigation>| {
+                let mut facts = facts(landing, navigations, TabState::default());
+                facts.bookmarks = vec![FoundBookmark {
+                    id: "b1".to_owned(),
+                    title: "AWS".to_owned(),
+                    url: first.to_owned(),
+                }];
+                page_report(&facts)
+            };
+            let raw = with(vec![bookmarked(first), linked(landing)]);
+            let noted = with(vec![
+                Navigation {
+                    bookmark_ids: vec!["b1".to_owned()],
+                    ..bookmarked(first)
+                }
+                .noted(),
+                linked(landing).noted(),
+            ]);
+            assert_eq!(noted.notice, raw.notice, "{what}: notice");
+            assert_eq!(noted.badge, raw.badge, "{what}: badge");
+            assert_eq!(noted.redirect, raw.redirect, "{what}: redirect");
+            assert_eq!(noted.bookmark, raw.bookmark, "{what}: the bookmark offered");
+            assert_eq!(noted.state, raw.state, "{what}: the state stored");
+        }
+    }
+}
+
+#[test]
+fn a_noted_navigation_holds_no_secret_and_keeps_its_bookmarks() {
+    for url in corpus_urls() {
+        let noted = Navigation {
+            bookmark_ids: vec!["b1".to_owned()],
+            ..bookmarked(url)
+        }
+        .noted();
+        assert_eq!(noted.url, redact(url), "{url}");
+        assert_eq!(noted.bookmark_ids, ["b1"], "{url}");
+        assert_eq!(noted.transition_type.as_deref(), Some("auto_bookmark"));
+        assert!(noted.committed);
     }
 }
 

@@ -378,6 +378,21 @@ fn team_example() -> Value {
 
 #[cfg(feature = "wake")]
 #[wasm_bindgen_test]
+fn a_noted_navigation_keeps_no_token() {
+    let event = json!({"url": "https://signin.aws.amazon.com/federation?Action=login&SigninToken=VERYSECRET",
+                       "committed": true, "transition_type": "auto_bookmark", "bookmark_ids": ["b7"]});
+    let noted = to_json(wasm::note_navigation(js(&event)), "noteNavigation")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        noted["url"],
+        "https://signin.aws.amazon.com/federation?Action=login&SigninToken=[redacted]"
+    );
+    assert_eq!(noted["bookmark_ids"], json!(["b7"]));
+    assert_eq!(noted["transition_type"], "auto_bookmark");
+}
+
+#[cfg(feature = "wake")]
+#[wasm_bindgen_test]
 fn page_report_takes_the_team_from_the_facts() {
     let facts = |url: &str| {
         js(&json!({"url": url, "notice_on": true,

@@ -20,6 +20,7 @@ export {
   expectedBookmarkChanges,
   loadKnownAccounts,
   lookalikeNavigation,
+  noteNavigation,
   pageReport,
 } from "../pkg/signin_guard_wake.js";
 

@@ -390,15 +390,17 @@ export function tabStep(tabId, step) {
 }
 
 /**
- * Notes a navigation event of the tab as it is, without the core (the worker's navigation listener must
- * be cheap): its start (`{url, time}`, from `webNavigation.onBeforeNavigate`: a server redirect does not
- * start another, so `url` is the address the bookmark or link held) or its commit (`{url, time, committed:
- * true, transition_type, transition_qualifiers}`, from `onCommitted`). The next page report pairs them and
- * follows them (navigation_flow.rs), then stores only the redacted first URL (the raw ones last until then,
- * in session storage).
+ * Notes a navigation event of the tab, as `noted()` gives it (the core's `noteNavigation`: redacted, with the
+ * bookmarks at its raw address), after any pending write of this context so that events keep their order:
+ * its start (from `webNavigation.onBeforeNavigate`: a server redirect does not start another, so its URL is
+ * the address the bookmark or link held) or its commit (`onCommitted`). The next page report pairs them and
+ * follows them (navigation_flow.rs).
+ * @param {number} tabId
+ * @param {() => Promise<object>} noted
  */
-export function noteNavigation(tabId, event) {
+export function noteNavigation(tabId, noted) {
   return serialized(async () => {
+    const event = await noted();
     const state = await tabState(tabId);
     const navigations = [...(state.navigations ?? []), event].slice(-NAVIGATIONS_MAX);
     await write("session", { [tabKey(tabId)]: { ...state, navigations } });

@@ -7,15 +7,38 @@ import * as store from "./store.js";
 import { teamContext } from "./team.js";
 
 /**
- * The bookmarks whose URL is exactly one of `urls` (the tab's noted navigations and its page): the core
- * picks the one the tab was opened from.
- * @param {unknown[]} urls
+ * The bookmarks whose URL is exactly `url` (the tab's page): the core picks the one the tab was opened from.
+ * @param {unknown} url
  * @returns {Promise<{id: string, title: string, url: string}[]>}
  */
-async function bookmarksAt(urls) {
-  const distinct = [...new Set(urls.filter((url) => typeof url === "string"))];
-  const found = await Promise.all(distinct.map((url) => api.bookmarks.search({ url }).catch(() => [])));
-  return found.flat().flatMap(({ id, title, url }) => (url ? [{ id, title: title ?? "", url }] : []));
+async function bookmarksAt(url) {
+  if (typeof url !== "string") return [];
+  return asFound(await api.bookmarks.search({ url }).catch(() => []));
+}
+
+/**
+ * The bookmarks of `ids` (found at a navigation's URL when it was noted), as they are now; one removed
+ * since is left out.
+ * @param {string[]} ids
+ */
+async function bookmarksById(ids) {
+  const found = await Promise.all([...new Set(ids)].map((id) => api.bookmarks.get(id).catch(() => [])));
+  return asFound(found.flat());
+}
+
+/** @param {chrome.bookmarks.BookmarkTreeNode[]} nodes */
+const asFound = (nodes) => nodes.flatMap(({ id, title, url }) => (url ? [{ id, title: title ?? "", url }] : []));
+
+/**
+ * The ids of the bookmarks at `url`, a navigation's address as the browser reports it, when the extension
+ * may read bookmarks (none otherwise): the tab's state keeps only the redacted address (core
+ * `noteNavigation`), which finds no bookmark that holds a secret.
+ * @param {string} url
+ * @returns {Promise<string[]>}
+ */
+export async function bookmarkIdsAt(url) {
+  if (api.bookmarks === undefined || !(await permissions.has("bookmarks"))) return [];
+  return (await bookmarksAt(url)).map(({ id }) => id);
 }
 
 /**
@@ -33,7 +56,8 @@ export async function pageFacts(state, { url, fromPage, userInfo = null }) {
   ]);
   const allowed = bookmarksAllowed && api.bookmarks !== undefined;
   const navigations = Array.isArray(state.navigations) ? state.navigations : [];
-  const bookmarks = allowed ? await bookmarksAt([...navigations.map((n) => n?.url), url]) : [];
+  const noted = navigations.flatMap((n) => (Array.isArray(n?.bookmark_ids) ? n.bookmark_ids : []));
+  const bookmarks = allowed ? (await Promise.all([bookmarksAt(url), bookmarksById(noted)])).flat() : [];
   return {
     url: url ?? "",
     from_page: fromPage,

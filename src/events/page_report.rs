@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 const ASK_BOOKMARK_ACCESS: &str =
     " To find and fix a bookmark of it, allow bookmark access in the settings.";
 
-/// A bookmark the glue found whose URL is one the tab's navigations or page has.
+/// A bookmark the glue found at the tab's page's URL, or at a noted navigation's URL when it was
+/// noted (`Navigation::bookmark_ids`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct FoundBookmark {
     /// The browser's id.
@@ -60,7 +61,7 @@ pub struct PageFacts {
     /// Whether the extension may read bookmarks.
     #[serde(default)]
     pub bookmarks_allowed: bool,
-    /// The bookmarks of the URLs of the tab's noted navigations and of its page.
+    /// The bookmarks at the tab's page's URL and those noted with its navigations.
     #[serde(default)]
     pub bookmarks: Vec<FoundBookmark>,
     /// Now, in milliseconds since the epoch (when an account is remembered).
@@ -127,7 +128,8 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
         state.dismissed = false;
         state.origin_bookmark = None;
     }
-    // Raw when the flow began in these navigations; redacted as stored otherwise.
+    // As noted (redacted; raw in a state stored before navigations were noted so) when the flow
+    // began in these navigations; redacted as stored otherwise.
     let first = after.flow.as_ref().and_then(|f| f.first_url.clone());
     state.flow = after.flow.map(|flow| Flow {
         first_url: flow.first_url.as_deref().map(redact),
@@ -160,7 +162,12 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
         _ => None,
     };
     if let Some(opened) = opened.filter(|_| facts.bookmarks_allowed) {
-        let found = facts.bookmarks.iter().find(|b| b.url == opened);
+        // Compared redacted: the noted navigation's URL is, the bookmark's is not.
+        let opened_redacted = redact(opened);
+        let found = facts
+            .bookmarks
+            .iter()
+            .find(|b| redact(&b.url) == opened_redacted);
         if let Some(found) = found {
             state.origin_bookmark = Some(OfferedBookmark {
                 id: found.id.clone(),

@@ -1,6 +1,6 @@
 //! What the extension keeps about one tab in `storage.session`, as far as the events decide it.
-//! No secret is kept: URLs are stored redacted, and the navigations noted raw are used up by the
-//! next page report (`page_report`).
+//! No secret is kept: URLs are stored redacted, the navigations too from the moment they are noted
+//! (`Navigation::noted`), which the next page report uses up (`page_report`).
 
 use crate::tab::navigation_flow::{Flow, Navigation};
 use serde::{Deserialize, Serialize};
@@ -14,8 +14,8 @@ pub struct TabState {
     /// The sign-in flow the tab is in; its first URL redacted.
     #[serde(default)]
     pub flow: Option<Flow>,
-    /// Navigations noted since the last page report (raw, as the browser reported them); a
-    /// state the core returns has used them up (written as an empty list).
+    /// Navigations noted since the last page report (redacted, with the bookmarks at their raw
+    /// URL); a state the core returns has used them up (written as an empty list).
     #[serde(default, serialize_with = "used_up")]
     pub navigations: Vec<Navigation>,
     /// The last AWS page of the tab, redacted.

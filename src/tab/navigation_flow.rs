@@ -3,8 +3,10 @@
 //! page asks for its verdict.
 //!
 //! The extension notes each navigation as the browser's navigation events report it (where it
-//! started, then how it was started once it commits) without deciding anything; this decides.
+//! started, then how it was started once it commits), redacted and with the bookmarks at its
+//! address (`Navigation::noted`), without deciding anything; this decides.
 
+use crate::url::redact::redact;
 use serde::{Deserialize, Serialize};
 
 /// How a navigation was started, as `webNavigation.onCommitted` names it (`transitionType`), when
@@ -25,10 +27,10 @@ const BROWSER_TRANSITIONS: [&str; 8] = [
 const BROWSER_QUALIFIERS: [&str; 2] = ["from_address_bar", "forward_back"];
 
 /// One navigation of a tab to an AWS site, as the extension noted it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Navigation {
     /// Where it started: a server redirect starts no new navigation, so this is the address the
-    /// bookmark, typed URL or link held.
+    /// bookmark, typed URL or link held. Redacted once noted (`noted`).
     pub url: String,
     /// Its `transitionType`, once it committed; `None` while not seen.
     #[serde(default)]
@@ -39,9 +41,22 @@ pub struct Navigation {
     /// Noted when it committed (`onCommitted`), not when it started (`onBeforeNavigate`).
     #[serde(default)]
     pub committed: bool,
+    /// The bookmarks at its URL when it was noted, which the worker looks up then: the redacted
+    /// URL kept afterwards no longer finds a bookmark that holds a secret.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmark_ids: Vec<String>,
 }
 
 impl Navigation {
+    /// The navigation as the tab's state keeps it until the next page report: its URL redacted,
+    /// so that a federation link's token or an OAuth code the address carries is never stored.
+    pub fn noted(self) -> Navigation {
+        Navigation {
+            url: redact(&self.url),
+            ..self
+        }
+    }
+
     /// Whether the person started it in the browser (a bookmark, a typed address, a reload, back
     /// or forward) rather than a page (a link, a form, a script). One whose commit was not seen
     /// counts as the browser's, so that its first URL is kept.
@@ -125,6 +140,7 @@ mod tests {
             transition_type: transition.map(str::to_owned),
             transition_qualifiers: qualifiers.iter().map(|q| (*q).to_owned()).collect(),
             committed: transition.is_some(),
+            bookmark_ids: Vec::new(),
         }
     }
 

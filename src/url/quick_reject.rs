@@ -34,7 +34,8 @@ static PAIRS: [u128; 128] = {
 };
 
 /// The host triggers' first two letters alone (the secret names do not matter in a host).
-static HOST_PAIRS: [u128; 128] = {
+static HOST_PAIRS: [u128; 128] = HOST_PAIRS_CONST;
+const HOST_PAIRS_CONST: [u128; 128] = {
     let mut pairs = [0u128; 128];
     let mut i = 0;
     while i < HOST_TRIGGERS.len() {
@@ -46,33 +47,96 @@ static HOST_PAIRS: [u128; 128] = {
     pairs
 };
 
-/// The bytes that some host trigger (or punycode) starts with: the host scan's first look.
-static HOST_FIRST_BYTES: [bool; 256] = {
-    let mut first = [false; 256];
+/// The bytes that some host trigger (or punycode) starts with, in `HOST_FIRSTS[..HOST_FIRST_COUNT]`:
+/// the host scan's first look, eight bytes at a time.
+const HOST_FIRST_COUNT: usize = {
+    let mut count = 0;
     let mut letter = 0;
     while letter < 128 {
-        first[letter] = HOST_PAIRS[letter] != 0;
+        if HOST_PAIRS_CONST[letter] != 0 {
+            count += 1;
+        }
         letter += 1;
     }
-    first
+    count
 };
+const HOST_FIRSTS: [u8; HOST_FIRST_COUNT] = {
+    let mut firsts = [0u8; HOST_FIRST_COUNT];
+    let mut count = 0;
+    let mut letter = 0;
+    while letter < 128 {
+        if HOST_PAIRS_CONST[letter] != 0 {
+            firsts[count] = letter as u8;
+            count += 1;
+        }
+        letter += 1;
+    }
+    firsts
+};
+
+/// The high bit of byte N is set where byte N of `word` (eight host bytes, little-endian) is one
+/// of `HOST_FIRSTS`, and no other bit (as `redact`'s boundary scan finds its bytes).
+fn host_first_hits(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW_SEVEN: u64 = u64::from_le_bytes([0x7f; 8]);
+    let mut hits = 0;
+    for first in HOST_FIRSTS {
+        // A byte's high bit stays clear only where `word` holds `first`.
+        let x = word ^ (ONES * u64::from(first));
+        hits |= !(((x & LOW_SEVEN) + LOW_SEVEN) | x);
+    }
+    hits & !LOW_SEVEN
+}
+
+/// Whether a host trigger or punycode starts at `i` of `bytes`: the first two letters of every
+/// trigger (one look-up, in line), then the whole list.
+#[inline(always)]
+fn host_trigger_at(bytes: &[u8], i: usize) -> bool {
+    let (Some(&first), Some(&second)) = (bytes.get(i), bytes.get(i + 1)) else {
+        return false;
+    };
+    second < 128
+        && HOST_PAIRS[usize::from(first) & 127] & (1 << second) != 0
+        && host_trigger_listed_at(&bytes[i..])
+}
+
+/// Whether `rest` starts with a host trigger or punycode.
+#[inline(never)]
+fn host_trigger_listed_at(rest: &[u8]) -> bool {
+    rest.starts_with(b"xn--") || HOST_TRIGGERS.iter().any(|t| rest.starts_with(t.as_bytes()))
+}
 
 /// Whether a host (lowercase ASCII, as the parser gives it) holds one of the host triggers or
 /// punycode: without one it is neither an AWS host nor a lookalike (see the module comment).
 pub(crate) fn host_may_be_aws(host: &str) -> bool {
     let bytes = host.as_bytes();
-    // One table look a byte; the first two letters of every trigger, then the whole list,
-    // only where a trigger's first letter is.
-    bytes.iter().enumerate().any(|(i, &first)| {
-        HOST_FIRST_BYTES[usize::from(first)]
-            && bytes.get(i + 1).is_some_and(|&second| {
-                second < 128 && HOST_PAIRS[usize::from(first)] & (1 << second) != 0
-            })
-            && (bytes[i..].starts_with(b"xn--")
-                || HOST_TRIGGERS
-                    .iter()
-                    .any(|t| bytes[i..].starts_with(t.as_bytes())))
-    })
+    // The trigger's first letters found eight bytes at a time (a host has few), then the first
+    // two letters of every trigger, then the whole list, only there.
+    if bytes.len() < 8 {
+        return (0..bytes.len())
+            .any(|i| HOST_FIRSTS.contains(&bytes[i]) && host_trigger_at(bytes, i));
+    }
+    let mut start = 0;
+    loop {
+        // The last block ends at the host's end, its bytes seen before left out.
+        let block = start.min(bytes.len() - 8);
+        let seen = start - block;
+        let Some(word) = bytes[block..].first_chunk::<8>() else {
+            return false;
+        };
+        let mut hits = host_first_hits(u64::from_le_bytes(*word)) & (u64::MAX << (seen * 8));
+        while hits != 0 {
+            let i = block + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            if host_trigger_at(bytes, i) {
+                return true;
+            }
+        }
+        start += 8;
+        if start >= bytes.len() {
+            return false;
+        }
+    }
 }
 
 /// The bytes (either case) that some trigger starts with: the scan's first look at each byte.
@@ -149,6 +213,36 @@ mod tests {
         assert!(certainly_unrelated(
             "https://en.wikipedia.org/wiki/Main_Page"
         ));
+    }
+
+    /// `host_may_be_aws` as its definition reads: a trigger or `xn--` anywhere.
+    fn host_holds_a_trigger(host: &str) -> bool {
+        (0..host.len()).any(|i| {
+            host[i..].starts_with("xn--") || HOST_TRIGGERS.iter().any(|t| host[i..].starts_with(t))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_block_scan_of_a_host_finds_every_trigger(
+            host in "([a-z0-9.-]|aws|aw5|amazon|arnaz0n|c2shome|xn--|a|c|x){0,24}",
+        ) {
+            proptest::prop_assert_eq!(host_may_be_aws(&host), host_holds_a_trigger(&host), "{}", host);
+        }
+    }
+
+    #[test]
+    fn a_trigger_is_found_at_every_place_of_a_host() {
+        for trigger in HOST_TRIGGERS.iter().copied().chain(["xn--"]) {
+            for before in 0..20 {
+                for after in 0..10 {
+                    let host = format!("{}{trigger}{}", "b".repeat(before), "d".repeat(after));
+                    assert!(host_may_be_aws(&host), "{host}");
+                    let cut = &host[..before + trigger.len() - 1];
+                    assert_eq!(host_may_be_aws(cut), host_holds_a_trigger(cut), "{cut}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,18 @@ pub const SECRET_PARAMETERS: [&str; 9] = [
     "state",
 ];
 
+// `secret_name_at` compares the first three bytes of every name.
+const _: () = {
+    let mut i = 0;
+    while i < SECRET_PARAMETERS.len() {
+        assert!(
+            SECRET_PARAMETERS[i].len() >= 3,
+            "a secret name of fewer than 3 bytes"
+        );
+        i += 1;
+    }
+};
+
 /// The longest name of `SECRET_PARAMETERS`, in bytes.
 const LONGEST_NAME: usize = 20;
 
@@ -69,15 +81,23 @@ fn for_each_secret(
     }
     let mut block_start = skip;
     while block_start < bytes.len() {
-        let rest = &bytes[block_start..];
-        let mut boundaries = match rest.first_chunk::<BLOCK>() {
-            Some(block) => boundary_bytes(*block),
-            None => {
-                // The last, short block: padded with bytes that are no boundary.
-                let mut block = [0u8; BLOCK];
-                block[..rest.len()].copy_from_slice(rest);
-                boundary_bytes(block)
-            }
+        let mut boundaries = match bytes.get(block_start..block_start + BLOCK) {
+            Some(block) => boundary_bytes(block.try_into().unwrap_or_default()),
+            // The last, short block: the text's last `BLOCK` bytes, those looked at before left
+            // out, or (a text shorter than a block) padded with bytes that are no boundary.
+            None => match bytes.len().checked_sub(BLOCK) {
+                Some(last) => {
+                    let seen = block_start - last;
+                    block_start = last;
+                    let block = bytes[last..].try_into().unwrap_or_default();
+                    boundary_bytes(block) & (u64::MAX << (seen * 8))
+                }
+                None => {
+                    let mut block = [0u8; BLOCK];
+                    block[..bytes.len() - block_start].copy_from_slice(&bytes[block_start..]);
+                    boundary_bytes(block)
+                }
+            },
         };
         while boundaries != 0 {
             let at = block_start + (boundaries.trailing_zeros() / 8) as usize;
@@ -186,20 +206,34 @@ pub(crate) fn redact_after(text: &str, skip: usize) -> String {
 }
 
 /// Whether `text` may start with a secret name, by its first two bytes: those of a name in
-/// either case (`si`, `se`, `st`, `x-`, `co`, `aw`), or an escape. Most parameter names fail
-/// here, before any decoding.
+/// either case, or an escape (`NAME_STARTS`). Most parameter names fail here, before any
+/// decoding, in one look-up.
 fn may_start_secret(text: &[u8]) -> bool {
     let [first, second, ..] = *text else {
         // A name needs at least one byte and its `=`.
         return false;
     };
-    first == b'%'
-        || second == b'%'
-        || matches!(
-            (first | 0x20, second | 0x20),
-            (b's', b'i' | b'e' | b't') | (b'x', b'-') | (b'c', b'o') | (b'a', b'w')
-        )
+    second < 128 && NAME_STARTS[usize::from(first)] & (1 << second) != 0
 }
+
+/// For each byte, the second bytes (as bits, ASCII only) with which it may start a secret name:
+/// a name's first two letters in any case, or the first letter followed by an escape; after
+/// `%` (an escaped first letter) any byte.
+static NAME_STARTS: [u128; 256] = {
+    let mut table = [0u128; 256];
+    table[b'%' as usize] = u128::MAX;
+    let mut i = 0;
+    while i < SECRET_PARAMETERS.len() {
+        let name = SECRET_PARAMETERS[i].as_bytes();
+        let (first, second) = (name[0], name[1]);
+        let seconds =
+            1 << second.to_ascii_lowercase() | 1 << second.to_ascii_uppercase() | 1 << b'%';
+        table[first.to_ascii_lowercase() as usize] |= seconds;
+        table[first.to_ascii_uppercase() as usize] |= seconds;
+        i += 1;
+    }
+    table
+};
 
 /// Whether a byte may start a secret name: its first letter, or an escape of it.
 fn may_start_name(byte: u8) -> bool {
@@ -239,6 +273,15 @@ fn secret_name_at(text: &[u8]) -> Option<(&'static str, usize)> {
         }
         name[len] = byte;
         len += 1;
+        // Most texts that pass the first look part from every name by their third byte
+        // (`section-2`): no need to read them to their end.
+        if len == 3
+            && !SECRET_PARAMETERS
+                .iter()
+                .any(|secret| secret.as_bytes()[..3].eq_ignore_ascii_case(&name[..3]))
+        {
+            return None;
+        }
     }
     let name = &name[..len];
     SECRET_PARAMETERS
@@ -380,11 +423,30 @@ mod tests {
     #[test]
     fn every_secret_name_passes_the_first_look() {
         for name in SECRET_PARAMETERS {
-            for text in [
+            let [first, second] = [0, 1].map(|i| &name[i..=i]);
+            let mut texts = vec![
                 name.to_owned(),
                 name.to_ascii_uppercase(),
                 name.to_ascii_lowercase(),
-            ] {
+                format!(
+                    "{}{}",
+                    first.to_ascii_lowercase(),
+                    &name[1..].to_ascii_uppercase()
+                ),
+                format!(
+                    "{}{}",
+                    first.to_ascii_uppercase(),
+                    &name[1..].to_ascii_lowercase()
+                ),
+            ];
+            // An escaped first or second letter.
+            texts.push(format!("%{:02X}{}", name.as_bytes()[0], &name[1..]));
+            texts.push(format!(
+                "{first}%{:02x}{}",
+                second.as_bytes()[0],
+                &name[2..]
+            ));
+            for text in texts {
                 assert!(may_start_secret(format!("{text}=").as_bytes()), "{text}");
             }
         }

@@ -5,6 +5,7 @@ use super::convert::{from_js, to_js};
 #[cfg(feature = "extension")]
 use crate::events::popup;
 use crate::events::{bookmark_change, lookalike, page_report, tab_state::TabState};
+use crate::tab::navigation_flow::Navigation;
 use wasm_bindgen::prelude::*;
 
 /// A page report: `{view, notice, badge, alarming, remember, state, redirect, opened_unsafe,
@@ -23,6 +24,14 @@ pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
 pub fn popup_view(facts: JsValue) -> Result<JsValue, JsError> {
     let facts: popup::PopupFacts = from_js(facts, "the popup's facts")?;
     to_js(&popup::popup_view(&facts))
+}
+
+/// A navigation event of a tab to an AWS site (its start or its commit, `{url, committed,
+/// transition_type, transition_qualifiers, bookmark_ids}`) as the tab's state keeps it: redacted.
+#[wasm_bindgen(js_name = noteNavigation)]
+pub fn note_navigation(event: JsValue) -> Result<JsValue, JsError> {
+    let event: Navigation = from_js(event, "the navigation event")?;
+    to_js(&event.noted())
 }
 
 /// A bookmark created or edited: `{warning, badge, notice, expected}`.

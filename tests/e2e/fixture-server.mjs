@@ -275,6 +275,8 @@ export class FixtureServer extends EventEmitter {
     if (!route) {
       return send(404, { "content-type": "text/plain; charset=utf-8" }, `fixture server: no route for ${url.href}\n`);
     }
+    // `?no-content`: an answer that loads no page (204), so the navigation ends with no page to report.
+    if (url.searchParams.has("no-content")) return send(204, {});
     if (route.redirect) return send(302, { location: route.redirect(url) });
     const headers = { "content-type": "text/html; charset=utf-8" };
     // `?bfcache`: a page the browser may keep in its back/forward cache (no-store keeps it out).

@@ -57,6 +57,27 @@ test("after a federation-token navigation, session storage holds no token", LIMI
   });
 });
 
+test("a federation-token navigation that loads no page leaves no token in session storage", LIMIT, async () => {
+  await withBrowser({ grant: BOOKMARK_PROTECTION }, async (browser) => {
+    const { page, tabId } = await browser.openTab(null);
+    const url = `${FEDERATION.url}&no-content`;
+    // A 204 ends the navigation without a page: no page report uses up what the worker noted.
+    await page.goto(url, { timeout: WAIT }).catch(() => {});
+    const noted = await waitFor(
+      () =>
+        browser.inWorker(async (key) => {
+          const navigations = (await chrome.storage.session.get(key))[key]?.navigations ?? [];
+          return navigations.length ? JSON.stringify(navigations) : null;
+        }, `tab:${tabId}`),
+      { what: "the worker to note the navigation" },
+    );
+    assert.ok(noted.includes("/federation"), `the navigation is noted: ${noted}`);
+    assert.ok(!noted.includes(FEDERATION.token), `the noted navigation holds the token: ${noted}`);
+    const stored = await storedText(browser);
+    assert.ok(!stored.includes(FEDERATION.token), `storage holds the token: ${stored}`);
+  });
+});
+
 /**
  * Dispatches a message to the worker's own listener as Chromium would deliver it from `sender`, and
  * resolves to its answer, or to "no answer" when the worker does not answer within two seconds.

@@ -19,9 +19,9 @@ import { ROOT } from "./harness.mjs";
 export const WWW = join(ROOT, "dist/www");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".png": "image/png" };
 
-/** Real exports: Firefox ESR's own (tests/data/bookmarks/README in bookmark_file.rs) and Chromium's format. */
+/** Real exports, each written by its browser's exporter (see tests/bookmark_file.rs): Firefox ESR's and Chromium's. */
 export const FIREFOX_EXPORT = join(ROOT, "tests/data/bookmarks/firefox-esr.html");
-export const CHROMIUM_EXPORT = join(ROOT, "tests/data/bookmarks/chromium-format.html");
+export const CHROMIUM_EXPORT = join(ROOT, "tests/data/bookmarks/chromium-export.html");
 /** The findings both real exports hold (tests/bookmark_file.rs), by title; the redirect's title differs. */
 export function realExportFindings(redirectTitle) {
   return new Map([

@@ -144,7 +144,7 @@ test("each row's own choice: deletions, a typed account, duplicates; the fixed f
   }
 });
 
-test("real exports (Firefox's own, Chromium's format): their findings, and fix all as the CLI fixes them", async () => {
+test("real exports (Firefox's own, Chromium's own): their findings, and fix all as the CLI fixes them", async () => {
   const { page, errors, requests, close } = await openPage();
   try {
     for (const [path, redirectTitle] of [
