@@ -84,7 +84,21 @@ async function openSetup(name, extension, server, { check = true } = {}) {
   const world = await waitFor(() => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === origin), {
     what: "the content script's world",
   });
-  const setup = { name, extension, browser, page, origin, status: "running", cold: [], started: [], warm: [], marks: {} };
+  const setup = {
+    name,
+    extension,
+    browser,
+    page,
+    origin,
+    status: "running",
+    wakes: 0,
+    restops: 0,
+    spoiled: 0,
+    cold: [],
+    started: [],
+    warm: [],
+    marks: {},
+  };
   setup.ask = async () => {
     const { result, exceptionDetails } = await page.send("Runtime.evaluate", {
       contextId: world.id,
@@ -101,6 +115,7 @@ async function openSetup(name, extension, server, { check = true } = {}) {
   page.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
     for (const v of versions) {
       if (!v.scriptURL.startsWith(origin)) continue;
+      if (v.runningStatus === "starting" && setup.status !== "starting") setup.wakes += 1;
       setup.status = v.runningStatus;
       setup.history?.push(`${v.runningStatus} (version ${v.versionId}, ${v.status})`);
     }
@@ -109,31 +124,68 @@ async function openSetup(name, extension, server, { check = true } = {}) {
   return setup;
 }
 
-/** Stops the worker, asks once, and notes the times (and when the worker's global scope began). */
-async function coldCycle(setup, cycle) {
-  const { browser, page, origin } = setup;
-  await page.send("ServiceWorker.stopAllWorkers");
+/**
+ * Stops the worker and waits until it stays stopped. Chrome starts a stopped worker again at once when
+ * an event for it is due, most likely here the `storage.onChanged` of the last answer's own writes
+ * (`afterPage`: the badge, the known accounts) when the stop comes before them; the worker then stays
+ * up for its idle time (the old wait for "stopped" timed out at cycle 3 or 5 of a run without COMPARE,
+ * two runs in four). So a worker that starts again without being asked is stopped again (`restops`).
+ */
+async function stopWorker(setup, cycle) {
+  const { browser, page } = setup;
   // The statuses DevTools reported since the stop, for the message when the worker does not stop.
   setup.history = [];
-  await waitFor(() => setup.status === "stopped", {
-    interval: 10,
-    what: `cycle ${cycle}: the worker of ${setup.name} to stop`,
-  }).catch((error) => {
-    throw new Error(`${error.message}; statuses reported since: ${setup.history.join(", ") || "none"}`);
-  });
-  await waitFor(async () => (await browser.targets("service_worker")).length === 0, { what: "no worker target" });
-  const answer = await setup.ask();
-  setup.cold.push(answer.ms);
-  // When the worker's global scope began, after the question was sent (both clocks are wall-clock based).
-  const target = (await browser.targets("service_worker")).find((t) => t.url.startsWith(origin));
-  const session = await browser.attach(target.targetId);
-  const { result } = await session.send("Runtime.evaluate", {
-    expression: `({ origin: performance.timeOrigin, marks: ${workerMarks} })`,
-    returnByValue: true,
-  });
-  await browser.send("Target.detachFromTarget", { sessionId: session.sessionId });
-  setup.started.push(result.value.origin - answer.sent_at);
-  for (const [name, at] of result.value.marks) (setup.marks[name] ??= []).push(at);
+  for (;;) {
+    const wakes = setup.wakes;
+    await page.send("ServiceWorker.stopAllWorkers");
+    await waitFor(() => setup.status === "stopped" || (setup.wakes > wakes && setup.status === "running"), {
+      interval: 10,
+      what: `cycle ${cycle}: the worker of ${setup.name} to stop`,
+    }).catch((error) => {
+      throw new Error(`${error.message}; statuses reported since: ${setup.history.join(", ") || "none"}`);
+    });
+    if (setup.status !== "stopped") {
+      setup.restops += 1;
+      continue;
+    }
+    await waitFor(async () => setup.status !== "stopped" || (await browser.targets("service_worker")).length === 0, {
+      what: "no worker target",
+    });
+    if (setup.status === "stopped") return;
+    // Started again between the report and the target list: wait for it to run, then stop it again.
+    await waitFor(() => setup.status === "running", { what: `cycle ${cycle}: the restarted worker of ${setup.name}` });
+    setup.restops += 1;
+  }
+}
+
+/**
+ * Stops the worker, asks once, and notes the times (and when the worker's global scope began). A cycle
+ * whose worker began before the question was sent (something else woke it in between) does not count:
+ * it is run again (`spoiled`).
+ */
+async function coldCycle(setup, cycle) {
+  const { browser, origin } = setup;
+  for (;;) {
+    await stopWorker(setup, cycle);
+    const answer = await setup.ask();
+    // When the worker's global scope began, after the question was sent (both clocks are wall-clock based).
+    const target = (await browser.targets("service_worker")).find((t) => t.url.startsWith(origin));
+    const session = await browser.attach(target.targetId);
+    const { result } = await session.send("Runtime.evaluate", {
+      expression: `({ origin: performance.timeOrigin, marks: ${workerMarks} })`,
+      returnByValue: true,
+    });
+    await browser.send("Target.detachFromTarget", { sessionId: session.sessionId });
+    const started = result.value.origin - answer.sent_at;
+    if (started < 0) {
+      setup.spoiled += 1;
+      continue;
+    }
+    setup.cold.push(answer.ms);
+    setup.started.push(started);
+    for (const [name, at] of result.value.marks) (setup.marks[name] ??= []).push(at);
+    return;
+  }
 }
 
 /**
@@ -151,6 +203,9 @@ function resultOf(setup, floor) {
     worker_global_scope_after_ms: summary(setup.started),
     global_scope_to_verdict_ms: summary(setup.cold.map((ms, i) => ms - setup.started[i])),
     warm_verdict_ms: summary(setup.warm),
+    // Stops repeated because the worker started again by itself, and cycles run again (see coldCycle).
+    restops: setup.restops,
+    spoiled_cycles: setup.spoiled,
     ...(Object.keys(setup.marks).length
       ? { worker_marks_ms: Object.fromEntries(Object.entries(setup.marks).map(([name, times]) => [name, summary(times)])) }
       : {}),

@@ -9,10 +9,13 @@
 // - cold: the file is chosen on a page that has not loaded the tools package yet, so the choice also pays
 //   for fetching and compiling it;
 // - warm: the pointer was over the file box first (as a person's is, to click it), which starts loading the
-//   tools package (and its warm-up run, tools.js); the choice is made once that is done (body[data-tools]),
+//   tools package (and its warm-up rounds, tools.js); the choice is made once that is done (body[data-tools=ready]),
 //   as a person picking a file in the dialog takes longer than that.
 //
 //   node bench/www-doctor.mjs [RUNS] [BOOKMARKS]   (default 5 and 50000; prints a JSON summary)
+//   COMPARE=DIR node bench/www-doctor.mjs [RUNS]      (also the page built in DIR, e.g. a copy of an older
+//                                                     dist/www, its rounds taking turns with this build's in
+//                                                     the same browser; prints both and this build's ratios)
 
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
@@ -24,6 +27,7 @@ import { median, summary } from "./stats.mjs";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const COUNT = Number(process.argv[3] ?? 50_000);
+const COMPARE = process.env.COMPARE;
 
 /** benches/bookmarks.rs's EVERYDAY and BAD URL templates, as written in its export. */
 const EVERYDAY = [
@@ -86,43 +90,68 @@ async function round(browser, base, path, warm) {
   }
 }
 
+const part = (runs, pick) => Math.round(median(runs.map(pick)) * 10) / 10;
+const parts = (runs) => ({
+  read: part(runs, (r) => r.file.read_ms),
+  check: part(runs, (r) => r.file.check_ms),
+  render: part(runs, (r) => r.file.render_ms),
+});
+
+/** The figures of one build's rounds. */
+function figures({ cold, warm }) {
+  const both = [...cold, ...warm];
+  return {
+    bookmarks: cold[0].file.bookmarks,
+    bytes: cold[0].file.bytes,
+    rows_drawn: cold[0].rows,
+    cold_chosen_to_findings_ms: summary(cold.map((r) => r.file.shown_ms)),
+    cold_parts_median_ms: parts(cold),
+    warm_chosen_to_findings_ms: summary(warm.map((r) => r.file.shown_ms)),
+    warm_parts_median_ms: parts(warm),
+    fix_all_to_file_ready_ms: summary(both.map((r) => r.fix.ready_ms)),
+    fix_all_to_summary_shown_ms: summary(both.map((r) => r.fix.shown_ms)),
+    fix_all_core_call_median_ms: part(both, (r) => r.fix.fix_ms),
+  };
+}
+
 async function main() {
-  const server = await serveWww();
+  const builds = [{ name: "this build", server: await serveWww(), cold: [], warm: [] }];
+  if (COMPARE) builds.push({ name: COMPARE, server: await serveWww(COMPARE), cold: [], warm: [] });
   const files = await scratch();
   const path = join(files.dir, "bookmarks-50k.html");
   await writeFile(path, exportFile(COUNT));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   try {
     // One round of each to warm up the browser's caches and code paths.
-    await round(browser, server.base, path, false);
-    await round(browser, server.base, path, true);
-    const cold = [];
-    const warm = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      cold.push(await round(browser, server.base, path, false));
-      warm.push(await round(browser, server.base, path, true));
+    for (const build of builds) {
+      await round(browser, build.server.base, path, false);
+      await round(browser, build.server.base, path, true);
     }
-    const part = (runs, pick) => Math.round(median(runs.map(pick)) * 10) / 10;
-    const parts = (runs) => ({
-      read: part(runs, (r) => r.file.read_ms),
-      check: part(runs, (r) => r.file.check_ms),
-      render: part(runs, (r) => r.file.render_ms),
-    });
+    // The builds take turns, so that a change in the machine's load falls on both.
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const build of builds) {
+        build.cold.push(await round(browser, build.server.base, path, false));
+        build.warm.push(await round(browser, build.server.base, path, true));
+      }
+    }
+    const [mine, other] = builds.map(figures);
+    const ratio = (pick) => Math.round((pick(mine) / pick(other)) * 100) / 100;
     console.log(
       JSON.stringify(
         {
           benchmark: "web page file doctor: file chosen to findings shown; fix all to fixed file ready",
-          bookmarks: cold[0].file.bookmarks,
-          bytes: cold[0].file.bytes,
-          rows_drawn: cold[0].rows,
           goals_ms: { findings_shown: 300, fixed_file_ready: 200 },
-          cold_chosen_to_findings_ms: summary(cold.map((r) => r.file.shown_ms)),
-          cold_parts_median_ms: parts(cold),
-          warm_chosen_to_findings_ms: summary(warm.map((r) => r.file.shown_ms)),
-          warm_parts_median_ms: parts(warm),
-          fix_all_to_file_ready_ms: summary([...cold, ...warm].map((r) => r.fix.ready_ms)),
-          fix_all_to_summary_shown_ms: summary([...cold, ...warm].map((r) => r.fix.shown_ms)),
-          fix_all_core_call_median_ms: part([...cold, ...warm], (r) => r.fix.fix_ms),
+          ...mine,
+          ...(other
+            ? {
+                compared_with: { build: COMPARE, ...other },
+                ratios_to_compared: {
+                  warm_findings: ratio((f) => f.warm_chosen_to_findings_ms.median),
+                  cold_findings: ratio((f) => f.cold_chosen_to_findings_ms.median),
+                  fix_all_file_ready: ratio((f) => f.fix_all_to_file_ready_ms.median),
+                },
+              }
+            : {}),
           load_average: loadavg().map((l) => Math.round(l * 100) / 100),
         },
         null,
@@ -131,7 +160,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await server.close();
+    for (const build of builds) await build.server.close();
     await files.cleanup();
   }
 }

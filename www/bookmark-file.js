@@ -3,12 +3,15 @@
 // has the core write the fixed file (the CLI's `bookmarks check` and `fix` on the same core). Which
 // bookmarks need attention, what "fix all" chooses, which choices are allowed and which bytes change
 // are the core's decisions; this file only shows them and collects the person's choices.
-import { loadTools } from "./tools.js";
+import { loadTools, reading, warmTools } from "./tools.js";
 
 const byId = (id) => document.getElementById(id);
 
-/** Rows drawn per group at first and per "Show more"; members of a group of duplicates drawn. */
-const FIRST_ROWS = 30;
+/**
+ * Rows drawn per group at first and per "Show more"; members of a group of duplicates drawn. Few at first:
+ * creating and styling rows is most of the drawing (bench/www-doctor.mjs), and a group's heading says how many.
+ */
+const FIRST_ROWS = 10;
 const MORE_ROWS = 500;
 const MEMBERS_SHOWN = 20;
 /** Changes listed after a fix (the report has them all). */
@@ -23,7 +26,10 @@ let state = null;
 let loaded = null;
 const toolsNow = () => loaded;
 
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** One formatter, made as the page loads: `toLocaleString` makes one per call (~2 ms each in a fresh page). */
+const numbers = new Intl.NumberFormat("en-US");
+const count = (n) => numbers.format(n);
+const plural = (n, one, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 const folderText = (path) => (path.length ? path.join(" › ") : "(top level)");
 const round = (ms) => Math.round(ms * 10) / 10;
 
@@ -58,8 +64,19 @@ function fail(text) {
 
 // Reading and checking ----------------------------------------------------------------------------------
 
-/** Reads the file, checks it in one core call and lists the findings. `start`: when it was chosen. */
+/** Reads the file, checks it in one core call and lists the findings (no warm-up meanwhile). `start`: when it was chosen. */
 async function readFile(file, start) {
+  reading(true);
+  try {
+    await checkFile(file, start);
+  } finally {
+    reading(false);
+  }
+  // A file chosen before the pointer ever rested on the box: "fix all" runs warmer code for it.
+  warm();
+}
+
+async function checkFile(file, start) {
   fail("");
   say(`Reading ${file.name}…`);
   byId("fix-result").hidden = true;
@@ -99,16 +116,15 @@ async function readFile(file, start) {
   };
   showReport();
   const rendered = performance.now();
-  afterPaint(() =>
-    mark("files", {
-      read_ms: round(read - start),
-      check_ms: round(analysed - read),
-      render_ms: round(rendered - analysed),
-      shown_ms: round(performance.now() - start),
-      bytes: bytes.length,
-      bookmarks: checked.report.total,
-    }),
-  );
+  await new Promise((painted) => afterPaint(painted));
+  mark("files", {
+    read_ms: round(read - start),
+    check_ms: round(analysed - read),
+    render_ms: round(rendered - analysed),
+    shown_ms: round(performance.now() - start),
+    bytes: bytes.length,
+    bookmarks: checked.report.total,
+  });
 }
 
 function showReport() {
@@ -149,18 +165,18 @@ function groupSection(key, items, row) {
   const section = h(
     "section",
     { class: "group", dataset: { kind: key }, "aria-labelledby": `group-${key}` },
-    h("h3", { id: `group-${key}` }, `${group.title} (${items.length.toLocaleString("en-US")})`),
+    h("h3", { id: `group-${key}` }, `${group.title} (${count(items.length)})`),
     h("p", { class: "muted" }, group.explain),
     list,
     more,
   );
   let shown = 0;
-  const draw = (count) => {
-    const end = Math.min(items.length, shown + count);
+  const draw = (rows) => {
+    const end = Math.min(items.length, shown + rows);
     list.append(...items.slice(shown, end).map((item, i) => row(item, shown + i)));
     shown = end;
     more.hidden = shown >= items.length;
-    more.textContent = `Show more (${(items.length - shown).toLocaleString("en-US")} not shown)`;
+    more.textContent = `Show more (${count(items.length - shown)} not shown)`;
   };
   more.addEventListener("click", () => {
     const first = shown;
@@ -450,9 +466,9 @@ async function exportReport(format) {
 
 // Wiring ------------------------------------------------------------------------------------------------
 
-/** Starts loading the tools when the person reaches for the file doctor, so a choice waits less. */
+/** Starts loading and warming up the tools when the person reaches for the file doctor, so a choice waits less. */
 function warm() {
-  loadTools().then((tools) => (loaded = tools), () => {});
+  warmTools().then((tools) => (loaded = tools), () => {});
 }
 
 function wire() {

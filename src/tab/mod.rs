@@ -11,6 +11,7 @@ pub mod navigation_flow;
 pub mod omnibox;
 pub mod page_view;
 pub mod region_move;
+mod stored_team;
 mod stored_value;
 pub mod team_context;
 pub mod team_omnibox;

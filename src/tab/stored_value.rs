@@ -47,6 +47,30 @@ impl StoredValue {
         }
     }
 
+    /// What it is, as serde's messages name it (a number as serde_json reads the one
+    /// `JSON.stringify` writes: an integer when it has no fraction).
+    pub(crate) fn unexpected(&self) -> serde::de::Unexpected<'_> {
+        use serde::de::Unexpected;
+        match self {
+            StoredValue::Null => Unexpected::Unit,
+            StoredValue::Bool(value) => Unexpected::Bool(*value),
+            StoredValue::Number(n)
+                if n.fract() == 0.0 && *n >= 0.0 && *n < 18_446_744_073_709_551_616.0 =>
+            {
+                Unexpected::Unsigned(*n as u64)
+            }
+            StoredValue::Number(n)
+                if n.fract() == 0.0 && *n < 0.0 && *n >= -9_223_372_036_854_775_808.0 =>
+            {
+                Unexpected::Signed(*n as i64)
+            }
+            StoredValue::Number(n) => Unexpected::Float(*n),
+            StoredValue::Text(text) => Unexpected::Str(text),
+            StoredValue::List(_) => Unexpected::Seq,
+            StoredValue::Object(_) => Unexpected::Map,
+        }
+    }
+
     /// How a message quotes a scalar: `2`, `"1"`; a list or an object by its kind.
     pub(crate) fn quoted(&self) -> String {
         match self {

@@ -6,24 +6,57 @@
 //! Both are read leniently here (an unusable one counts as none), so a bad stored value never
 //! stops a page from being described.
 
+use super::stored_team;
+use super::stored_value::StoredValue;
 use crate::aws::account::{Account, AccountId, Alias};
 use crate::aws::regions::Region;
 use crate::team::config::{
     merge, team_warning, MergedAccount, MergedAccounts, Source, TeamConfig, UserAccounts,
 };
+use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 
 /// The team configuration and the person's own accounts, as the extension stores them: both as
-/// the core wrote them (`team::config::checked_or_none`), so that describing a page does not take
-/// the lenient reader.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// the core wrote them, read strictly (`stored_team`, as `team::config::checked_or_none` reads),
+/// so that describing a page does not take the lenient reader. A stored configuration that does
+/// not read is none, as a whole: the fields after it read as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TeamContext {
     /// The organisation's configuration (managed storage) as checked, if any.
-    #[serde(default, deserialize_with = "crate::team::config::checked_or_none")]
     pub managed: Option<TeamConfig>,
     /// The person's own accounts (a team-format document the core wrote), if any.
-    #[serde(default, deserialize_with = "crate::team::config::checked_or_none")]
     pub user: Option<TeamConfig>,
+}
+
+/// As serde's derive reads a struct of two fields with defaults: an object (a field given twice
+/// is an error) or a list of at most two; anything else is an error of the whole.
+impl<'de> Deserialize<'de> for TeamContext {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TeamContext, D::Error> {
+        let value = StoredValue::deserialize(deserializer)?;
+        let read = |v: Option<&StoredValue>| v.and_then(stored_team::read_config);
+        match &value {
+            StoredValue::Object(entries) => {
+                for name in ["managed", "user"] {
+                    if entries.iter().filter(|(n, _)| n == name).count() > 1 {
+                        return Err(D::Error::custom(format_args!("duplicate field `{name}`")));
+                    }
+                }
+                Ok(TeamContext {
+                    managed: read(value.get("managed")),
+                    user: read(value.get("user")),
+                })
+            }
+            StoredValue::List(items) if items.len() <= 2 => Ok(TeamContext {
+                managed: read(items.first()),
+                user: read(items.get(1)),
+            }),
+            StoredValue::List(_) => Err(D::Error::custom("trailing characters")),
+            other => Err(D::Error::invalid_type(
+                other.unexpected(),
+                &"struct TeamContext",
+            )),
+        }
+    }
 }
 
 /// The context read: the organisation's configuration and the accounts people see.

@@ -34,12 +34,12 @@ export function realExportFindings(redirectTitle) {
 }
 
 /**
- * Serves dist/www from a subfolder (`/some/folder/`: the page uses relative paths only) and logs every
- * request. Returns `{base, requests, close}`.
+ * Serves dist/www (or the built page in `root`: bench/www-doctor.mjs's COMPARE) from a subfolder
+ * (`/some/folder/`: the page uses relative paths only) and logs every request. Returns `{base, requests, close}`.
  */
-export async function serveWww() {
-  await stat(join(WWW, "pkg/signin_guard_tools_bg.wasm")).catch(() => {
-    throw new Error(`${WWW}/pkg/signin_guard_tools_bg.wasm not found: build the web page first (cargo xtask dist)`);
+export async function serveWww(root = WWW) {
+  await stat(join(root, "pkg/signin_guard_tools_bg.wasm")).catch(() => {
+    throw new Error(`${root}/pkg/signin_guard_tools_bg.wasm not found: build the web page first (cargo xtask dist)`);
   });
   const prefix = "/some/folder/";
   const requests = [];
@@ -47,9 +47,9 @@ export async function serveWww() {
     requests.push(request.url);
     const pathname = decodeURIComponent(new URL(request.url, "http://x").pathname);
     if (!pathname.startsWith(prefix)) return void response.writeHead(404).end();
-    const path = normalize(join(WWW, pathname.slice(prefix.length)));
-    const file = path.endsWith(sep) || path === WWW ? join(path, "index.html") : path;
-    if (!file.startsWith(WWW + sep)) return void response.writeHead(403).end();
+    const path = normalize(join(root, pathname.slice(prefix.length)));
+    const file = path.endsWith(sep) || path === root ? join(path, "index.html") : path;
+    if (!file.startsWith(root + sep)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
       response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
