@@ -7,6 +7,7 @@ import { api } from "./lib/browser.js";
 import { readTree, watchTree } from "./lib/bookmark-tree.js";
 import {
   analyzeBookmarks,
+  doctorAccountChoices,
   doctorFixWithAccount,
   doctorWords,
   findingsExport,
@@ -691,14 +692,8 @@ function exportFindings(format) {
   say("result-status", fill(own.exported, { format: format.toUpperCase() }));
 }
 
-/** The known accounts, offered while typing an account. */
+/** The accounts offered while typing one: the team's first, then the others this browser knows (the core's list). */
 async function fillKnownAccounts() {
-  const known = await store.knownAccounts();
-  byId("known-accounts").replaceChildren(
-    ...known.accounts.map((a) => {
-      const value = a.alias ?? a.account_id;
-      const label = a.alias && a.account_id ? `${a.alias} (${a.account_id})` : value;
-      return h("option", { value, label });
-    }),
-  );
+  const [known, team] = await Promise.all([store.knownAccounts(), teamContext(), ready]);
+  byId("known-accounts").replaceChildren(...doctorAccountChoices(known, team).map(({ value, label }) => h("option", { value, label })));
 }

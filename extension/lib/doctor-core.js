@@ -8,6 +8,7 @@ import { loadPages } from "./pages-core.js";
 
 export {
   analyzeBookmarks,
+  doctorAccountChoices,
   doctorFixWithAccount,
   doctorWords,
   findingsExport,

@@ -8,6 +8,7 @@ import init from "../pkg/signin_guard_pages.js";
 export {
   addUserAccounts,
   analyzeBookmarks,
+  doctorAccountChoices,
   doctorFixWithAccount,
   doctorWords,
   editUserAccount,

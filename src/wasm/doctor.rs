@@ -89,3 +89,13 @@ pub fn plan_bookmark_batch(
         &report, &selection, &team,
     ))
 }
+
+/// The accounts to offer while an account is typed for a finding, `[{value, label}]`: the team's
+/// (`{managed, user}` as for `pageView`, or undefined) first, then the other `known` accounts (as
+/// `loadKnownAccounts` gave them).
+#[wasm_bindgen(js_name = doctorAccountChoices)]
+pub fn doctor_account_choices(known: JsValue, team: JsValue) -> Result<JsValue, JsError> {
+    let known = super::convert::known_from_js(known)?;
+    let team = super::convert::team_accounts_from_js(team)?;
+    to_js(&crate::bookmarks::doctor::account_choices(&known, &team))
+}

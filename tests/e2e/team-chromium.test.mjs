@@ -475,6 +475,12 @@ test("the bookmark doctor replaces a team account's captured sign-in page by the
         [TEAM_DOCTOR.portal.after, TEAM_DOCTOR.role.after, TEAM_DOCTOR.iamUser.after],
         JSON.stringify(proposals),
       );
+      // Typing an account for a finding offers the team's accounts, by their names.
+      const offered = await page.$$eval("#known-accounts option", (options) => options.map((o) => [o.value, o.label]));
+      assert.deepEqual(offered.slice(0, 2), [
+        ["acme-prod", "Production: acme-prod (111122223333)"],
+        ["acme-staging", "Staging: acme-staging (444455556666)"],
+      ], JSON.stringify(offered));
     },
     { grant: ["bookmarks"] },
   );

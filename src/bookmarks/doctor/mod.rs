@@ -3,6 +3,7 @@
 //!
 //! One pass, one `classify` per bookmark; fine bookmarks are counted, non-AWS ones only counted.
 
+mod account_choices;
 mod batch;
 mod export;
 mod read_back;
@@ -12,6 +13,7 @@ pub(crate) mod team_link;
 mod undo;
 mod words;
 
+pub use account_choices::{account_choices, AccountChoice};
 pub use batch::{
     plan_batch, plan_team_batch, BatchPlan, Choice, PlannedChange, SelectedDuplicates,
     SelectedFinding, Selection, SelectionProblem,

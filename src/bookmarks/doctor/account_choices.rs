@@ -1,0 +1,99 @@
+//! The accounts the doctor offers while a person types one for a finding: the team's first (the
+//! organisation's and the person's own, by their display names), then the others this browser
+//! knows; each once.
+
+use crate::tab::known_accounts::KnownAccounts;
+use crate::team::config::MergedAccounts;
+use serde::Serialize;
+
+/// One account to offer: what typing it enters, and how the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountChoice {
+    /// The alias, else the ID: what a finding's account reads.
+    pub value: String,
+    /// "Production: acme-prod (111122223333)", "prod (123456789012)" or the value alone.
+    pub label: String,
+}
+
+/// The team's accounts in the team's order, then the known accounts the team does not list.
+pub fn account_choices(known: &KnownAccounts, team: &MergedAccounts) -> Vec<AccountChoice> {
+    let mut choices: Vec<AccountChoice> = team
+        .accounts
+        .iter()
+        .map(|merged| {
+            let account = &merged.account;
+            let id = account.account_id.as_str();
+            let alias = account.alias.as_ref().map(|a| a.as_str());
+            let labels = labelled(alias, Some(id));
+            AccountChoice {
+                value: alias.unwrap_or(id).to_owned(),
+                label: match &account.display_name {
+                    Some(name) => format!("{}: {labels}", name.as_str()),
+                    None => labels,
+                },
+            }
+        })
+        .collect();
+    for entry in known.accounts() {
+        let id = entry.account_id().map(|id| id.as_str());
+        let alias = entry.alias().map(|a| a.as_str());
+        let listed = team.accounts.iter().any(|merged| {
+            Some(merged.account.account_id.as_str()) == id
+                || (alias.is_some() && merged.account.alias.as_ref().map(|a| a.as_str()) == alias)
+        });
+        if listed {
+            continue;
+        }
+        let Some(value) = alias.or(id) else { continue };
+        choices.push(AccountChoice {
+            value: value.to_owned(),
+            label: labelled(alias, id),
+        });
+    }
+    choices
+}
+
+/// "alias (ID)", or whichever of the two there is.
+fn labelled(alias: Option<&str>, id: Option<&str>) -> String {
+    match (alias, id) {
+        (Some(alias), Some(id)) => format!("{alias} ({id})"),
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tab::team_context::TeamContext;
+    use serde_json::json;
+
+    #[test]
+    fn the_teams_accounts_come_first_by_name_then_the_other_known_ones_once() {
+        let team: TeamContext =
+            serde_json::from_value(json!({"managed": {"version": 1, "accounts": [
+            {"accountId": "111122223333", "alias": "acme-prod", "displayName": "Production"},
+            {"accountId": "210987654321", "displayName": "Data lake"}]}}))
+            .expect("a team context");
+        let known = KnownAccounts::load(json!({"version": 1, "accounts": [
+            {"account_id": "111122223333", "alias": "acme-prod", "last_seen_ms": 1},
+            {"account_id": "123456789012", "alias": "sandbox", "last_seen_ms": 2},
+            {"alias": "legacy", "last_seen_ms": 3}]}))
+        .known;
+        let choices = account_choices(&known, &team.read().accounts);
+        let shown: Vec<(&str, &str)> = choices
+            .iter()
+            .map(|c| (c.value.as_str(), c.label.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("acme-prod", "Production: acme-prod (111122223333)"),
+                ("210987654321", "Data lake: 210987654321"),
+                // The known ones as the browser keeps them: the last seen first.
+                ("legacy", "legacy"),
+                ("sandbox", "sandbox (123456789012)"),
+            ]
+        );
+    }
+}
