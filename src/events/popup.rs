@@ -6,6 +6,7 @@ use crate::aws::regions::Region;
 use crate::events::page_report::{page_report, PageFacts, PageReport};
 use crate::events::words::{bookmark_headline, kind_in_words, sentence, WhichBookmark};
 use crate::tab::known_accounts::KnownAccounts;
+use crate::tab::offered_accounts::offered_accounts;
 use crate::tab::team_context::Team;
 use crate::url::verdict::{Kind, WarningCode};
 use serde::{Deserialize, Serialize};
@@ -116,15 +117,6 @@ fn preferred(default: Option<Region>, page: Option<Region>, team: &Team) -> Vec<
     regions
 }
 
-/// `alias (ID)`, or whichever of the two there is.
-fn both_labels(alias: Option<&str>, id: Option<&str>) -> String {
-    match (alias, id) {
-        (Some(alias), Some(id)) => format!("{alias} ({id})"),
-        (Some(label), None) | (None, Some(label)) => label.to_owned(),
-        (None, None) => String::new(),
-    }
-}
-
 /// The choices: the merged accounts first (their display names), then the known accounts they
 /// do not include.
 fn account_choices(
@@ -133,40 +125,22 @@ fn account_choices(
     own_default: Option<Region>,
     page: Option<Region>,
 ) -> Vec<AccountChoice> {
-    let mut choices = Vec::new();
-    let mut taken: Vec<String> = Vec::new();
-    for merged in &team.accounts.accounts {
-        let account = &merged.account;
-        let id = account.account_id.as_str();
-        let alias = account.alias.as_ref().map(|a| a.as_str());
-        let value = alias.unwrap_or(id).to_owned();
-        let text = match &account.display_name {
-            Some(name) => format!("{} ({value})", name.as_str()),
-            None => both_labels(alias, Some(id)),
-        };
-        taken.push(id.to_owned());
-        taken.extend(alias.map(str::to_owned));
-        choices.push(AccountChoice {
-            value,
-            text,
-            preferred_regions: preferred(own_default.or(account.default_region), page, team),
-        });
-    }
-    for entry in known.accounts() {
-        let id = entry.account_id().map(|id| id.as_str());
-        let alias = entry.alias().map(|a| a.as_str());
-        if id.is_some_and(|id| taken.iter().any(|t| t == id))
-            || alias.is_some_and(|alias| taken.iter().any(|t| t == alias))
-        {
-            continue;
-        }
-        choices.push(AccountChoice {
-            value: alias.or(id).unwrap_or_default().to_owned(),
-            text: both_labels(alias, id),
-            preferred_regions: preferred(own_default, page, team),
-        });
-    }
-    choices
+    offered_accounts(&team.accounts, known)
+        .into_iter()
+        .map(|offered| {
+            let account = offered.team;
+            let text = match account.and_then(|a| a.display_name.as_ref()) {
+                Some(name) => format!("{} ({})", name.as_str(), offered.value),
+                None => offered.both_labels(),
+            };
+            let default = own_default.or(account.and_then(|a| a.default_region));
+            AccountChoice {
+                value: offered.value.to_owned(),
+                text,
+                preferred_regions: preferred(default, page, team),
+            }
+        })
+        .collect()
 }
 
 /// Decides what the popup shows.

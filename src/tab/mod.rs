@@ -8,6 +8,7 @@
 pub mod known_accounts;
 pub mod launcher;
 pub mod navigation_flow;
+pub mod offered_accounts;
 pub mod omnibox;
 pub mod page_view;
 pub mod region_move;

@@ -3,6 +3,7 @@
 //! knows; each once.
 
 use crate::tab::known_accounts::KnownAccounts;
+use crate::tab::offered_accounts::offered_accounts;
 use crate::team::config::MergedAccounts;
 use serde::Serialize;
 
@@ -15,51 +16,19 @@ pub struct AccountChoice {
     pub label: String,
 }
 
-/// The team's accounts in the team's order, then the known accounts the team does not list.
+/// The team's accounts in the team's order, then the known accounts the team does not list
+/// (`offered_accounts`).
 pub fn account_choices(known: &KnownAccounts, team: &MergedAccounts) -> Vec<AccountChoice> {
-    let mut choices: Vec<AccountChoice> = team
-        .accounts
-        .iter()
-        .map(|merged| {
-            let account = &merged.account;
-            let id = account.account_id.as_str();
-            let alias = account.alias.as_ref().map(|a| a.as_str());
-            let labels = labelled(alias, Some(id));
-            AccountChoice {
-                value: alias.unwrap_or(id).to_owned(),
-                label: match &account.display_name {
-                    Some(name) => format!("{}: {labels}", name.as_str()),
-                    None => labels,
-                },
-            }
+    offered_accounts(team, known)
+        .into_iter()
+        .map(|offered| AccountChoice {
+            value: offered.value.to_owned(),
+            label: match offered.team.and_then(|a| a.display_name.as_ref()) {
+                Some(name) => format!("{}: {}", name.as_str(), offered.both_labels()),
+                None => offered.both_labels(),
+            },
         })
-        .collect();
-    for entry in known.accounts() {
-        let id = entry.account_id().map(|id| id.as_str());
-        let alias = entry.alias().map(|a| a.as_str());
-        let listed = team.accounts.iter().any(|merged| {
-            Some(merged.account.account_id.as_str()) == id
-                || (alias.is_some() && merged.account.alias.as_ref().map(|a| a.as_str()) == alias)
-        });
-        if listed {
-            continue;
-        }
-        let Some(value) = alias.or(id) else { continue };
-        choices.push(AccountChoice {
-            value: value.to_owned(),
-            label: labelled(alias, id),
-        });
-    }
-    choices
-}
-
-/// "alias (ID)", or whichever of the two there is.
-fn labelled(alias: Option<&str>, id: Option<&str>) -> String {
-    match (alias, id) {
-        (Some(alias), Some(id)) => format!("{alias} ({id})"),
-        (Some(one), None) | (None, Some(one)) => one.to_owned(),
-        (None, None) => String::new(),
-    }
+        .collect()
 }
 
 #[cfg(test)]
