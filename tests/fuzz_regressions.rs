@@ -1,6 +1,10 @@
 //! The inputs the fuzz targets once crashed on (`fuzz/corpus/TARGET/regression-*`), replayed in
 //! the normal test suite, through the same public functions, with the dev profile's checks.
 
+use signin_guard::tab::known_accounts::KnownAccounts;
+use signin_guard::tab::launcher::{Launcher, LauncherPrefs};
+use signin_guard::tab::team_context::TeamContext;
+use signin_guard::team::config::TeamConfig;
 use signin_guard::{classify, Kind};
 use std::path::Path;
 
@@ -49,4 +53,45 @@ fn uppercase_next_to_non_ascii_host_is_unrelated() {
         .find(|(name, _)| name == "regression-idna-adapter-uppercase-with-non-ascii")
         .expect("the input is kept");
     assert_eq!(classify(text(&bytes)).kind, Kind::Unrelated);
+}
+
+/// A stored key with a part more (`ACCOUNT|ROLE|REGION|…`) once marked the choice it starts
+/// with as a favourite: only a choice's own key names it.
+#[test]
+fn a_key_with_a_part_more_names_no_choice() {
+    let (_, bytes) = regressions("account_search")
+        .into_iter()
+        .find(|(name, _)| name == "regression-key-with-a-part-more")
+        .expect("the input is kept");
+    let mut lines = text(&bytes).split('\n');
+    let query = lines.next().unwrap_or_default();
+    let favourites: Vec<String> = lines
+        .next()
+        .map(|line| line.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
+    let config = TeamConfig::parse(include_str!("data/launcher/team.json"))
+        .config
+        .expect("the example team configuration is usable");
+    let context = TeamContext {
+        managed: Some(config),
+        user: None,
+    };
+    let launcher = Launcher::new(&context.read(), &KnownAccounts::new());
+    let prefs = LauncherPrefs {
+        favourites: favourites.clone(),
+        recent: Vec::new(),
+    };
+    let choices = launcher.search(query, &prefs, 50);
+    let nearly = choices
+        .iter()
+        .find(|c| c.key == "777788889999||us-east-2")
+        .expect("the example team offers 777788889999 in us-east-2");
+    assert!(!nearly.favourite, "{} is no favourite", nearly.key);
+    // The key itself still names it.
+    let prefs = LauncherPrefs {
+        favourites: vec![nearly.key.clone()],
+        recent: Vec::new(),
+    };
+    let again = launcher.search(query, &prefs, 50);
+    assert!(again.iter().any(|c| c.key == nearly.key && c.favourite));
 }

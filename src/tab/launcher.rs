@@ -382,7 +382,11 @@ impl Launcher {
                 } else {
                     Some(self.region_index(Region::find(region)?)?)
                 };
-                Some((e, role, region))
+                // Only the key a choice of this row carries names it: not one with a part more,
+                // nor one spelled otherwise (a stored key is one the launcher wrote).
+                let role_name = role.map(|r| entry.roles[usize::from(r)].role.name.as_str());
+                let region_code = region.map(|i| self.regions[usize::from(i)]);
+                (choice_key(entry, role_name, region_code) == *key).then_some((e, role, region))
             })
             .collect()
     }
@@ -430,12 +434,7 @@ impl Launcher {
         .join(" ");
         Some(Choice {
             typed,
-            key: format!(
-                "{}|{}|{}",
-                entry.link.account.as_str(),
-                role.map_or("", |r| r.name.as_str()),
-                region.map_or("", Region::code)
-            ),
+            key: choice_key(entry, role.map(|r| r.name.as_str()), region),
             account: entry.link.account.as_str().to_owned(),
             account_label: entry.label.clone(),
             color: entry.color.clone(),
@@ -622,6 +621,17 @@ impl Best {
         self.trim();
         self.rows
     }
+}
+
+/// The key of a choice, `ACCOUNT|ROLE|REGION` with empty parts for none: what favourites and
+/// recent choices store.
+fn choice_key(entry: &Entry, role: Option<&str>, region: Option<Region>) -> String {
+    format!(
+        "{}|{}|{}",
+        entry.link.account.as_str(),
+        role.unwrap_or(""),
+        region.map_or("", Region::code)
+    )
 }
 
 /// The preference group of a row: favourites in their order, then recent ones, then the rest.
