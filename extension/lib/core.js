@@ -12,6 +12,7 @@
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
 import initWake from "../pkg/signin_guard_wake.js";
 import initExtension from "../pkg/signin_guard_extension.js";
+import { api } from "./browser.js";
 
 export {
   badgeWords,
@@ -47,8 +48,15 @@ export {
   uiWords,
 } from "../pkg/signin_guard_extension.js";
 
+/**
+ * Each package's wasm named from the extension's root: a glue's default is its own folder (`import.meta.url`),
+ * which in the worker, made one file by `cargo xtask dist` (esbuild), is the root, not `pkg/`.
+ * @param {string} name
+ */
+const wasmOf = (name) => ({ module_or_path: api.runtime.getURL(`pkg/${name}_bg.wasm`) });
+
 /** Resolves once the wake package is instantiated: enough for the wake package's exports above. */
-export const wakeReady = initWake();
+export const wakeReady = initWake(wasmOf("signin_guard_wake"));
 
 /**
  * A promise-like that starts `load()` only when first awaited (or `then`ed), and retries it after a failure: a
@@ -73,4 +81,4 @@ export function onFirstUse(load) {
 }
 
 /** Resolves once both packages are instantiated: every export above may be called. */
-export const ready = onFirstUse(() => Promise.all([wakeReady, initExtension()]));
+export const ready = onFirstUse(() => Promise.all([wakeReady, initExtension(wasmOf("signin_guard_extension"))]));

@@ -19,4 +19,9 @@ button{font:13px system-ui,sans-serif;cursor:pointer;color:inherit;background:no
  * The notice as the content script takes it: the core's notice with the stylesheet and the notice's own words
  * (its buttons and labels, src/events/ui_words.rs: the content script has no core). Once the wake package is ready.
  */
-export const styled = (notice) => notice && { ...notice, style: NOTICE_STYLE, words: noticeWords() };
+export const styled = (notice) => notice && { ...notice, style: NOTICE_STYLE, words: wordsOnce() };
+
+/** @type {ReturnType<typeof noticeWords> | undefined} */
+let words;
+// The words never change within a wake: one crossing of the boundary for them, not one per notice.
+const wordsOnce = () => (words ??= noticeWords());

@@ -1,5 +1,5 @@
-// What ships (dist/chrome, dist/firefox and their store zips): no test hook in the worker, and a
-// content security policy that keeps every extension page off the network. Runs offline.
+// What ships (dist/chrome, dist/firefox and their store zips): the worker one bundled file without a test
+// hook, and a content security policy that keeps every extension page off the network. Runs offline.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -17,6 +17,9 @@ for (const [browser, dist] of [["chrome", DIST_CHROME], ["firefox", DIST_FIREFOX
     const manifest = JSON.parse(await readFile(join(dist, "manifest.json"), "utf8"));
     const worker = await readFile(join(dist, "background.js"), "utf8");
     assert.ok(!worker.includes(HOOK_NAME), `dist/${browser}/background.js defines globalThis.${HOOK_NAME}`);
+    // One file a wake fetches and compiles (cargo xtask dist bundles it): no module it imports at run time.
+    assert.ok(!/^\s*(import|export)\b/m.test(worker), `dist/${browser}/background.js is not one bundled file`);
+    assert.ok(worker.includes("api.runtime.onMessage.addListener(onMessage)"), `dist/${browser}/background.js holds the worker`);
     const policy = manifest.content_security_policy.extension_pages.split(";").map((d) => d.trim());
     // blob: for the exports the pages download (a blob is made by the page itself: no network).
     assert.ok(policy.includes("default-src 'self' blob:"), policy.join("; "));

@@ -44,7 +44,7 @@ pub fn dist(root: &Path) -> Result {
     for line in sizes {
         println!("{line}");
     }
-    extension::build_extensions(root, &pkg)?;
+    extension::build_extensions(root, &pkg, &extension::esbuild(root))?;
     build_www(root, &pkg)?;
     Ok(())
 }
