@@ -76,7 +76,7 @@ impl Browser {
     }
 }
 
-/// The worker's file, which `bundler` makes one module of (its imports inlined).
+/// The worker's file, which `cargo xtask dist` makes one module of (its imports inlined).
 const WORKER: &str = "background.js";
 
 /// Makes `dir/background.js` one module that imports nothing (`esbuild --bundle`), in place.
@@ -84,8 +84,8 @@ pub type WorkerBundler<'a> = &'a dyn Fn(&Path) -> Result<(), String>;
 
 /// The worker bundled by esbuild (npm, `node_modules/.bin/esbuild`): a wake then fetches and
 /// compiles one file instead of 16 modules (bench/sw-wake.mjs, README "The wake package"). Not
-/// minified: the shipped worker stays readable, as addons.mozilla.org's review asks, and
-/// minified, it measured within the noise of this. The pages keep their modules (each loads only its own).
+/// minified, so the shipped worker stays readable for store review: a minified bundle measured
+/// within the noise of this one. The pages keep their modules (each loads only its own).
 pub fn esbuild(root: &Path) -> impl Fn(&Path) -> Result<(), String> + '_ {
     move |dir: &Path| {
         let esbuild = root.join("node_modules/.bin/esbuild");
