@@ -60,8 +60,9 @@ pub enum Part {
     Warning,
     /// The bookmark doctor page.
     Doctor,
-    /// The web page's URL checker and sign-in link maker (`www/app.js`), in the core package:
-    /// the page shows them before it loads anything else.
+    /// The web page's URL checker and sign-in link maker (`www/app.js`), and the file doctor's
+    /// status while its tools load, in the core package: the page shows them before it loads
+    /// anything else.
     WebChecker,
     /// The web page's bookmark file doctor (`www/bookmark-file.js`), in the tools package it
     /// loads on first use. The words it shares with the extension's doctor are the same entries
@@ -640,6 +641,8 @@ const WEB_CHECKER: &[(&str, &str)] = &[
     ("region_opt_in", "{name} ({code}), opt-in"),
     ("copied", "Copied."),
     ("press_copy", "Selected: press Ctrl+C (⌘C) to copy."),
+    // The file doctor's status while its tools package loads: said before that package is there.
+    ("reading_file", "Reading {name}…"),
 ];
 
 /// The web page's file doctor's own words (with `DOCTORS`).
@@ -655,8 +658,7 @@ const WEB_FILE_DOCTOR: &[(&str, &str)] = &[
     ("choices_other", "{n} choices"),
     ("chosen_fixes_one", "{n} chosen fix"),
     ("chosen_fixes_other", "{n} chosen fixes"),
-    // Reading the file.
-    ("reading", "Reading {name}…"),
+    // Reading the file (`Part::WebChecker`'s `reading_file` says it while the tools load).
     (
         "not_a_bookmarks_file",
         "{name} cannot be read as a bookmarks file: {error}.",
@@ -682,7 +684,10 @@ const WEB_FILE_DOCTOR: &[(&str, &str)] = &[
         "What to do with the bookmarks of {account}",
     ),
     ("keep_all", "Keep them all"),
-    ("delete_others", "Keep one (chosen below), delete the others"),
+    (
+        "delete_others",
+        "Keep one (chosen below), delete the others",
+    ),
     ("keep_label", "Keep “{title}”, line {line}"),
     (
         "duplicates_hidden",
