@@ -717,10 +717,11 @@ const WEB_FILE_DOCTOR: &[(&str, &str)] = &[
 ];
 
 /// A table of words: `(name, words)`.
-type Table = &'static [(&'static str, &'static str)];
+pub type Table = &'static [(&'static str, &'static str)];
 
-/// The tables a part's words are in (more than one where parts share words).
-fn tables(part: Part) -> &'static [Table] {
+/// The tables a part's words are in (more than one where parts share words), for a boundary that
+/// sets them one by one instead of through a map (`ui_words`).
+pub fn tables(part: Part) -> &'static [Table] {
     match part {
         Part::Notice => &[NOTICE],
         Part::Badge => &[BADGE],

@@ -35,11 +35,17 @@ pub fn badge_words() -> Result<JsValue, JsError> {
 /// packages carry no map serialiser for it.
 fn object_of(table: &[(&str, &str)]) -> Result<JsValue, JsError> {
     let object = js_sys::Object::new();
+    set_all(&object, table)?;
+    Ok(object.into())
+}
+
+/// Sets each `(name, words)` of the table on the object.
+fn set_all(object: &js_sys::Object, table: &[(&str, &str)]) -> Result<(), JsError> {
     for (name, words) in table {
-        js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(words))
+        js_sys::Reflect::set(object, &JsValue::from_str(name), &JsValue::from_str(words))
             .map_err(|_| JsError::new("the words could not be set"))?;
     }
-    Ok(object.into())
+    Ok(())
 }
 
 /// The words of one part of the extension (`worker`, `bookmark-fix`, `launcher`,
@@ -56,11 +62,16 @@ pub fn ui_words_of(part: &str) -> Result<JsValue, JsError> {
 
 /// The words of one part of the web page (`web-checker`, `web-file-doctor`), by name, for the
 /// page's glue once it has loaded the tools package: the extension's parts are not in it
-/// (`uiWords` is the extension's).
+/// (`uiWords` is the extension's). Set directly (js-sys), as `object_of`: the tools package has no
+/// other use for serde's map serialiser, which weighed ~10 KB gzipped.
 #[cfg(feature = "tools")]
 #[wasm_bindgen(js_name = webPageWords)]
 pub fn web_page_words(part: &str) -> Result<JsValue, JsError> {
     let part = ui_words::Part::web_page_part(part)
         .ok_or_else(|| JsError::new(&format!("unknown part of the web page {part:?}")))?;
-    super::convert::to_js(&ui_words::ui_words(part))
+    let object = js_sys::Object::new();
+    for table in ui_words::tables(part) {
+        set_all(&object, table)?;
+    }
+    Ok(object.into())
 }
