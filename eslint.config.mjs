@@ -56,11 +56,11 @@ export default [
     },
   },
   {
-    // The words guard: the extension's glue holds no words of its own (the core's src/events/ui_words.rs
-    // has them, one table per part). It fails on a string or template that reads as words; the few that must
-    // stay (what is shown when the core itself could not load, CSS) are allowed where they stand, each with an
-    // eslint-disable comment saying why. tests/lint/violations.js must fail it too.
-    files: ["extension/**/*.{js,mjs}"],
+    // The words guard: the glue of the extension and of the web page holds no words of its own (the core's
+    // src/events/ui_words.rs has them, one table per part). It fails on a string or template that reads as
+    // words; the few that must stay (what is shown when the core itself could not load, CSS) are allowed where
+    // they stand, each with an eslint-disable comment saying why. tests/lint/violations.js must fail it too.
+    files: ["extension/**/*.{js,mjs}", "www/**/*.{js,mjs}"],
     rules: {
       "no-restricted-syntax": ["error", ...URL_GUARD, ...WORDS_GUARD],
     },

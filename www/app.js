@@ -1,16 +1,20 @@
 // @ts-check
 // The web page: the same wasm core as the extension, for checking pasted URLs and making sign-in
-// links. Every decision is the core's; this file only reads forms and writes tables.
-import init, { accountSigninUrl, classifyMany, kindWords, regions } from "./pkg/signin_guard.js";
+// links. Every decision and every word is the core's; this file only reads forms and writes tables.
+import { accountSigninUrl, checkerWords, classifyMany, kindWords, regions } from "./pkg/signin_guard.js";
+import { ready } from "./core.js";
+import { counted, fill } from "./words.js";
 
-const ready = init();
 /** @type {(id: string) => any} the element with this id (of the type the page's markup gives it) */
 const byId = (id) => document.getElementById(id);
 
 /** The words people read for each kind: the core's, as the extension shows them (`kindWords`). */
 let kindNames = new Map();
+/** The checker's own words (src/events/ui_words.rs `Part::WebChecker`), once the core is ready. */
+let own = /** @type {Record<string, string>} */ ({});
 ready.then(() => {
   kindNames = new Map(kindWords().map(({ kind, words }) => [kind, words]));
+  own = /** @type {Record<string, string>} */ (checkerWords());
 });
 
 function cell(content, attributes = {}) {
@@ -40,8 +44,8 @@ function warningList(warnings) {
 }
 
 function keepWords(safe) {
-  if (safe === true) return "Yes";
-  if (safe === false) return "No";
+  if (safe === true) return own.keeps_working;
+  if (safe === false) return own.stops_working;
   return "—";
 }
 
@@ -67,17 +71,17 @@ async function check(event) {
   const table = byId("verdicts");
   if (urls.length === 0) {
     table.hidden = true;
-    byId("check-status").textContent = "Paste at least one URL.";
+    byId("check-status").textContent = own.paste_urls;
     return;
   }
   table.tBodies[0].replaceChildren(...classifyMany(urls).map(row));
   table.hidden = false;
-  byId("check-status").textContent = urls.length === 1 ? "1 URL checked." : `${urls.length} URLs checked.`;
+  byId("check-status").textContent = counted(own, "checked", urls.length);
 }
 
 function fillRegions() {
   const select = byId("region");
-  select.replaceChildren(new Option("None: AWS chooses", ""));
+  select.replaceChildren(new Option(own.no_region, ""));
   const groups = new Map();
   for (const region of regions()) {
     if (!groups.has(region.partition)) {
@@ -86,7 +90,7 @@ function fillRegions() {
       groups.set(region.partition, group);
       select.append(group);
     }
-    const label = `${region.name} (${region.code})${region.opt_in ? ", opt-in" : ""}`;
+    const label = fill(region.opt_in ? own.region_opt_in : own.region, { name: region.name, code: region.code });
     groups.get(region.partition).append(new Option(label, region.code));
   }
 }
@@ -111,10 +115,10 @@ async function copyLink() {
   const url = byId("link-url").textContent;
   try {
     await navigator.clipboard.writeText(url);
-    byId("link-status").textContent = "Copied.";
+    byId("link-status").textContent = own.copied;
   } catch {
     getSelection().selectAllChildren(byId("link-url"));
-    byId("link-status").textContent = "Selected: press Ctrl+C (⌘C) to copy.";
+    byId("link-status").textContent = own.press_copy;
   }
 }
 
@@ -127,6 +131,7 @@ ready.then(
     document.body.dataset.ready = "true";
   },
   (error) => {
+    // eslint-disable-next-line no-restricted-syntax -- the core did not load, so it cannot say this
     byId("check-status").textContent = `The checker could not start: ${error.message}`;
   },
 );

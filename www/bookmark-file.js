@@ -2,8 +2,12 @@
 // call, lists the findings grouped as the extension's doctor groups them with a choice per finding, and
 // has the core write the fixed file (the CLI's `bookmarks check` and `fix` on the same core). Which
 // bookmarks need attention, what "fix all" chooses, which choices are allowed and which bytes change
-// are the core's decisions; this file only shows them and collects the person's choices.
+// are the core's decisions, and every word shown is the core's; this file only shows them and collects the
+// person's choices.
+import { checkerWords } from "./pkg/signin_guard.js";
+import { ready } from "./core.js";
 import { loadTools, reading, warmTools } from "./tools.js";
+import { counted, fill } from "./words.js";
 
 const byId = (id) => document.getElementById(id);
 
@@ -19,6 +23,11 @@ const CHANGES_SHOWN = 200;
 
 /** The core's words for each group and choice (`doctorWords`), once the tools package is loaded. */
 let words = { groups: {}, actions: {} };
+/**
+ * The file doctor's own words (src/events/ui_words.rs `Part::WebFileDoctor`: those it shares with the
+ * extension's doctor and its own), once the tools package is loaded.
+ */
+let own = /** @type {Record<string, string>} */ ({});
 
 /** The file and what the person chose; replaced when another file is read. */
 let state = null;
@@ -29,8 +38,10 @@ const toolsNow = () => loaded;
 /** One formatter, made as the page loads: `toLocaleString` makes one per call (~2 ms each in a fresh page). */
 const numbers = new Intl.NumberFormat("en-US");
 const count = (n) => numbers.format(n);
-const plural = (n, one, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
-const folderText = (path) => (path.length ? path.join(" › ") : "(top level)");
+/** `n` of a counted thing (`bookmarks`, `places`…: the core's `bookmarks_one`, `bookmarks_other`). */
+const plural = (n, name) => counted(own, name, n, count(n));
+const folderText = (path) => (path.length ? path.join(" › ") : own.top_level);
+const titleOf = (item) => item.title || own.no_title;
 const round = (ms) => Math.round(ms * 10) / 10;
 
 function h(tag, attributes = {}, ...children) {
@@ -50,6 +61,7 @@ const afterPaint = (done) => requestAnimationFrame(() => setTimeout(done, 0));
 
 /** Counts an event on the body for tests and benchmarks (`data-NAME`), with its timings. */
 function mark(name, timings) {
+  // eslint-disable-next-line no-restricted-syntax -- a data attribute's name (`data-NAME-timings`), never shown
   document.body.dataset[`${name}Timings`] = JSON.stringify(timings);
   document.body.dataset[name] = String(Number(document.body.dataset[name] ?? 0) + 1);
 }
@@ -78,15 +90,19 @@ async function readFile(file, start) {
 
 async function checkFile(file, start) {
   fail("");
-  say(`Reading ${file.name}…`);
   byId("fix-result").hidden = true;
   let tools;
   try {
+    // The core package (loaded with the page) says it, as the tools package may still be on its way.
+    await ready;
+    say(fill(checkerWords().reading_file, { name: file.name }));
     tools = await loadTools();
     loaded = tools;
     words = tools.doctorWords("file");
+    own = tools.webPageWords("web-file-doctor");
   } catch (error) {
     say("");
+    // eslint-disable-next-line no-restricted-syntax -- the core's package did not load, so it cannot say this
     fail(`The bookmark tools could not be loaded: ${error.message}`);
     return;
   }
@@ -99,7 +115,7 @@ async function checkFile(file, start) {
     state = null;
     byId("file-findings").hidden = true;
     say("");
-    fail(`${file.name} cannot be read as a bookmarks file: ${error.message}.`);
+    fail(fill(own.not_a_bookmarks_file, { name: file.name, error: error.message }));
     return;
   }
   const analysed = performance.now();
@@ -136,15 +152,15 @@ function showReport() {
   }
   const listed = report.needs_attention + report.duplicates.length;
   const parts = [
-    `${state.name}: ${plural(report.total, "bookmark")}; `,
-    listed === 0 ? "nothing to fix" : `${plural(report.needs_attention, "bookmark")} to fix`,
+    fill(own.file_total, { name: state.name, bookmarks: plural(report.total, "bookmarks") }),
+    listed === 0 ? own.nothing_to_fix : fill(own.to_fix, { bookmarks: plural(report.needs_attention, "bookmarks") }),
   ];
-  if (report.duplicates.length) parts.push(` and ${plural(report.duplicates.length, "sign-in")} bookmarked more than once`);
-  parts.push(
-    `; ${plural(report.fine, "AWS bookmark")} ${report.fine === 1 ? "is" : "are"} fine, ` +
-      `${plural(report.not_aws, "other bookmark")} ${report.not_aws === 1 ? "is" : "are"} not AWS (never changed).`,
-  );
-  if (notes.length) parts.push(` The file's markup is sloppy in ${plural(notes.length, "place")}, read anyway: ${notes.slice(0, 3).map((n) => `line ${n.at.line}: ${n.message}`).join("; ")}${notes.length > 3 ? "; …" : ""}.`);
+  if (report.duplicates.length) parts.push(fill(own.more_than_once, { signins: plural(report.duplicates.length, "signins") }));
+  parts.push(fill(own.summary_rest, { fine: plural(report.fine, "fine"), not_aws: plural(report.not_aws, "not_aws") }));
+  if (notes.length) {
+    const first = notes.slice(0, 3).map((n) => fill(own.note_at, { line: n.at.line, message: n.message }));
+    parts.push(fill(own.sloppy, { places: plural(notes.length, "places"), notes: `${first.join("; ")}${notes.length > 3 ? "; …" : ""}` }));
+  }
   const summary = parts.join("");
   byId("file-summary").textContent = summary;
   byId("file-summary").dataset.clean = String(listed === 0);
@@ -154,7 +170,8 @@ function showReport() {
   byId("file-groups").replaceChildren(fragment);
   byId("fix-all").disabled = state.fixAll.findings.length === 0;
   byId("file-findings").hidden = false;
-  say(`${state.name} read: ${listed === 0 ? "nothing to fix" : `${plural(listed, "finding")} listed below`}.`);
+  const findings = listed === 0 ? own.nothing_to_fix : fill(own.listed_below, { findings: plural(listed, "findings") });
+  say(fill(own.read, { name: state.name, findings }));
 }
 
 /** A group: heading, explanation and the first rows; "Show more" draws the next ones. */
@@ -165,7 +182,7 @@ function groupSection(key, items, row) {
   const section = h(
     "section",
     { class: "group", dataset: { kind: key }, "aria-labelledby": `group-${key}` },
-    h("h3", { id: `group-${key}` }, `${group.title} (${count(items.length)})`),
+    h("h3", { id: `group-${key}` }, fill(own.group_title, { title: group.title, count: count(items.length) })),
     h("p", { class: "muted" }, group.explain),
     list,
     more,
@@ -176,7 +193,7 @@ function groupSection(key, items, row) {
     list.append(...items.slice(shown, end).map((item, i) => row(item, shown + i)));
     shown = end;
     more.hidden = shown >= items.length;
-    more.textContent = `Show more (${count(items.length - shown)} not shown)`;
+    more.textContent = fill(own.show_more, { rest: count(items.length - shown) });
   };
   more.addEventListener("click", () => {
     const first = shown;
@@ -199,15 +216,15 @@ function findingRow(finding) {
     type: "text",
     autocomplete: "off",
     spellcheck: "false",
-    placeholder: "12-digit ID or alias",
-    "aria-label": `Account for “${finding.title || "(no title)"}”`,
+    placeholder: own.account_placeholder,
+    "aria-label": fill(own.account_for, { title: titleOf(finding) }),
     "aria-describedby": errorId,
     dataset: { testid: "bookmarks-account" },
     value: choice.account,
   });
   const select = h(
     "select",
-    { "aria-label": `What to do with “${finding.title || "(no title)"}”`, dataset: { testid: "bookmarks-action" } },
+    { "aria-label": fill(own.what_to_do, { title: titleOf(finding) }), dataset: { testid: "bookmarks-action" } },
     ...["keep", ...finding.actions.map((a) => a.action)].map((action) =>
       h("option", { value: action, selected: action === choice.action }, words.actions[action] ?? action),
     ),
@@ -217,11 +234,11 @@ function findingRow(finding) {
     account.hidden = choice.action !== "choose_account";
     error.textContent = "";
     if (choice.action === "choose_account") {
-      after.textContent = choice.account.trim() ? accountUrl(finding, choice.account, error) : "Type the account";
+      after.textContent = choice.account.trim() ? accountUrl(finding, choice.account, error) : own.type_account;
     } else {
       after.textContent = replacement ?? "—";
     }
-    fate.textContent = { keep: "kept as it is", replace: "fixed", delete: "deleted", choose_account: "fixed" }[choice.action];
+    fate.textContent = { keep: own.kept_as_it_is, replace: own.fixed_fate, delete: own.deleted_fate, choose_account: own.fixed_fate }[choice.action];
     row.dataset.choice = choice.action;
   };
   select.addEventListener("change", () => {
@@ -241,17 +258,17 @@ function findingRow(finding) {
     h(
       "div",
       { class: "what" },
-      h("span", { class: "title" }, finding.title || "(no title)"),
+      h("span", { class: "title" }, titleOf(finding)),
       h("span", { class: "folder" }, folderText(finding.folder_path)),
-      h("span", { class: "line muted" }, finding.line ? `line ${finding.line}` : ""),
+      h("span", { class: "line muted" }, finding.line ? fill(own.at_line, { line: finding.line }) : ""),
       h("span", { class: "message" }, finding.message),
     ),
     h(
       "div",
       { class: "change" },
-      h("span", { class: "label" }, "Now"),
+      h("span", { class: "label" }, own.now),
       h("code", { class: "old", dataset: { testid: "bookmarks-old-url" } }, finding.url),
-      h("span", { class: "label" }, "New"),
+      h("span", { class: "label" }, own.new),
       after,
     ),
     h("div", { class: "choice" }, select, account, h("span", { class: "muted" }, " → "), fate, error),
@@ -282,16 +299,16 @@ function duplicateRow(group, index) {
   const showFates = () => {
     for (const [id, fate] of fates) {
       const deleted = choice.remove && id !== choice.keep;
-      fate.textContent = deleted ? "deleted" : "kept";
+      fate.textContent = deleted ? own.deleted_fate : own.kept_fate;
       fate.classList.toggle("delete", deleted);
     }
     select.value = choice.remove ? "delete" : "keep";
   };
   const select = h(
     "select",
-    { "aria-label": `What to do with the bookmarks of ${group.account}`, dataset: { testid: "bookmarks-action" } },
-    h("option", { value: "keep" }, "Keep them all"),
-    h("option", { value: "delete" }, "Keep one (chosen below), delete the others"),
+    { "aria-label": fill(own.duplicates_what, { account: group.account }), dataset: { testid: "bookmarks-action" } },
+    h("option", { value: "keep" }, own.keep_all),
+    h("option", { value: "delete" }, own.delete_others),
   );
   select.addEventListener("change", () => {
     choice.remove = select.value === "delete";
@@ -312,7 +329,7 @@ function duplicateRow(group, index) {
           name: `keep-${index}`,
           value: member.id,
           checked: member.id === choice.keep,
-          "aria-label": `Keep “${member.title || "(no title)"}”, line ${member.line}`,
+          "aria-label": fill(own.keep_label, { title: titleOf(member), line: member.line }),
           dataset: { testid: "bookmarks-keep" },
           onchange: () => {
             choice.keep = member.id;
@@ -320,12 +337,12 @@ function duplicateRow(group, index) {
             showFates();
           },
         }),
-        " Keep",
+        own.keep,
       ),
       fate,
-      h("span", { class: "title" }, member.title || "(no title)"),
+      h("span", { class: "title" }, titleOf(member)),
       h("span", { class: "folder" }, folderText(member.folder_path)),
-      h("span", { class: "line muted" }, member.line ? `line ${member.line}` : ""),
+      h("span", { class: "line muted" }, member.line ? fill(own.at_line, { line: member.line }) : ""),
       h("code", {}, member.url),
     );
   });
@@ -336,12 +353,12 @@ function duplicateRow(group, index) {
     h(
       "div",
       { class: "what" },
-      h("span", { class: "title" }, `${group.account}: ${plural(group.bookmarks.length, "bookmark")}`),
+      h("span", { class: "title" }, fill(own.duplicates_title, { account: group.account, bookmarks: plural(group.bookmarks.length, "bookmarks") })),
       h("code", {}, group.url),
     ),
     h("div", { class: "choice" }, select),
-    h("ol", { class: "members", "aria-label": `Bookmarks of ${group.account}` }, ...members),
-    hidden > 0 ? h("p", { class: "muted" }, `…and ${plural(hidden, "more bookmark")} of this sign-in, deleted with the others when you keep one.`) : null,
+    h("ol", { class: "members", "aria-label": fill(own.duplicates_members, { account: group.account }) }, ...members),
+    hidden > 0 ? h("p", { class: "muted" }, fill(own.duplicates_hidden, { bookmarks: plural(hidden, "more_bookmarks") })) : null,
   );
   showFates();
   return row;
@@ -354,7 +371,7 @@ function chosen() {
   if (!state?.fixed) return;
   URL.revokeObjectURL(state.fixed.url);
   state.fixed = null;
-  byId("fix-summary").textContent = "Your choices changed: the download makes the fixed file again.";
+  byId("fix-summary").textContent = own.choices_changed;
 }
 
 /** What the person chose, in the shape the core's batch planner reads (`planBookmarkBatch`'s). */
@@ -392,7 +409,7 @@ async function makeFixed(start = performance.now()) {
   try {
     result = tools.fixBookmarkFile(state.bytes, currentSelection());
   } catch (error) {
-    fail(`The fixed file could not be made: ${error.message}`);
+    fail(fill(own.not_made, { error: error.message }));
     return false;
   }
   const fixedAt = performance.now();
@@ -400,7 +417,7 @@ async function makeFixed(start = performance.now()) {
   problems.replaceChildren(...result.problems.map((p) => h("li", {}, p.message)));
   byId("fix-result").hidden = false;
   if (result.problems.length) {
-    byId("fix-summary").textContent = `Nothing was changed: fix the ${plural(result.problems.length, "choice")} listed below first.`;
+    byId("fix-summary").textContent = fill(own.fix_choices_first, { choices: plural(result.problems.length, "choices") });
     byId("fix-changes").tBodies[0].replaceChildren();
     return false;
   }
@@ -426,15 +443,22 @@ function showChanges(result) {
       h("td", {}, String(r.line)),
       h("td", {}, r.title ?? titles.get(r.id) ?? ""),
       h("td", {}, h("code", {}, r.before)),
-      r.after === null ? h("td", { class: "delete" }, "Deleted") : r.after === undefined ? h("td", {}, `Left as it is: ${r.why}`) : h("td", {}, h("code", {}, r.after)),
+      r.after === null
+        ? h("td", { class: "delete" }, own.deleted)
+        : r.after === undefined
+          ? h("td", {}, fill(own.left_as_it_is, { why: r.why }))
+          : h("td", {}, h("code", {}, r.after)),
     ),
   );
   byId("fix-changes").tBodies[0].replaceChildren(...body);
-  const left = result.unchanged.length ? ` ${plural(result.unchanged.length, "chosen fix", "chosen fixes")} cannot be written in this file (listed).` : "";
-  const more = rows.length > CHANGES_SHOWN ? ` The first ${CHANGES_SHOWN} are listed.` : "";
-  byId("fix-summary").textContent =
-    `The fixed file is ready: ${plural(result.changes.length, "address", "addresses")} fixed and ` +
-    `${plural(result.deleted.length, "bookmark")} deleted; every other byte is as it was.${left}${more}`;
+  const notWritten = result.unchanged.length ? fill(own.not_written, { fixes: plural(result.unchanged.length, "chosen_fixes") }) : "";
+  const firstListed = rows.length > CHANGES_SHOWN ? fill(own.first_listed, { count: CHANGES_SHOWN }) : "";
+  byId("fix-summary").textContent = fill(own.ready, {
+    addresses: plural(result.changes.length, "addresses"),
+    bookmarks: plural(result.deleted.length, "bookmarks"),
+    not_written: notWritten,
+    first_listed: firstListed,
+  });
 }
 
 /** Saves the fixed file (made again if the choices changed since). */
@@ -460,6 +484,7 @@ async function exportReport(format) {
   const type = format === "csv" ? "text/csv" : "application/json";
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const dot = state.name.lastIndexOf(".");
+  // eslint-disable-next-line no-restricted-syntax -- a file name's ending (`bookmarks-findings.csv`), not words
   save(url, `${dot > 0 ? state.name.slice(0, dot) : state.name}-findings.${format}`);
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

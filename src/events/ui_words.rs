@@ -1,6 +1,6 @@
-//! The words the extension's pages, its in-page notice and its worker show of their own (buttons,
-//! statuses, labels, the sentences that say what happened), by name, one table per part; the glue
-//! fills in a template's `{placeholders}` and shows the text as it is.
+//! The words the extension's pages, its in-page notice, its worker and the web page (`www/`) show
+//! of their own (buttons, statuses, labels, the sentences that say what happened), by name, one
+//! table per part; the glue fills in a template's `{placeholders}` and shows the text as it is.
 
 use std::collections::BTreeMap;
 
@@ -28,7 +28,7 @@ macro_rules! sites_purpose {
     };
 }
 
-/// A part of the extension that shows words of its own.
+/// A part of the extension or of the web page that shows words of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// The in-page notice's buttons and labels, and the worker's replies to them (the worker
@@ -60,11 +60,19 @@ pub enum Part {
     Warning,
     /// The bookmark doctor page.
     Doctor,
+    /// The web page's URL checker and sign-in link maker (`www/app.js`), and the file doctor's
+    /// status while its tools load, in the core package: the page shows them before it loads
+    /// anything else.
+    WebChecker,
+    /// The web page's bookmark file doctor (`www/bookmark-file.js`), in the tools package it
+    /// loads on first use. The words it shares with the extension's doctor are the same entries
+    /// (`DOCTORS`), so both doctors say them alike.
+    WebFileDoctor,
 }
 
 impl Part {
     /// Every part.
-    pub const ALL: [Part; 14] = [
+    pub const ALL: [Part; 16] = [
         Part::Notice,
         Part::Badge,
         Part::Worker,
@@ -79,7 +87,12 @@ impl Part {
         Part::Options,
         Part::Warning,
         Part::Doctor,
+        Part::WebChecker,
+        Part::WebFileDoctor,
     ];
+
+    /// The web page's parts (`www/`), which the tools package serves (`webPageWords`).
+    pub const WEB_PAGE: [Part; 2] = [Part::WebChecker, Part::WebFileDoctor];
 
     /// The part as the glue names it (`notice`, `bookmark-fix`, …).
     pub fn name(self) -> &'static str {
@@ -98,12 +111,19 @@ impl Part {
             Part::Options => "options",
             Part::Warning => "warning",
             Part::Doctor => "doctor",
+            Part::WebChecker => "web-checker",
+            Part::WebFileDoctor => "web-file-doctor",
         }
     }
 
     /// The part of that name.
     pub fn from_name(name: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|part| part.name() == name)
+    }
+
+    /// The web page's part of that name (`None` for the extension's parts).
+    pub fn web_page_part(name: &str) -> Option<Part> {
+        Part::WEB_PAGE.into_iter().find(|part| part.name() == name)
     }
 }
 
@@ -500,18 +520,14 @@ const WARNING: &[(&str, &str)] = &[(
     "The page this warning was about is no longer known; go back to continue.",
 )];
 
-const DOCTOR: &[(&str, &str)] = &[
+/// The words both bookmark doctors show alike: the extension's (`Part::Doctor`) and the web
+/// page's file doctor (`Part::WebFileDoctor`). One entry each, so the two never drift apart.
+const DOCTORS: &[(&str, &str)] = &[
     // Counts, by the plural category `Intl.PluralRules` names (`one`, `other`).
     ("bookmarks_one", "{n} bookmark"),
     ("bookmarks_other", "{n} bookmarks"),
-    ("folders_one", "{n} folder"),
-    ("folders_other", "{n} folders"),
     ("signins_one", "{n} sign-in"),
     ("signins_other", "{n} sign-ins"),
-    ("items_one", "{n} item"),
-    ("items_other", "{n} items"),
-    ("changes_one", "{n} change"),
-    ("changes_other", "{n} changes"),
     ("addresses_one", "{n} address"),
     ("addresses_other", "{n} addresses"),
     ("fine_one", "{n} AWS bookmark is fine"),
@@ -524,12 +540,37 @@ const DOCTOR: &[(&str, &str)] = &[
         "not_aws_other",
         "{n} other bookmarks are not AWS (never changed)",
     ),
-    // The summary of a scan.
-    ("scanned", "Scanned {bookmarks} in {folders}: "),
+    // The summary of a scan or of a file read.
     ("nothing_to_fix", "nothing to fix"),
     ("to_fix", "{bookmarks} to fix"),
     ("more_than_once", " and {signins} bookmarked more than once"),
     ("summary_rest", "; {fine}, {not_aws}."),
+    // Groups and rows.
+    ("no_title", "(no title)"),
+    ("top_level", "(top level)"),
+    ("account_placeholder", "12-digit ID or alias"),
+    ("account_for", "Account for “{title}”"),
+    ("what_to_do", "What to do with “{title}”"),
+    ("now", "Now"),
+    ("deleted", "Deleted"),
+    ("keep", " Keep"),
+    ("kept_fate", "kept"),
+    ("deleted_fate", "deleted"),
+    ("duplicates_title", "{account}: {bookmarks}"),
+    ("duplicates_members", "Bookmarks of {account}"),
+];
+
+/// The extension's bookmark doctor page's own words (with `DOCTORS`).
+const DOCTOR: &[(&str, &str)] = &[
+    // Counts, by the plural category `Intl.PluralRules` names (`one`, `other`).
+    ("folders_one", "{n} folder"),
+    ("folders_other", "{n} folders"),
+    ("items_one", "{n} item"),
+    ("items_other", "{n} items"),
+    ("changes_one", "{n} change"),
+    ("changes_other", "{n} changes"),
+    // The summary of a scan.
+    ("scanned", "Scanned {bookmarks} in {folders}: "),
     (
         "access_refused",
         "Bookmark access was not allowed, so the doctor cannot read your bookmarks. Everything \
@@ -537,27 +578,15 @@ const DOCTOR: &[(&str, &str)] = &[
     ),
     ("not_read", "The bookmarks could not be read: {error}"),
     // Groups and rows.
-    ("no_title", "(no title)"),
-    ("top_level", "(top level)"),
     ("select_group", " Select all {count} in this group"),
     ("group_selected", "{count} selected"),
     ("show_more", "Show {count} more ({rest} not shown)"),
-    ("account_placeholder", "12-digit ID or alias"),
-    ("account_for", "Account for “{title}”"),
-    ("what_to_do", "What to do with “{title}”"),
-    ("now", "Now"),
     ("after", "After"),
     ("fix_row", "Fix…"),
     ("fix_one_label", "Fix “{title}”…"),
-    ("deleted", "Deleted"),
     ("type_account", "Type or pick an account"),
-    ("keep", " Keep"),
     ("keep_label", "Keep “{title}”"),
-    ("kept_fate", "kept"),
-    ("deleted_fate", "deleted"),
-    ("duplicates_title", "{account}: {bookmarks}"),
     ("duplicates_keep", "Keep one, delete the other {bookmarks}"),
-    ("duplicates_members", "Bookmarks of {account}"),
     ("duplicates_fix_label", "Fix the duplicates of {account}…"),
     // Selection, preview and apply.
     ("selected", "{items} selected"),
@@ -599,29 +628,126 @@ const DOCTOR: &[(&str, &str)] = &[
     ),
 ];
 
-/// The table of a part.
-fn table(part: Part) -> &'static [(&'static str, &'static str)] {
+const WEB_CHECKER: &[(&str, &str)] = &[
+    ("paste_urls", "Paste at least one URL."),
+    ("checked_one", "{n} URL checked."),
+    ("checked_other", "{n} URLs checked."),
+    // Whether a bookmark of the URL keeps working.
+    ("keeps_working", "Yes"),
+    ("stops_working", "No"),
+    // The sign-in link maker.
+    ("no_region", "None: AWS chooses"),
+    ("region", "{name} ({code})"),
+    ("region_opt_in", "{name} ({code}), opt-in"),
+    ("copied", "Copied."),
+    ("press_copy", "Selected: press Ctrl+C (⌘C) to copy."),
+    // The file doctor's status while its tools package loads: said before that package is there.
+    ("reading_file", "Reading {name}…"),
+];
+
+/// The web page's file doctor's own words (with `DOCTORS`).
+const WEB_FILE_DOCTOR: &[(&str, &str)] = &[
+    // Counts, by the plural category `Intl.PluralRules` names (`one`, `other`).
+    ("places_one", "{n} place"),
+    ("places_other", "{n} places"),
+    ("findings_one", "{n} finding"),
+    ("findings_other", "{n} findings"),
+    ("more_bookmarks_one", "{n} more bookmark"),
+    ("more_bookmarks_other", "{n} more bookmarks"),
+    ("choices_one", "{n} choice"),
+    ("choices_other", "{n} choices"),
+    ("chosen_fixes_one", "{n} chosen fix"),
+    ("chosen_fixes_other", "{n} chosen fixes"),
+    // Reading the file (`Part::WebChecker`'s `reading_file` says it while the tools load).
+    (
+        "not_a_bookmarks_file",
+        "{name} cannot be read as a bookmarks file: {error}.",
+    ),
+    ("file_total", "{name}: {bookmarks}; "),
+    (
+        "sloppy",
+        " The file's markup is sloppy in {places}, read anyway: {notes}.",
+    ),
+    ("note_at", "line {line}: {message}"),
+    ("read", "{name} read: {findings}."),
+    ("listed_below", "{findings} listed below"),
+    // Groups and rows.
+    ("group_title", "{title} ({count})"),
+    ("show_more", "Show more ({rest} not shown)"),
+    ("at_line", "line {line}"),
+    ("new", "New"),
+    ("type_account", "Type the account"),
+    ("kept_as_it_is", "kept as it is"),
+    ("fixed_fate", "fixed"),
+    (
+        "duplicates_what",
+        "What to do with the bookmarks of {account}",
+    ),
+    ("keep_all", "Keep them all"),
+    (
+        "delete_others",
+        "Keep one (chosen below), delete the others",
+    ),
+    ("keep_label", "Keep “{title}”, line {line}"),
+    (
+        "duplicates_hidden",
+        "…and {bookmarks} of this sign-in, deleted with the others when you keep one.",
+    ),
+    // The fixed file.
+    (
+        "choices_changed",
+        "Your choices changed: the download makes the fixed file again.",
+    ),
+    ("not_made", "The fixed file could not be made: {error}"),
+    (
+        "fix_choices_first",
+        "Nothing was changed: fix the {choices} listed below first.",
+    ),
+    ("left_as_it_is", "Left as it is: {why}"),
+    (
+        "not_written",
+        " {fixes} cannot be written in this file (listed).",
+    ),
+    ("first_listed", " The first {count} are listed."),
+    (
+        "ready",
+        "The fixed file is ready: {addresses} fixed and {bookmarks} deleted; every other byte is \
+         as it was.{not_written}{first_listed}",
+    ),
+];
+
+/// A table of words: `(name, words)`.
+pub type Table = &'static [(&'static str, &'static str)];
+
+/// The tables a part's words are in (more than one where parts share words), for a boundary that
+/// sets them one by one instead of through a map (`ui_words`).
+pub fn tables(part: Part) -> &'static [Table] {
     match part {
-        Part::Notice => NOTICE,
-        Part::Badge => BADGE,
-        Part::Worker => WORKER,
-        Part::BookmarkFix => BOOKMARK_FIX,
-        Part::Launcher => LAUNCHER,
-        Part::RegionPicker => REGION_PICKER,
-        Part::SiteAccess => SITE_ACCESS,
-        Part::Problems => PROBLEMS,
-        Part::Journal => JOURNAL,
-        Part::Team => TEAM,
-        Part::Popup => POPUP,
-        Part::Options => OPTIONS,
-        Part::Warning => WARNING,
-        Part::Doctor => DOCTOR,
+        Part::Notice => &[NOTICE],
+        Part::Badge => &[BADGE],
+        Part::Worker => &[WORKER],
+        Part::BookmarkFix => &[BOOKMARK_FIX],
+        Part::Launcher => &[LAUNCHER],
+        Part::RegionPicker => &[REGION_PICKER],
+        Part::SiteAccess => &[SITE_ACCESS],
+        Part::Problems => &[PROBLEMS],
+        Part::Journal => &[JOURNAL],
+        Part::Team => &[TEAM],
+        Part::Popup => &[POPUP],
+        Part::Options => &[OPTIONS],
+        Part::Warning => &[WARNING],
+        Part::Doctor => &[DOCTORS, DOCTOR],
+        Part::WebChecker => &[WEB_CHECKER],
+        Part::WebFileDoctor => &[DOCTORS, WEB_FILE_DOCTOR],
     }
 }
 
 /// The words of a part, by name.
 pub fn ui_words(part: Part) -> BTreeMap<&'static str, &'static str> {
-    by_name(table(part))
+    tables(part)
+        .iter()
+        .flat_map(|table| table.iter().copied())
+        .collect()
 }
 
 /// The notice's words as a table of `(name, words)` (`ui_words(Part::Notice)`), without the
@@ -635,8 +761,10 @@ pub fn badge_table() -> &'static [(&'static str, &'static str)] {
     BADGE
 }
 
-fn by_name(table: &'static [(&'static str, &'static str)]) -> BTreeMap<&'static str, &'static str> {
-    table.iter().copied().collect()
+/// The web page's checker's words as a table (`ui_words(Part::WebChecker)`), without the other
+/// parts': the core package (and so the wake package) holds only these.
+pub fn web_checker_table() -> &'static [(&'static str, &'static str)] {
+    WEB_CHECKER
 }
 
 #[cfg(test)]
@@ -660,10 +788,41 @@ mod tests {
         (!rest.contains('}')).then_some(names)
     }
 
+    fn by_name(table: Table) -> BTreeMap<&'static str, &'static str> {
+        table.iter().copied().collect()
+    }
+
     #[test]
-    fn the_wake_words_are_their_parts() {
+    fn the_wake_and_core_words_are_their_parts() {
         assert_eq!(by_name(notice_table()), ui_words(Part::Notice));
         assert_eq!(by_name(badge_table()), ui_words(Part::Badge));
+        assert_eq!(by_name(web_checker_table()), ui_words(Part::WebChecker));
+    }
+
+    #[test]
+    fn the_two_doctors_say_their_shared_words_alike() {
+        let doctor = ui_words(Part::Doctor);
+        let file_doctor = ui_words(Part::WebFileDoctor);
+        for (name, words) in DOCTORS {
+            assert_eq!(doctor[name], *words, "{name}");
+            assert_eq!(file_doctor[name], *words, "{name}");
+        }
+        // A word the file doctor says as the extension's doctor does is in `DOCTORS`, not copied.
+        for (name, words) in WEB_FILE_DOCTOR {
+            assert!(
+                !DOCTOR.contains(&(name, words)),
+                "{name} is in both doctors' own tables: move it to DOCTORS"
+            );
+        }
+    }
+
+    #[test]
+    fn the_web_page_parts_are_the_web_page_parts() {
+        for part in Part::ALL {
+            let web = part.name().starts_with("web-");
+            assert_eq!(Part::web_page_part(part.name()).is_some(), web, "{part:?}");
+        }
+        assert_eq!(Part::web_page_part("doctor"), None);
     }
 
     #[test]
@@ -678,11 +837,8 @@ mod tests {
     fn no_name_twice_and_no_empty_words() {
         for part in Part::ALL {
             let words = ui_words(part);
-            assert_eq!(
-                words.len(),
-                table(part).len(),
-                "{part:?} names a word twice"
-            );
+            let entries: usize = tables(part).iter().map(|table| table.len()).sum();
+            assert_eq!(words.len(), entries, "{part:?} names a word twice");
             for (name, text) in words {
                 assert!(!text.trim().is_empty(), "{part:?}.{name}");
             }

@@ -2,7 +2,8 @@
 //!
 //! One crate, five packages (`cargo xtask dist`), each of the first four holding the one before:
 //! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
-//!   `classifyMany`, `accountSigninUrl`, `regions`), which the web page loads;
+//!   `classifyMany`, `accountSigninUrl`, `regions`) and the web page's checker's words (`words`),
+//!   which the web page loads;
 //! - the wake package (`signin_guard_wake`, feature `wake`): plus the exports a worker wake calls,
 //!   one per browser event (`events`: a page report, a bookmark change, a lookalike navigation)
 //!   and the stored values they read (`tabs`: known accounts), and the in-page notice's words
@@ -15,7 +16,8 @@
 //!   exports and those that read, import and edit team configurations, for the doctor and
 //!   options pages;
 //! - the tools package (`signin_guard_tools`, feature `tools`): the core API plus bookmark files
-//!   checked and fixed as chosen, the doctor's findings exported and a pasted team file's links,
+//!   checked and fixed as chosen (and the file doctor's words), the doctor's findings exported and
+//!   a pasted team file's links,
 //!   which `www/` loads on first use (apart from the pages package: ~82 KB less gzipped than it, and the pages package does not
 //!   carry bookmark files).
 //!
@@ -48,7 +50,6 @@ mod team_edit;
 #[cfg(feature = "tools")]
 mod team_links;
 mod urls;
-#[cfg(feature = "wake")]
 mod words;
 
 #[cfg(feature = "tools")]
@@ -74,5 +75,4 @@ pub use team_edit::*;
 #[cfg(feature = "tools")]
 pub use team_links::*;
 pub use urls::*;
-#[cfg(feature = "wake")]
 pub use words::*;
