@@ -49,6 +49,8 @@ async function openPage() {
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(base);
+  // The core package instantiates after the load event can fire: the page says when it is ready.
+  await page.waitForSelector("body[data-ready=true]");
   return { page, errors };
 }
 
