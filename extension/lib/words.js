@@ -1,9 +1,11 @@
 // @ts-check
 // The words people read come from the core: kinds, headlines and notices (src/events/words.rs), and each
 // part's own words, its buttons, statuses and labels (src/events/ui_words.rs: `uiWords(part)`, the
-// notice's `noticeWords()`). This fills a template's `{name}` placeholders with values (no words of its
-// own) and ends a core message shown as it is (the context menu's) with a full stop.
+// notice's `noticeWords()`). This reads a part's words once and ends a core message shown as it is (the
+// context menu's) with a full stop; fill.js fills the templates. No words of its own.
 import { uiWords } from "./core.js";
+
+export { counted, fill, fillParts } from "./fill.js";
 
 /** @type {Map<string, Record<string, string>>} */
 const parts = new Map();
@@ -21,47 +23,6 @@ export function wordsOf(part) {
     parts.set(part, words);
   }
   return words;
-}
-
-/**
- * A template with each `{name}` replaced by `values[name]`.
- * @param {string} template
- * @param {Record<string, unknown>} [values]
- */
-export function fill(template, values = {}) {
-  return Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), template);
-}
-
-/**
- * A template as the parts to append to an element: its text, with each `{name}` replaced by the node (or
- * text) `values[name]`.
- * @param {string} template
- * @param {Record<string, Node | string>} values
- * @returns {(Node | string)[]}
- */
-export function fillParts(template, values) {
-  /** @type {(Node | string)[]} */
-  let parts = [template];
-  for (const [name, value] of Object.entries(values)) {
-    parts = parts.flatMap((part) =>
-      typeof part === "string" ? part.split(`{${name}}`).flatMap((text, i) => (i === 0 ? [text] : [value, text])) : [part],
-    );
-  }
-  return parts.filter((part) => part !== "");
-}
-
-const PLURALS = new Intl.PluralRules("en");
-
-/**
- * `n` things in words: the template `${name}_one` or `${name}_other` of `words` (by the plural category of
- * `n`; the core's words are English), filled with `{n}`.
- * @param {Record<string, string>} words
- * @param {string} name
- * @param {number} n
- */
-export function counted(words, name, n) {
-  const category = PLURALS.select(n) === "one" ? "one" : "other";
-  return fill(words[`${name}_${category}`], { n: n.toLocaleString() });
 }
 
 /**
