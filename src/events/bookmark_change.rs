@@ -8,6 +8,7 @@ use crate::events::page_report::TabNotice;
 use crate::events::words::{bookmark_headline, sentence, WhichBookmark};
 use crate::tab::known_accounts::KnownAccounts;
 use crate::tab::page_view::{page_view, Badge, NoticeLevel, PageContext};
+use crate::tab::read_stored::read_by_hand;
 use crate::url::classify::classify;
 use crate::url::redact::redact;
 use crate::url::verdict::Kind;
@@ -26,6 +27,44 @@ pub struct ExpectedChange {
     pub url: String,
     /// Until when it is awaited (an announced change that never came expires).
     pub until_ms: f64,
+}
+
+read_by_hand!(ExpectedChange {
+    id: or_default,
+    parent_id: or_default,
+    url: required,
+    until_ms: required,
+});
+
+/// A bookmark change the worker is about to make, as it announces it (`expectedBookmarkChanges`):
+/// awaited from when it is announced.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct AnnouncedChange {
+    /// The bookmark's id, for an update; `None` for one re-created in `parent_id`.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The folder of a re-created bookmark.
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    /// Its URL, as it will be (redacted when stored).
+    pub url: String,
+}
+
+read_by_hand!(AnnouncedChange {
+    id: or_default,
+    parent_id: or_default,
+    url: required
+});
+
+impl From<AnnouncedChange> for ExpectedChange {
+    fn from(change: AnnouncedChange) -> ExpectedChange {
+        ExpectedChange {
+            id: change.id,
+            parent_id: change.parent_id,
+            url: change.url,
+            until_ms: 0.0,
+        }
+    }
 }
 
 /// How long an announced bookmark change is awaited, in milliseconds.
@@ -81,6 +120,18 @@ pub struct BookmarkChangeFacts {
     #[serde(default)]
     pub active_tab_offered: Option<Vec<String>>,
 }
+
+read_by_hand!(BookmarkChangeFacts {
+    id: required,
+    parent_id: or_default,
+    url: or_default,
+    title: or_default,
+    known: or_default,
+    expected: or_default,
+    notice_on: or_default,
+    now_ms: or_default,
+    active_tab_offered: or_default,
+});
 
 /// The warning kept for the popup until resolved.
 #[derive(Debug, Clone, PartialEq, Serialize)]

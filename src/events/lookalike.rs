@@ -3,6 +3,7 @@
 //! the tab closes; a lookalike in a sub-frame (a phishing login in an iframe) stops the tab too.
 
 use crate::events::tab_state::{Blocked, LookalikeState, TabState};
+use crate::tab::read_stored::read_by_hand;
 use crate::url::classify::classify;
 use crate::url::redact::redact;
 use crate::url::verdict::Kind;
@@ -25,6 +26,14 @@ pub struct NavigationFacts {
     #[serde(default)]
     pub state: TabState,
 }
+
+read_by_hand!(NavigationFacts {
+    url: required,
+    frame_id: or_default,
+    committed: or_default,
+    warning_page: required,
+    state: or_default,
+});
 
 /// What to do with the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

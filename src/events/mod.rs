@@ -7,9 +7,15 @@
 //! May import: `aws`, `url`, `team`, `tab`, `bookmarks`.
 
 pub mod bookmark_change;
+/// For the fuzz targets only (`fuzz/`): the wake package's hand readers.
+#[cfg(feature = "fuzz-probe")]
+#[doc(hidden)]
+pub mod fuzz_probe;
 pub mod lookalike;
 pub mod page_report;
 pub mod popup;
+#[cfg(test)]
+mod readers_agree;
 pub mod tab_state;
 pub mod ui_words;
 pub mod words;

@@ -11,6 +11,7 @@ use crate::events::words::{bookmark_headline, sentence, WhichBookmark};
 use crate::tab::known_accounts::KnownAccounts;
 use crate::tab::navigation_flow::{follow_navigations, merge_noted, Flow};
 use crate::tab::page_view::{page_view, Badge, NoticeLevel, PageContext, PageView};
+use crate::tab::read_stored::read_by_hand;
 use crate::tab::team_context::TeamContext;
 use crate::tab::user_info::parse_user_info;
 use crate::url::classify::classify;
@@ -34,6 +35,12 @@ pub struct FoundBookmark {
     /// Its URL (as the bookmark holds it).
     pub url: String,
 }
+
+read_by_hand!(FoundBookmark {
+    id: required,
+    title: or_default,
+    url: required
+});
 
 /// What the worker knows when a page reports (or the popup asks about a tab).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -68,6 +75,19 @@ pub struct PageFacts {
     #[serde(default)]
     pub now_ms: f64,
 }
+
+read_by_hand!(PageFacts {
+    url: required,
+    from_page: or_default,
+    user_info: or_default,
+    state: or_default,
+    known: or_default,
+    team: or_default,
+    notice_on: or_default,
+    bookmarks_allowed: or_default,
+    bookmarks: or_default,
+    now_ms: or_default,
+});
 
 /// The in-page notice, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

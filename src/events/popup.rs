@@ -7,6 +7,7 @@ use crate::events::page_report::{page_report, PageFacts, PageReport};
 use crate::events::words::{bookmark_headline, kind_in_words, sentence, WhichBookmark};
 use crate::tab::known_accounts::KnownAccounts;
 use crate::tab::offered_accounts::offered_accounts;
+use crate::tab::read_stored::read_by_hand;
 use crate::tab::team_context::Team;
 use crate::url::verdict::{Kind, WarningCode};
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,12 @@ pub struct PopupFacts {
     /// The page facts, without `url` (set from `tab_url` here).
     pub page: PageFacts,
 }
+
+read_by_hand!(PopupFacts {
+    tab_url: or_default,
+    warning_page: required,
+    page: required
+});
 
 /// One line of the popup's warning list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,6 +3,7 @@
 //! (`Navigation::noted`), which the next page report uses up (`page_report`).
 
 use crate::tab::navigation_flow::{Flow, Navigation};
+use crate::tab::read_stored::read_by_hand;
 use serde::{Deserialize, Serialize};
 
 /// How many bookmark ids a tab remembers having offered to fix.
@@ -40,6 +41,18 @@ pub struct TabState {
     #[serde(default)]
     pub allowed_hosts: Vec<String>,
 }
+
+read_by_hand!(TabState {
+    flow: or_default,
+    navigations: or_default,
+    url: or_default,
+    user_info: or_default,
+    dismissed: or_default,
+    origin_bookmark: or_default,
+    offered: or_default,
+    blocked: or_default,
+    allowed_hosts: or_default,
+});
 
 /// Writes the noted navigations as used up: the page report that returns a state has followed them.
 fn used_up<S: serde::Serializer>(_: &[Navigation], serializer: S) -> Result<S::Ok, S::Error> {
@@ -91,6 +104,12 @@ pub struct OfferedBookmark {
     pub replacement: Option<String>,
 }
 
+read_by_hand!(OfferedBookmark {
+    id: required,
+    title: required,
+    replacement: or_default
+});
+
 /// A lookalike page the tab was sent away from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blocked {
@@ -104,3 +123,10 @@ pub struct Blocked {
     /// How many history steps "Go back" takes from the warning page to the page before.
     pub back_steps: u32,
 }
+
+read_by_hand!(Blocked {
+    url: required,
+    host: required,
+    frame: or_default,
+    back_steps: required,
+});

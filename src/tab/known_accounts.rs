@@ -8,6 +8,7 @@
 use crate::aws::account::{Account, AccountError, AccountId, Alias};
 use crate::aws::partition::Partition;
 use crate::aws::regions::Region;
+use crate::tab::read_stored::{At, ReadError, ReadStored};
 use crate::tab::stored_value::StoredValue;
 use serde::de::{Deserializer, Error as _};
 use serde::ser::SerializeStruct;
@@ -310,7 +311,17 @@ impl KnownAccounts {
     /// Reads stored known accounts leniently, for loading local storage: unreadable entries are
     /// dropped, an unreadable whole gives an empty list; `error` then says what was wrong.
     pub fn load<'de, D: Deserializer<'de>>(stored: D) -> LoadedKnownAccounts {
-        match read_value(stored).and_then(|value| read_stored(&value)) {
+        KnownAccounts::load_read(read_value(stored).and_then(|value| read_stored(&value)))
+    }
+
+    /// As `load`, from a value already read (the wake package's hand reading).
+    #[cfg_attr(not(feature = "wake"), allow(dead_code))]
+    pub(crate) fn load_stored(stored: &StoredValue) -> LoadedKnownAccounts {
+        KnownAccounts::load_read(read_stored(stored))
+    }
+
+    fn load_read(read: Result<StoredEntries, KnownAccountsError>) -> LoadedKnownAccounts {
+        match read {
             Err(problem) => LoadedKnownAccounts {
                 known: KnownAccounts::new(),
                 error: Some(reset_message(&problem)),
@@ -452,6 +463,13 @@ impl<'de> Deserialize<'de> for KnownAccounts {
         let value = StoredValue::deserialize(deserializer)?;
         KnownAccounts::from_stored(&value)
             .map_err(|problem| D::Error::custom(UnreadableKnownAccounts(problem)))
+    }
+}
+
+impl ReadStored for KnownAccounts {
+    fn read(value: &StoredValue, at: At<'_>) -> Result<KnownAccounts, ReadError> {
+        KnownAccounts::from_stored(value)
+            .map_err(|problem| ReadError::new(at, UnreadableKnownAccounts(problem).to_string()))
     }
 }
 

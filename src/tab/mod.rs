@@ -5,15 +5,17 @@
 //!
 //! May import: `aws`, `url`, `team`.
 
+mod json_text;
 pub mod known_accounts;
 pub mod launcher;
 pub mod navigation_flow;
 pub mod offered_accounts;
 pub mod omnibox;
 pub mod page_view;
+pub(crate) mod read_stored;
 pub mod region_move;
 mod stored_team;
-mod stored_value;
+pub(crate) mod stored_value;
 pub mod team_context;
 pub mod team_omnibox;
 pub mod user_info;

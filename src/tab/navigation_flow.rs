@@ -6,6 +6,7 @@
 //! started, then how it was started once it commits), redacted and with the bookmarks at its
 //! address (`Navigation::noted`), without deciding anything; this decides.
 
+use super::read_stored::read_by_hand;
 use crate::url::redact::redact;
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,14 @@ pub struct Navigation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bookmark_ids: Vec<String>,
 }
+
+read_by_hand!(Navigation {
+    url: required,
+    transition_type: or_default,
+    transition_qualifiers: or_default,
+    committed: or_default,
+    bookmark_ids: or_default,
+});
 
 impl Navigation {
     /// The navigation as the tab's state keeps it until the next page report: its URL redacted,
@@ -99,6 +108,10 @@ pub struct Flow {
     #[serde(default)]
     pub first_url: Option<String>,
 }
+
+read_by_hand!(Flow {
+    first_url: or_default
+});
 
 /// The flow after some navigations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -77,7 +77,10 @@ impl StoredValue {
             StoredValue::Null => "null".to_owned(),
             StoredValue::Bool(value) => value.to_string(),
             StoredValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
-            StoredValue::Number(n) => n.to_string(),
+            // As JSON writes it, not by `f64`'s `Display`, whose exact algorithm would cost the
+            // wake package ~15 KB (serde_json's shortest form is already in it).
+            StoredValue::Number(n) => serde_json::Number::from_f64(*n)
+                .map_or_else(|| "a number".to_owned(), |n| n.to_string()),
             StoredValue::Text(text) => format!("{text:?}"),
             other => other.kind().to_owned(),
         }

@@ -6,6 +6,7 @@
 //! Both are read leniently here (an unusable one counts as none), so a bad stored value never
 //! stops a page from being described.
 
+use super::read_stored::{At, ReadError, ReadStored};
 use super::stored_team;
 use super::stored_value::StoredValue;
 use crate::aws::account::{Account, AccountId, Alias};
@@ -28,17 +29,26 @@ pub struct TeamContext {
     pub user: Option<TeamConfig>,
 }
 
-/// As serde's derive reads a struct of two fields with defaults: an object (a field given twice
-/// is an error) or a list of at most two; anything else is an error of the whole.
-impl<'de> Deserialize<'de> for TeamContext {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TeamContext, D::Error> {
-        let value = StoredValue::deserialize(deserializer)?;
+/// Why a stored team context does not read as a whole.
+enum ContextError<'v> {
+    /// A field given twice.
+    Duplicate(&'static str),
+    /// A list of more than its two fields.
+    TooLong,
+    /// Neither an object nor a list.
+    Other(&'v StoredValue),
+}
+
+impl TeamContext {
+    /// As serde's derive reads a struct of two fields with defaults: an object (a field given
+    /// twice is an error) or a list of at most two; anything else is an error of the whole.
+    fn from_stored(value: &StoredValue) -> Result<TeamContext, ContextError<'_>> {
         let read = |v: Option<&StoredValue>| v.and_then(stored_team::read_config);
-        match &value {
+        match value {
             StoredValue::Object(entries) => {
                 for name in ["managed", "user"] {
                     if entries.iter().filter(|(n, _)| n == name).count() > 1 {
-                        return Err(D::Error::custom(format_args!("duplicate field `{name}`")));
+                        return Err(ContextError::Duplicate(name));
                     }
                 }
                 Ok(TeamContext {
@@ -50,12 +60,37 @@ impl<'de> Deserialize<'de> for TeamContext {
                 managed: read(items.first()),
                 user: read(items.get(1)),
             }),
-            StoredValue::List(_) => Err(D::Error::custom("trailing characters")),
-            other => Err(D::Error::invalid_type(
-                other.unexpected(),
-                &"struct TeamContext",
-            )),
+            StoredValue::List(_) => Err(ContextError::TooLong),
+            other => Err(ContextError::Other(other)),
         }
+    }
+}
+
+/// With serde's messages.
+impl<'de> Deserialize<'de> for TeamContext {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TeamContext, D::Error> {
+        let value = StoredValue::deserialize(deserializer)?;
+        TeamContext::from_stored(&value).map_err(|error| match error {
+            ContextError::Duplicate(name) => {
+                D::Error::custom(format_args!("duplicate field `{name}`"))
+            }
+            ContextError::TooLong => D::Error::custom("trailing characters"),
+            ContextError::Other(other) => {
+                D::Error::invalid_type(other.unexpected(), &"struct TeamContext")
+            }
+        })
+    }
+}
+
+impl ReadStored for TeamContext {
+    fn read(value: &StoredValue, at: At<'_>) -> Result<TeamContext, ReadError> {
+        TeamContext::from_stored(value).map_err(|error| match error {
+            ContextError::Duplicate(name) => ReadError::new(at, format!("{name} given twice")),
+            ContextError::TooLong => ReadError::new(at, "expected an object, found a list"),
+            ContextError::Other(other) => {
+                ReadError::new(at, format!("expected an object, found {}", other.kind()))
+            }
+        })
     }
 }
 

@@ -63,7 +63,7 @@ fn decode_json_object(value: &str) -> Option<StoredValue> {
     let mut text = value.trim().trim_matches('"').to_owned();
     for _ in 0..=MAX_DECODINGS {
         if text.starts_with('{') {
-            let object = serde_json::from_str(&text).ok()?;
+            let object = super::json_text::parse(&text).ok()?;
             return matches!(object, StoredValue::Object(_)).then_some(object);
         }
         let decoded = percent_decode(&text)?;

@@ -33,7 +33,7 @@ pub(super) fn human_error(error: impl std::fmt::Display) -> JsError {
 
 /// The message of a reading error, without serde_json's position in the text, which JS never saw
 /// (it is the text `JSON.stringify` made).
-#[cfg(any(feature = "wake", feature = "tools"))]
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn conversion_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
@@ -43,8 +43,20 @@ pub(super) fn conversion_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// Reads a JS argument into a core input type; the message names the argument.
-#[cfg(any(feature = "wake", feature = "tools"))]
+/// Reads a JS argument into a core input type by hand (`tab::read_stored`, no serde: the wake
+/// package's exports); the message names the argument and the part that is wrong.
+#[cfg(feature = "wake")]
+pub(super) fn read_js<T: crate::tab::read_stored::ReadStored>(
+    value: &JsValue,
+    what: &str,
+) -> Result<T, JsError> {
+    let text =
+        json_text(value).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
+    crate::tab::read_stored::read_json(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// Reads a JS argument into a core input type by serde's derive; the message names the argument.
+#[cfg(any(feature = "extension", feature = "tools"))]
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
@@ -57,7 +69,7 @@ pub(super) fn from_js<T: serde::de::DeserializeOwned>(
 
 /// Runs a core reader that takes any deserializer on a JS argument (as JSON text; a value that is
 /// no JSON reads as `null`).
-#[cfg(feature = "wake")]
+#[cfg(feature = "extension")]
 pub(super) fn read_json<R>(
     value: &JsValue,
     read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> R,

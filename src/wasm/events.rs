@@ -1,7 +1,7 @@
 //! Exports for the browser's events, one per event (`crate::events`): the facts come in as one
 //! object, the answer goes out as one.
 
-use super::convert::{from_js, to_js};
+use super::convert::{read_js, to_js};
 #[cfg(feature = "extension")]
 use crate::events::popup;
 use crate::events::{bookmark_change, lookalike, page_report, tab_state::TabState};
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 /// bookmarks, now_ms}`.
 #[wasm_bindgen(js_name = pageReport)]
 pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: page_report::PageFacts = from_js(facts, "the page report's facts")?;
+    let facts: page_report::PageFacts = read_js(&facts, "the page report's facts")?;
     to_js(&page_report::page_report(&facts))
 }
 
@@ -22,7 +22,7 @@ pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
 #[cfg(feature = "extension")]
 #[wasm_bindgen(js_name = popupView)]
 pub fn popup_view(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: popup::PopupFacts = from_js(facts, "the popup's facts")?;
+    let facts: popup::PopupFacts = read_js(&facts, "the popup's facts")?;
     to_js(&popup::popup_view(&facts))
 }
 
@@ -30,14 +30,14 @@ pub fn popup_view(facts: JsValue) -> Result<JsValue, JsError> {
 /// transition_type, transition_qualifiers, bookmark_ids}`) as the tab's state keeps it: redacted.
 #[wasm_bindgen(js_name = noteNavigation)]
 pub fn note_navigation(event: JsValue) -> Result<JsValue, JsError> {
-    let event: Navigation = from_js(event, "the navigation event")?;
+    let event: Navigation = read_js(&event, "the navigation event")?;
     to_js(&event.noted())
 }
 
 /// A bookmark created or edited: `{warning, badge, notice, expected}`.
 #[wasm_bindgen(js_name = bookmarkChange)]
 pub fn bookmark_change(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: bookmark_change::BookmarkChangeFacts = from_js(facts, "the bookmark change")?;
+    let facts: bookmark_change::BookmarkChangeFacts = read_js(&facts, "the bookmark change")?;
     to_js(&bookmark_change::bookmark_change(&facts))
 }
 
@@ -49,26 +49,11 @@ pub fn expected_bookmark_changes(
     changes: JsValue,
     now_ms: f64,
 ) -> Result<JsValue, JsError> {
-    #[derive(serde::Deserialize)]
-    struct Change {
-        #[serde(default)]
-        id: Option<String>,
-        #[serde(default)]
-        parent_id: Option<String>,
-        url: String,
-    }
     let pending: Option<Vec<bookmark_change::ExpectedChange>> =
-        from_js(pending, "the announced bookmark changes").unwrap_or_default();
-    let changes: Vec<Change> = from_js(changes, "the bookmark changes")?;
-    let changes: Vec<bookmark_change::ExpectedChange> = changes
-        .into_iter()
-        .map(|c| bookmark_change::ExpectedChange {
-            id: c.id,
-            parent_id: c.parent_id,
-            url: c.url,
-            until_ms: 0.0,
-        })
-        .collect();
+        read_js(&pending, "the announced bookmark changes").unwrap_or_default();
+    let changes: Vec<bookmark_change::AnnouncedChange> = read_js(&changes, "the bookmark changes")?;
+    let changes: Vec<bookmark_change::ExpectedChange> =
+        changes.into_iter().map(Into::into).collect();
     to_js(&bookmark_change::expected_changes(
         &pending.unwrap_or_default(),
         &changes,
@@ -79,20 +64,20 @@ pub fn expected_bookmark_changes(
 /// A navigation while lookalike protection is on: `{action: "allow"|"block", state}`.
 #[wasm_bindgen(js_name = lookalikeNavigation)]
 pub fn lookalike_navigation(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: lookalike::NavigationFacts = from_js(facts, "the navigation")?;
+    let facts: lookalike::NavigationFacts = read_js(&facts, "the navigation")?;
     to_js(&lookalike::lookalike_navigation(&facts))
 }
 
 /// "Continue anyway" on the warning page: `{state, open}`, or `null` when nothing is blocked.
 #[wasm_bindgen(js_name = continueAnyway)]
 pub fn continue_anyway(state: JsValue) -> Result<JsValue, JsError> {
-    let state: Option<TabState> = from_js(state, "the tab's state")?;
+    let state: Option<TabState> = read_js(&state, "the tab's state")?;
     to_js(&lookalike::continue_anyway(&state.unwrap_or_default()))
 }
 
 /// Whether a fix or undo of bookmark `id` was offered to the tab whose state this is.
 #[wasm_bindgen(js_name = bookmarkOffered)]
 pub fn bookmark_offered(state: JsValue, id: &str) -> Result<bool, JsError> {
-    let state: Option<TabState> = from_js(state, "the tab's state")?;
+    let state: Option<TabState> = read_js(&state, "the tab's state")?;
     Ok(state.is_some_and(|s| s.was_offered(id)))
 }

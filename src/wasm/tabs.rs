@@ -9,9 +9,13 @@ use wasm_bindgen::prelude::*;
 /// Known accounts from local storage; never throws: what is unreadable is dropped and explained.
 #[wasm_bindgen(js_name = loadKnownAccounts)]
 pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
-    to_js(&super::convert::read_json(&stored, |stored| {
-        crate::tab::known_accounts::KnownAccounts::load(stored)
-    }))
+    let text = super::convert::json_text(&stored).unwrap_or_else(|| "null".to_owned());
+    // Text `JSON.stringify` made is JSON: reading it fails only on what no JSON holds.
+    let stored = crate::tab::read_stored::read_json(&text)
+        .unwrap_or(crate::tab::stored_value::StoredValue::Null);
+    to_js(&crate::tab::known_accounts::KnownAccounts::load_stored(
+        &stored,
+    ))
 }
 
 /// `known` without the account whose ID or alias is `key`.

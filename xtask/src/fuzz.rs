@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets, in the order they run (`fuzz/Cargo.toml` names each one's file).
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "classify",
     "plain_url",
     "bookmark_file",
@@ -18,6 +18,7 @@ pub const TARGETS: [&str; 8] = [
     "user_info",
     "region_search",
     "account_search",
+    "event_facts",
 ];
 
 /// Seconds per target of `cargo xtask fuzz` without `--seconds`: the long run.
