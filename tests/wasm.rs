@@ -4,7 +4,9 @@
 //! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
 //! package: without features (the core API), with `--features extension` (plus the extension's
 //! exports), with `--features pages` (plus the bookmark doctor's and the team editor's) and with
-//! `--features tools` (the web page's bookmark files and team links).
+//! `--features tools` (the web page's bookmark files and team links). The wake package
+//! (`--features wake`) has no verdict exports: it reads only plain addresses and says when an
+//! answer needs the extension package (`needs_full_core`).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
@@ -18,6 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const CORPUS: &str = include_str!("data/urls.tsv");
 
 /// One decided example; an empty cell means "none".
+#[cfg_attr(all(feature = "wake", not(feature = "extension")), allow(dead_code))]
 struct Row {
     line: usize,
     /// Exactly as in the file: leading and trailing spaces are part of the example.
@@ -65,6 +68,7 @@ fn to_json(value: Result<JsValue, JsError>, what: &str) -> Result<Value, String>
 }
 
 /// The corpus cell as the JSON the verdict holds: empty means `null`.
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 fn cell(text: &str) -> Value {
     if text.is_empty() {
         Value::Null
@@ -83,6 +87,7 @@ fn report(test: &str, failures: Vec<String>) {
     );
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_gives_each_rows_kind_account_region_and_canonical() {
     let mut failures = Vec::new();
@@ -122,6 +127,7 @@ fn redact_hides_secrets_in_any_text_as_natively() {
     assert!(!wasm::redact("?code=WASMCODE").contains("WASMCODE"));
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     let mut failures = Vec::new();
@@ -140,11 +146,13 @@ fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     report("wasm vs native", failures);
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 /// A JS array of the corpus URLs, as a page hands them over.
 fn corpus_array(rows: &[Row]) -> js_sys::Array {
     rows.iter().map(|r| JsValue::from_str(r.url)).collect()
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 /// `JSON.stringify` of a value: field order, `null` and `[]` as JS code sees them.
 fn json_text(value: &JsValue) -> String {
     js_sys::JSON::stringify(value)
@@ -153,6 +161,7 @@ fn json_text(value: &JsValue) -> String {
         .unwrap_or_else(|| "(not JSON)".to_owned())
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_many_equals_classify_one_by_one() {
     let rows = rows();
@@ -186,6 +195,7 @@ fn classify_many_equals_classify_one_by_one() {
     report("classifyMany", failures);
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_many_reads_urls_that_hold_a_line_break_and_redacts_secrets() {
     // The list crosses as one text joined by line breaks; a URL holding one is read one by one.
@@ -210,6 +220,7 @@ fn classify_many_reads_urls_that_hold_a_line_break_and_redacts_secrets() {
     assert_eq!(empty.length(), 0);
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_many_gives_each_verdict_its_own_warnings_array() {
     let urls: js_sys::Array = ["https://example.com/", "https://example.org/"]
@@ -226,6 +237,7 @@ fn classify_many_gives_each_verdict_its_own_warnings_array() {
     );
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
     let urls: js_sys::Array = [
@@ -253,6 +265,7 @@ fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
     }
 }
 
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 #[wasm_bindgen_test]
 fn scan_urls_gives_each_rows_kind_and_the_aws_urls() {
     let rows = rows();
@@ -355,6 +368,47 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
         error.contains("the known accounts are unreadable"),
         "{error}"
     );
+}
+
+/// The wake package reads plain addresses by hand and carries no WHATWG parser: for any other
+/// address an event's answer is void, and `needsFullCore` says so (the worker then asks the
+/// extension package). The other packages parse, and have no `needsFullCore`.
+#[cfg(all(feature = "wake", not(feature = "extension")))]
+#[wasm_bindgen_test]
+fn the_wake_package_says_which_answers_need_the_full_core() {
+    assert!(!wasm::needs_full_core(), "nothing asked yet");
+    for (url, needs) in [
+        ("https://prod.signin.aws.amazon.com/console", false),
+        (
+            "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:",
+            false,
+        ),
+        ("https://user@prod.signin.aws.amazon.com/console", true),
+        ("https://signin.aws.xn--amazn-uce.com/console", true),
+    ] {
+        let report = wasm::page_report(js(&json!({"url": url})));
+        assert!(report.is_ok(), "{url}");
+        assert_eq!(wasm::needs_full_core(), needs, "pageReport of {url}");
+        assert!(!wasm::needs_full_core(), "{url}: read once, then cleared");
+        let change = wasm::bookmark_change(js(&json!({"id": "b1", "url": url})));
+        assert!(change.is_ok(), "{url}");
+        assert_eq!(wasm::needs_full_core(), needs, "bookmarkChange of {url}");
+        let navigation = wasm::lookalike_navigation(js(&json!({
+            "url": url, "frame_id": 0, "committed": false,
+            "warning_page": "chrome-extension://x/warning.html", "state": {}})));
+        assert!(navigation.is_ok(), "{url}");
+        assert_eq!(
+            wasm::needs_full_core(),
+            needs,
+            "lookalikeNavigation of {url}"
+        );
+    }
+    // Text that is no AWS address needs no parser to be told apart.
+    let navigation = wasm::lookalike_navigation(js(&json!({
+        "url": "about:blank", "frame_id": 0, "committed": false,
+        "warning_page": "chrome-extension://x/warning.html", "state": {}})));
+    assert!(navigation.is_ok());
+    assert!(!wasm::needs_full_core());
 }
 
 // The extension package and up: the team configuration ----------------------------------------------------------------------

@@ -4,11 +4,14 @@
 //! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
 //!   `classifyMany`, `accountSigninUrl`, `regions`) and the web page's checker's words (`words`),
 //!   which the web page loads;
-//! - the wake package (`signin_guard_wake`, feature `wake`): plus the exports a worker wake calls,
+//! - the wake package (`signin_guard_wake`, feature `wake`): the exports a worker wake calls,
 //!   one per browser event (`events`: a page report, a bookmark change, a lookalike navigation)
 //!   and the stored values they read (`tabs`: known accounts), and the in-page notice's words
 //!   (`words`); every worker wake instantiates it,
-//!   so nothing else is in it;
+//!   so nothing else is in it: not the WHATWG parser (the `url` crate) nor the verdict exports
+//!   (`classify`, `classifyMany`, `scanUrls`), as it reads only plain URLs by hand; for any other
+//!   an event's answer is void and `needsFullCore` says so (`deferral`), and the worker asks the
+//!   extension package;
 //! - the extension package (`signin_guard_extension`, feature `extension`): plus what the popup
 //!   and warning page ask for, and the worker on first use (`team`, `launcher`, region search,
 //!   console links, bookmark fixes, the managed configuration's check);
@@ -27,8 +30,11 @@
 
 #[cfg(feature = "tools")]
 mod bookmark_file;
+#[cfg(any(feature = "extension", not(feature = "wake")))]
 mod bulk;
 mod convert;
+#[cfg(all(feature = "wake", not(feature = "extension")))]
+mod deferral;
 #[cfg(feature = "pages")]
 mod doctor;
 #[cfg(feature = "wake")]
@@ -54,6 +60,8 @@ mod words;
 
 #[cfg(feature = "tools")]
 pub use bookmark_file::*;
+#[cfg(all(feature = "wake", not(feature = "extension")))]
+pub use deferral::*;
 #[cfg(feature = "pages")]
 pub use doctor::*;
 #[cfg(feature = "wake")]
