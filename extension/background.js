@@ -202,7 +202,7 @@ async function onPage({ userInfo = null }, tabId, url) {
   const moved = await regionMoveStep(tabId, url);
   if (moved) return moved;
   const report = await store.tabStep(tabId, async (state) => {
-    const answer = pageReport(await pageFacts(state, { url, fromPage: true, userInfo }));
+    const answer = await pageReport(await pageFacts(state, { url, fromPage: true, userInfo }));
     return { state: answer.state, answer };
   });
   setTimeout(() => afterPage(tabId, report).catch(logError));
@@ -258,7 +258,7 @@ async function checkBookmark({ id, parent_id, url, title }) {
   ]);
   const tabId = tab?.id;
   const offered = tabId === undefined ? null : ((await store.tabState(tabId)).offered ?? []);
-  const change = bookmarkChange({
+  const change = await bookmarkChange({
     id, parent_id, url, title, known, expected, notice_on: noticeOn, now_ms: Date.now(), active_tab_offered: offered,
   });
   if (change.expected) await store.setExpectedChanges(change.expected);
@@ -312,8 +312,8 @@ function onCommitted(details) {
  */
 async function checkLookalike({ tabId, frameId, url }, committed) {
   if (tabId < 0 || !(await lookalikeChoice())) return;
-  const blocked = await store.tabStep(tabId, (state) => {
-    const answer = lookalikeNavigation({ url, frame_id: frameId, committed, warning_page: WARNING_PAGE, state });
+  const blocked = await store.tabStep(tabId, async (state) => {
+    const answer = await lookalikeNavigation({ url, frame_id: frameId, committed, warning_page: WARNING_PAGE, state });
     return { state: answer.state, answer: answer.action === "block" };
   });
   if (blocked) await api.tabs.update(tabId, { url: WARNING_PAGE });

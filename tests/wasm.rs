@@ -4,10 +4,13 @@
 //! Run with `cargo xtask test` (headless Chromium through wasm-bindgen-test-runner), once for each
 //! package: without features (the core API), with `--features extension` (plus the extension's
 //! exports), with `--features pages` (plus the bookmark doctor's and the team editor's) and with
-//! `--features tools` (the web page's bookmark files and team links).
+//! `--features tools` (the web page's bookmark files and team links). The wake package
+//! (`--features wake`) has only its events' exports: it reads only plain addresses and answers
+//! `undefined` where an answer needs the extension package.
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
+#[cfg(not(wake_package))]
 use signin_guard::aws::regions::Region;
 use signin_guard::wasm;
 use wasm_bindgen::{JsError, JsValue};
@@ -83,33 +86,61 @@ fn report(test: &str, failures: Vec<String>) {
     );
 }
 
+/// Where `verdict` (as JSON) differs from the row's kind, account, region and canonical URL.
+fn differences(row: &Row, verdict: &Value, failures: &mut Vec<String>) {
+    let expected = [
+        ("kind", json!(row.kind)),
+        ("account", cell(row.account)),
+        ("region", cell(row.region)),
+        ("canonical", cell(row.canonical)),
+    ];
+    for (field, want) in expected {
+        let got = verdict.get(field).unwrap_or(&Value::Null);
+        if *got != want {
+            failures.push(format!("{}: {field}: got {got}, want {want}", row.name()));
+        }
+    }
+}
+
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_gives_each_rows_kind_account_region_and_canonical() {
     let mut failures = Vec::new();
     for row in rows() {
-        let verdict = match to_json(wasm::classify(row.url), "classify") {
-            Ok(verdict) => verdict,
-            Err(e) => {
-                failures.push(format!("{}: {e}", row.name()));
-                continue;
-            }
-        };
-        let expected = [
-            ("kind", json!(row.kind)),
-            ("account", cell(row.account)),
-            ("region", cell(row.region)),
-            ("canonical", cell(row.canonical)),
-        ];
-        for (field, want) in expected {
-            let got = verdict.get(field).unwrap_or(&Value::Null);
-            if *got != want {
-                failures.push(format!("{}: {field}: got {got}, want {want}", row.name()));
-            }
+        match to_json(wasm::classify(row.url), "classify") {
+            Ok(verdict) => differences(&row, &verdict, &mut failures),
+            Err(e) => failures.push(format!("{}: {e}", row.name())),
         }
     }
     report("classify", failures);
 }
 
+/// The wake package has no `classify`: its page report of each row shows the corpus's verdict,
+/// or is `undefined` (left to the extension package, which the test above checks) for the few
+/// rows only the WHATWG parser reads.
+#[cfg(wake_package)]
+#[wasm_bindgen_test]
+fn the_wake_packages_page_report_of_each_row_shows_its_verdict_or_is_left() {
+    let mut failures = Vec::new();
+    let mut left = Vec::new();
+    for row in rows() {
+        let answer = wasm::page_report(js(&json!({"url": row.url})));
+        if answer.as_ref().is_ok_and(JsValue::is_undefined) {
+            left.push(row.name());
+            continue;
+        }
+        match to_json(answer, "pageReport") {
+            Ok(report) => differences(&row, &report["view"]["verdict"], &mut failures),
+            Err(e) => failures.push(format!("{}: {e}", row.name())),
+        }
+    }
+    report("pageReport's verdict", failures);
+    // The corpus is mostly the AWS addresses people have, nearly all plain.
+    assert!(left.len() < 20, "{} rows left: {left:#?}", left.len());
+    assert!(!left.is_empty(), "no row left to the extension package");
+}
+
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn redact_hides_secrets_in_any_text_as_natively() {
     for text in [
@@ -122,6 +153,7 @@ fn redact_hides_secrets_in_any_text_as_natively() {
     assert!(!wasm::redact("?code=WASMCODE").contains("WASMCODE"));
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     let mut failures = Vec::new();
@@ -140,11 +172,13 @@ fn classify_in_wasm_gives_the_same_json_as_the_native_core() {
     report("wasm vs native", failures);
 }
 
+#[cfg(not(wake_package))]
 /// A JS array of the corpus URLs, as a page hands them over.
 fn corpus_array(rows: &[Row]) -> js_sys::Array {
     rows.iter().map(|r| JsValue::from_str(r.url)).collect()
 }
 
+#[cfg(not(wake_package))]
 /// `JSON.stringify` of a value: field order, `null` and `[]` as JS code sees them.
 fn json_text(value: &JsValue) -> String {
     js_sys::JSON::stringify(value)
@@ -153,6 +187,7 @@ fn json_text(value: &JsValue) -> String {
         .unwrap_or_else(|| "(not JSON)".to_owned())
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_many_equals_classify_one_by_one() {
     let rows = rows();
@@ -186,6 +221,7 @@ fn classify_many_equals_classify_one_by_one() {
     report("classifyMany", failures);
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_many_reads_urls_that_hold_a_line_break_and_redacts_secrets() {
     // The list crosses as one text joined by line breaks; a URL holding one is read one by one.
@@ -210,6 +246,7 @@ fn classify_many_reads_urls_that_hold_a_line_break_and_redacts_secrets() {
     assert_eq!(empty.length(), 0);
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_many_gives_each_verdict_its_own_warnings_array() {
     let urls: js_sys::Array = ["https://example.com/", "https://example.org/"]
@@ -226,6 +263,7 @@ fn classify_many_gives_each_verdict_its_own_warnings_array() {
     );
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
     let urls: js_sys::Array = [
@@ -253,6 +291,7 @@ fn classify_many_and_scan_urls_name_the_entry_that_is_not_a_string() {
     }
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn scan_urls_gives_each_rows_kind_and_the_aws_urls() {
     let rows = rows();
@@ -287,6 +326,7 @@ fn scan_urls_gives_each_rows_kind_and_the_aws_urls() {
     assert_eq!(aws, expected_aws, "scanUrls: the indices of the AWS URLs");
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn account_signin_url_in_wasm_agrees_with_the_native_core() {
     let mut failures = Vec::new();
@@ -309,6 +349,7 @@ fn account_signin_url_in_wasm_agrees_with_the_native_core() {
     report("accountSigninUrl", failures);
 }
 
+#[cfg(not(wake_package))]
 #[wasm_bindgen_test]
 fn regions_lists_the_native_table() {
     let infos: Vec<_> = Region::all(None).map(Region::info).collect();
@@ -355,6 +396,51 @@ fn known_accounts_load_leniently_and_are_read_back_strictly() {
         error.contains("the known accounts are unreadable"),
         "{error}"
     );
+}
+
+/// The wake package reads plain addresses by hand and carries no WHATWG parser: for any other
+/// address an event's answer is `undefined` (the worker then asks the extension package, whose
+/// answers are tested above and in the end-to-end tests).
+#[cfg(wake_package)]
+#[wasm_bindgen_test]
+fn the_wake_package_leaves_to_the_extension_package_what_only_the_parser_reads() {
+    let warning_page = "chrome-extension://x/warning.html";
+    let answers = |url: &str| {
+        let report = wasm::page_report(js(&json!({"url": url})));
+        let change = wasm::bookmark_change(js(&json!({"id": "b1", "url": url})));
+        let navigation = wasm::lookalike_navigation(js(&json!({
+            "url": url, "frame_id": 0, "committed": false, "warning_page": warning_page,
+            "state": {}})));
+        [
+            ("pageReport", report),
+            ("bookmarkChange", change),
+            ("lookalikeNavigation", navigation),
+        ]
+        .map(|(export, answer)| {
+            let answer =
+                answer.unwrap_or_else(|e| panic!("{export}({url}): {:?}", JsValue::from(e)));
+            (export, answer.is_undefined())
+        })
+    };
+    for (url, left) in [
+        ("https://prod.signin.aws.amazon.com/console", false),
+        (
+            "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:",
+            false,
+        ),
+        // Text that is no AWS address needs no parser to be told apart.
+        ("about:blank", false),
+        ("https://user@prod.signin.aws.amazon.com/console", true),
+        ("https://signin.aws.xn--amazn-uce.com/console", true),
+    ] {
+        for (export, undefined) in answers(url) {
+            assert_eq!(undefined, left, "{export}({url}) is undefined: {undefined}");
+        }
+        // The note is cleared with each answer: a plain address after one left is answered.
+        for (export, undefined) in answers("https://prod.signin.aws.amazon.com/console") {
+            assert!(!undefined, "{export} of a plain address after {url}");
+        }
+    }
 }
 
 // The extension package and up: the team configuration ----------------------------------------------------------------------

@@ -2,7 +2,8 @@
 // The extension's two WebAssembly packages, each instantiated at most once per context:
 // - the wake package (`pkg/signin_guard_wake.js`): what a worker wake calls, one export per browser event (a page
 //   report, a bookmark change, a lookalike navigation), the stored values they read and the notice's words. It is
-//   instantiated when this module loads: `wakeReady`.
+//   instantiated when this module loads: `wakeReady`. It reads only plain addresses (no WHATWG parser): for any
+//   other, an event's answer comes from the extension package instead (`answered` below, the core's decision).
 // - the extension package (`pkg/signin_guard_extension.js`): everything else the worker, the popup and the warning
 //   page call (the launcher and omnibox, region search, console links, bookmark fixes and their journal, the
 //   managed configuration check, every part's own words). It is fetched and instantiated only when `ready` is first
@@ -10,21 +11,18 @@
 // A service worker may not use `import()`, so both glues are imported statically; only their wasm waits. No listener
 // waits at the top level (a module worker must not use top-level await, or its listeners never register). The
 // doctor's and the team editor's functions are in the pages package: lib/pages-core.js.
-import initWake from "../pkg/signin_guard_wake.js";
-import initExtension from "../pkg/signin_guard_extension.js";
+import initWake, * as wake from "../pkg/signin_guard_wake.js";
+import initExtension, * as extension from "../pkg/signin_guard_extension.js";
 import { api } from "./browser.js";
 
 export {
   badgeWords,
-  bookmarkChange,
   bookmarkOffered,
   continueAnyway,
   expectedBookmarkChanges,
   loadKnownAccounts,
-  lookalikeNavigation,
   noteNavigation,
   noticeWords,
-  pageReport,
 } from "../pkg/signin_guard_wake.js";
 
 export {
@@ -82,3 +80,28 @@ export function onFirstUse(load) {
 
 /** Resolves once both packages are instantiated: every export above may be called. */
 export const ready = onFirstUse(() => Promise.all([wakeReady, initExtension(wasmOf("signin_guard_extension"))]));
+
+/**
+ * One event's answer from the wake package, or, when the wake package answers `undefined` (the event read an address
+ * only the WHATWG parser reads, which the wake package does not carry: src/url/deferral.rs), the same event's answer
+ * from the extension package, which parses. The core decides; this only follows. Await `wakeReady` first.
+ * @template T
+ * @param {(facts: any) => T | undefined} inWake @param {(facts: any) => T} inExtension @param {any} facts
+ * @returns {Promise<T>}
+ */
+async function answered(inWake, inExtension, facts) {
+  const answer = inWake(facts);
+  if (answer !== undefined) return answer;
+  await ready;
+  return inExtension(facts);
+}
+
+/** A page report (events/page_report.rs): resolves to the core's answer. */
+export const pageReport = (facts) => answered(wake.pageReport, extension.pageReport, facts);
+
+/** A bookmark created or edited (events/bookmark_change.rs): resolves to the core's answer. */
+export const bookmarkChange = (facts) => answered(wake.bookmarkChange, extension.bookmarkChange, facts);
+
+/** A navigation while lookalike protection is on (events/lookalike.rs): resolves to the core's answer. */
+export const lookalikeNavigation = (facts) =>
+  answered(wake.lookalikeNavigation, extension.lookalikeNavigation, facts);

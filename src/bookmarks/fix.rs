@@ -9,10 +9,10 @@ use crate::tab::known_accounts::KnownAccounts;
 use crate::team::config::MergedAccounts;
 use crate::url::classify::classify;
 use crate::url::links::canonical_url;
+use crate::url::plain_url::{self, UrlParts};
 use crate::url::verdict::{Kind, Verdict};
 use serde::Serialize;
 use std::fmt;
-use url::Url;
 
 /// A replacement for a bookmarked URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -185,7 +185,7 @@ fn differences_from_canonical(input: &str) -> Vec<String> {
         found.push("spaces around it".to_owned());
     }
     let text = input.trim();
-    let Ok(url) = Url::parse(text) else {
+    let Some(url) = plain_url::read(text) else {
         return found;
     };
     if url.scheme() == "http" {
@@ -230,7 +230,7 @@ fn differences_from_canonical(input: &str) -> Vec<String> {
     if extra_params || region_params > 1 {
         found.push("extra query parameters".to_owned());
     }
-    if url.fragment().is_some() {
+    if url.has_fragment() {
         found.push("a fragment (#…)".to_owned());
     }
     found

@@ -5,7 +5,7 @@
 //!
 //! May import: `aws`, `url`, `team`.
 
-mod json_text;
+pub(crate) mod json_text;
 pub mod known_accounts;
 pub mod launcher;
 pub mod navigation_flow;

@@ -1,8 +1,9 @@
 //! A value as JS or JSON gives it, before it is checked: what each part is, so that a wrong part
 //! can be named ("accounts[2].alias: expected a string, found a number"). The known accounts and
 //! the `aws-userInfo` cookie are read through it; `serde_json::Value` would do the same, but its
-//! map and number types cost the core package ~5 KB gzipped. Filled by any serde deserializer
-//! (serde-wasm-bindgen, serde_json).
+//! map and number types cost the core package ~5 KB gzipped. Filled by the hand JSON reader
+//! (`json_text`, the wake package's, which has no serde deserializer) or by any serde deserializer
+//! (serde_json, in the other builds).
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;

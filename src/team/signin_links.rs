@@ -250,13 +250,33 @@ pub fn signin_link(
     role: Option<&str>,
     place: Option<&Place>,
 ) -> Result<SigninLink, SigninLinkError> {
+    let role = chosen_role(account, role)?;
+    link_as(account, role, place)
+}
+
+/// `signin_link` as one of the roles `account` lists, already chosen: no name to look up, and
+/// so no Unicode case folding of display names, whose tables (~8 KB gzipped) the wake package,
+/// which makes the doctor's team links, would otherwise carry.
+pub fn signin_link_as(
+    account: &LinkAccount,
+    role: &Role,
+    place: Option<&Place>,
+) -> Result<SigninLink, SigninLinkError> {
+    link_as(account, Some(role), place)
+}
+
+/// The link as `role` (`None` when the account lists none: its IAM users sign in).
+fn link_as(
+    account: &LinkAccount,
+    role: Option<&Role>,
+    place: Option<&Place>,
+) -> Result<SigninLink, SigninLinkError> {
     let method = account.method();
     let Some(console_domain) = account.partition.console_domain() else {
         return Err(SigninLinkError::NoConsole {
             partition: account.partition,
         });
     };
-    let role = chosen_role(account, role)?;
     let (region, page) = match place {
         Some(Place::Region(region)) => (Some(*region), None),
         Some(Place::Page(page)) => {
@@ -439,6 +459,34 @@ mod tests {
              %2Fconsole%2Fhome%3Fregion%3Dus-east-2"
         );
         assert_eq!(link.method, SigninMethod::AccessPortal);
+    }
+
+    #[test]
+    fn a_role_chosen_already_links_as_its_name_does() {
+        for portal in [None, Some("https://acme.awsapps.com/start")] {
+            let team = account(
+                "210987654321",
+                portal,
+                vec![
+                    role("Admin", None),
+                    role("analytics/DataEngineer", Some("Équipe données")),
+                ],
+            );
+            for role in &team.roles {
+                assert_eq!(
+                    signin_link_as(&team, role, Some(&region("eu-west-1"))),
+                    signin_link(&team, Some(role.name.as_str()), Some(&region("eu-west-1"))),
+                    "{portal:?} as {}",
+                    role.name.as_str()
+                );
+            }
+            // Looked up by a person's words, a display name is matched ignoring Unicode case.
+            let by_display_name = signin_link(&team, Some("ÉQUIPE DONNÉES"), None).expect("link");
+            assert_eq!(
+                by_display_name.role.as_deref(),
+                Some("analytics/DataEngineer")
+            );
+        }
     }
 
     #[test]

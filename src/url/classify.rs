@@ -13,27 +13,44 @@ use crate::url::lookalike::{self, labels_under};
 use crate::url::quick_reject;
 use crate::url::redact::{redact, redact_after};
 use crate::url::simple_url::{self, PlainParts};
+#[cfg(not(wake_package))]
 use crate::url::unicode_host;
 use crate::url::verdict::{Kind, Verdict, Warning, WarningCode};
 use std::borrow::Cow;
+#[cfg(not(wake_package))]
 use url::{Host, Url};
 
 /// Classifies one URL, given as typed, bookmarked or seen in the address bar.
 ///
 /// Never panics; text that is not an http(s) URL is `unrelated`.
+#[cfg(not(wake_package))]
 pub fn classify(input: &str) -> Verdict {
+    classify_without_parser(input).unwrap_or_else(|| classify_fully(input))
+}
+
+/// Classifies one URL, in the wake package, which carries no WHATWG parser: a URL only the parser
+/// reads makes the answer being worked out void (`deferral`), and the worker asks the extension
+/// package instead; the verdict given meanwhile is a placeholder, never shown.
+#[cfg(wake_package)]
+pub fn classify(input: &str) -> Verdict {
+    classify_without_parser(input).unwrap_or_else(|| {
+        crate::url::deferral::note();
+        unrelated(String::new())
+    })
+}
+
+/// `classify`'s verdict where it needs no WHATWG parse: the quick scan knows the URL is unrelated,
+/// or it is plain (`simple_url`); `None` when only the full reading (`classify_fully`) can tell.
+pub(crate) fn classify_without_parser(input: &str) -> Option<Verdict> {
     let simple = simple_url::read(input);
     match quickly_unrelated(input, simple.as_ref()) {
-        Some(Some(redact_from)) => return unrelated(redact_after(input, redact_from)),
-        Some(None) => return unrelated(input.to_owned()),
+        Some(Some(redact_from)) => return Some(unrelated(redact_after(input, redact_from))),
+        Some(None) => return Some(unrelated(input.to_owned())),
         None => {}
     }
-    if let Some(url) = simple {
-        if let Some(parts) = url.plain_parts() {
-            return judge(input, &WebUrl::from_plain(url.host, parts));
-        }
-    }
-    classify_fully(input)
+    let url = simple?;
+    let parts = url.plain_parts()?;
+    Some(judge(input, &WebUrl::from_plain(url.host, parts)))
 }
 
 /// The kind `classify` gives, without building the verdict where the quick scan already knows
@@ -66,6 +83,7 @@ fn quickly_unrelated(
 }
 
 /// The full reading: the WHATWG parse, without the shortcuts of `classify`.
+#[cfg(not(wake_package))]
 pub(crate) fn classify_fully(input: &str) -> Verdict {
     match parse_web_url(input) {
         Some(url) => judge(input, &url),
@@ -134,12 +152,10 @@ struct WebUrl<'a> {
 
 /// Where host, userinfo and path come from.
 enum Head<'a> {
+    #[cfg(not(wake_package))]
     Parsed(Url),
     /// A plain URL: a domain host (lowercase) and path read as the parser would, no userinfo.
-    Plain {
-        host: Cow<'a, str>,
-        path: &'a str,
-    },
+    Plain { host: Cow<'a, str>, path: &'a str },
 }
 
 impl<'a> WebUrl<'a> {
@@ -157,6 +173,7 @@ impl<'a> WebUrl<'a> {
     /// The host if it is a domain name (not an IP address).
     fn domain(&self) -> Option<&str> {
         match &self.head {
+            #[cfg(not(wake_package))]
             Head::Parsed(url) => match url.host()? {
                 Host::Domain(domain) => Some(domain),
                 _ => None,
@@ -168,6 +185,7 @@ impl<'a> WebUrl<'a> {
     /// Username and password, as the parser gives them (`""` and `None` when absent).
     fn userinfo(&self) -> (&str, Option<&str>) {
         match &self.head {
+            #[cfg(not(wake_package))]
             Head::Parsed(url) => (url.username(), url.password()),
             Head::Plain { .. } => ("", None),
         }
@@ -175,6 +193,7 @@ impl<'a> WebUrl<'a> {
 
     fn path(&self) -> &str {
         match &self.head {
+            #[cfg(not(wake_package))]
             Head::Parsed(url) => url.path(),
             Head::Plain { path, .. } => path,
         }
@@ -191,6 +210,7 @@ impl<'a> WebUrl<'a> {
 }
 
 /// Parses http and https URLs; everything else (other schemes, bare text) is not ours to judge.
+#[cfg(not(wake_package))]
 fn parse_web_url(input: &str) -> Option<WebUrl<'_>> {
     // The parser trims C0 controls and spaces, and drops tabs and newlines anywhere; with the
     // latter, only the whole parse is sure to agree with the browser.
@@ -924,6 +944,92 @@ mod tests {
             let full = classify_fully(url);
             assert_eq!(classify_kind(url), full.kind, "{url:?}");
             assert_eq!(classify(url), full, "{url:?}");
+        }
+    }
+
+    /// What the wake package decides without the parser: the full reading's verdict, or nothing
+    /// (the answer is void and the extension package is asked), and nothing only for a URL that
+    /// is neither plain nor unrelated to the quick scan.
+    fn assert_wake_agrees(text: &str) {
+        let without_parser = classify_without_parser(text);
+        let simple = simple_url::read(text);
+        let plain = simple
+            .as_ref()
+            .is_some_and(|url| url.plain_parts().is_some());
+        let full = classify_fully(text);
+        match without_parser {
+            Some(verdict) => assert_eq!(verdict, full, "{text:?}"),
+            None => {
+                assert!(!plain, "{text:?} is plain, yet left to the parser");
+                assert!(
+                    quickly_unrelated(text, simple.as_ref()).is_none(),
+                    "{text:?} is unrelated to the quick scan, yet left to the parser"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn the_wake_package_gives_the_full_verdict_or_asks_for_it(text in generated_url()) {
+            assert_wake_agrees(&text);
+        }
+    }
+
+    #[test]
+    fn the_wake_package_gives_every_corpus_verdict_or_asks_for_it() {
+        let mut asked = Vec::new();
+        for line in include_str!("../../tests/data/urls.tsv").lines().skip(1) {
+            let url = line.split('\t').next().unwrap_or("");
+            assert_wake_agrees(url);
+            if classify_without_parser(url).is_none() {
+                asked.push(url);
+            }
+        }
+        // The corpus is mostly the AWS URLs people have: nearly all plain.
+        assert!(
+            asked.len() < 20,
+            "{} corpus URLs left to the parser: {asked:#?}",
+            asked.len()
+        );
+    }
+
+    #[test]
+    fn the_wake_package_asks_for_exactly_what_only_the_parser_reads() {
+        for text in [
+            "https://123456789012.signin.aws.amazon.com/console",
+            " HTTPS://MyAlias.Signin.AWS.Amazon.com:443/console/s3?region=eu-west-1#x ",
+            "https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:",
+            "https://d-1234567890.awsapps.com/start#/",
+            "https://signin.aws.amazon.com/federation?Action=login&SigninToken=abc",
+            "https://signin.aws.amazon.com.evil.example/console",
+            "https://arnazon.com/",
+            "https://example.com/a/../b",
+            "about:blank",
+            "chrome://newtab/",
+            "file:///home/me/notes.txt",
+            "not a url at all",
+            "",
+        ] {
+            assert!(classify_without_parser(text).is_some(), "{text:?} asks");
+            assert_wake_agrees(text);
+        }
+        for text in [
+            "https://user@signin.aws.amazon.com/console",
+            "https://signin.aws.amazon.com@evil.example/",
+            "https://xn--amazn-uce.com/",
+            "https://signin.aws.amaz\u{3bf}n.com/",
+            "https://%73ignin.aws.amazon.com/console",
+            "https://54.239.28.85/signin.aws.amazon.com/console",
+            "https://signin.aws.amazon.com/console/../x",
+            "https://signin.aws.amazon.com\\console",
+            "https://signin.aws.amazon.com/con\tsole",
+            "https:signin.aws.amazon.com/console",
+            "https://signin.aws.amazon.com..",
+        ] {
+            assert!(classify_without_parser(text).is_none(), "{text:?} is read");
+            assert_wake_agrees(text);
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::aws::partition::Partition;
 use crate::aws::regions::Region;
 use crate::url::classify::classify;
+use crate::url::plain_url::{self, UrlParts};
 use crate::url::verdict::Kind;
 use std::fmt;
 use url::Url;
@@ -140,21 +141,20 @@ pub fn stable_console_url(url: &str) -> Option<String> {
     }
     let partition = verdict.partition?;
     let region = verdict.region?;
-    let mut parsed = Url::parse(url.trim()).ok()?;
+    let parsed = plain_url::read(url.trim())?;
     match console_labels(&parsed, partition)?.as_slice() {
-        [_session, _region] => {
-            let host = format!("{}.{}", region.code(), partition.console_domain()?);
-            set_host(&mut parsed, &host).ok()?;
-            // A multi-session host is always https; the stable form is too.
-            parsed.set_scheme("https").ok()?;
-            Some(parsed.into())
-        }
+        // A multi-session host is always https; the stable form is too.
+        [_session, _region] => parsed.https_with_host(&format!(
+            "{}.{}",
+            region.code(),
+            partition.console_domain()?
+        )),
         _ => None,
     }
 }
 
 /// The labels in front of the partition's console domain, if the URL's host is under it.
-fn console_labels(url: &Url, partition: Partition) -> Option<Vec<String>> {
+fn console_labels(url: &impl UrlParts, partition: Partition) -> Option<Vec<String>> {
     let host = url.host_str()?;
     let host = host.strip_suffix('.').unwrap_or(host);
     let domain = partition.console_domain()?;

@@ -122,6 +122,7 @@ pub(crate) fn judge_standing(
 
 /// `judge` without the URL around the host (the userinfo is not looked at): for hosts that
 /// `Url::parse` rejects (see `unicode_host`).
+#[cfg(not(wake_package))]
 pub(crate) fn judge_host(host: &str) -> Option<Finding> {
     judge_host_standing(host, standing(host))
 }

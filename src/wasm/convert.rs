@@ -1,10 +1,14 @@
 //! Conversions between JS values and the core's types, shared by the exports: JSON text both ways.
-//! The core API takes only strings in; objects come in only in the extension's packages.
+//! The core API takes only strings in; objects come in only in the extension's packages. Out, the
+//! answer is serde_json's text; in, the events' facts are read by hand (`read_js`: the small JSON
+//! reader `tab::json_text` and `tab::read_stored`, so the wake package has no serde deserializer)
+//! and the rest by serde's derive (`from_js`, `read_json`).
 //!
 //! Why JSON text and not serde-wasm-bindgen: V8's `JSON.parse` builds a result faster than
 //! serde-wasm-bindgen sets it field by field (bench/classify-many.mjs, README "Figures"), and the
 //! core already holds serde_json, so a package carries one serialiser and one deserialiser
-//! instead of two of each (the extension package, which every worker wake instantiates, shrank).
+//! instead of two of each (and the wake package, which every worker wake instantiates, only the
+//! serialiser).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

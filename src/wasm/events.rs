@@ -6,15 +6,34 @@ use super::convert::{read_js, to_js};
 use crate::events::popup;
 use crate::events::{bookmark_change, lookalike, page_report, tab_state::TabState};
 use crate::tab::navigation_flow::Navigation;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A page report: `{view, notice, badge, alarming, remember, state, redirect, opened_unsafe,
 /// bookmark}` from `{url, from_page, user_info, state, known, team, notice_on, bookmarks_allowed,
-/// bookmarks, now_ms}`.
+/// bookmarks, now_ms}`; `undefined` from the wake package when only the extension package can
+/// answer (`event_answer`).
 #[wasm_bindgen(js_name = pageReport)]
 pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: page_report::PageFacts = read_js(&facts, "the page report's facts")?;
-    to_js(&page_report::page_report(&facts))
+    event_answer(|| {
+        let facts: page_report::PageFacts = read_js(&facts, "the page report's facts")?;
+        Ok(page_report::page_report(&facts))
+    })
+}
+
+/// An event's answer as the JS value; in the wake package `undefined` instead when working it out
+/// read a URL that only the WHATWG parser reads, which the wake package does not carry
+/// (`crate::url::deferral`): that answer is void, and the worker asks the same event of the
+/// extension package, which parses and so always answers.
+fn event_answer<T: Serialize>(
+    work: impl FnOnce() -> Result<T, JsError>,
+) -> Result<JsValue, JsError> {
+    let answer = work();
+    #[cfg(wake_package)]
+    if crate::url::deferral::take() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    to_js(&answer?)
 }
 
 /// What the popup shows about a tab, from `{tab_url, warning_page, page}` (`page`: as for
@@ -34,11 +53,14 @@ pub fn note_navigation(event: JsValue) -> Result<JsValue, JsError> {
     to_js(&event.noted())
 }
 
-/// A bookmark created or edited: `{warning, badge, notice, expected}`.
+/// A bookmark created or edited: `{warning, badge, notice, expected}` (or `undefined`, as for
+/// `pageReport`).
 #[wasm_bindgen(js_name = bookmarkChange)]
 pub fn bookmark_change(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: bookmark_change::BookmarkChangeFacts = read_js(&facts, "the bookmark change")?;
-    to_js(&bookmark_change::bookmark_change(&facts))
+    event_answer(|| {
+        let facts: bookmark_change::BookmarkChangeFacts = read_js(&facts, "the bookmark change")?;
+        Ok(bookmark_change::bookmark_change(&facts))
+    })
 }
 
 /// The announced bookmark changes to store: the pending ones still awaited, then `changes`
@@ -61,11 +83,14 @@ pub fn expected_bookmark_changes(
     ))
 }
 
-/// A navigation while lookalike protection is on: `{action: "allow"|"block", state}`.
+/// A navigation while lookalike protection is on: `{action: "allow"|"block", state}` (or
+/// `undefined`, as for `pageReport`).
 #[wasm_bindgen(js_name = lookalikeNavigation)]
 pub fn lookalike_navigation(facts: JsValue) -> Result<JsValue, JsError> {
-    let facts: lookalike::NavigationFacts = read_js(&facts, "the navigation")?;
-    to_js(&lookalike::lookalike_navigation(&facts))
+    event_answer(|| {
+        let facts: lookalike::NavigationFacts = read_js(&facts, "the navigation")?;
+        Ok(lookalike::lookalike_navigation(&facts))
+    })
 }
 
 /// "Continue anyway" on the warning page: `{state, open}`, or `null` when nothing is blocked.

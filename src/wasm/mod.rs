@@ -1,14 +1,18 @@
 //! The WebAssembly boundary: converts between JS values and the core's types, nothing else.
 //!
-//! One crate, five packages (`cargo xtask dist`), each of the first four holding the one before:
+//! One crate, five packages (`cargo xtask dist`): the core package's exports are in every package
+//! but the wake package, and the extension and pages packages each hold the one before:
 //! - the core package (`signin_guard`, no features): the core API of `urls` (`classify`,
 //!   `classifyMany`, `accountSigninUrl`, `regions`) and the web page's checker's words (`words`),
 //!   which the web page loads;
-//! - the wake package (`signin_guard_wake`, feature `wake`): plus the exports a worker wake calls,
-//!   one per browser event (`events`: a page report, a bookmark change, a lookalike navigation)
-//!   and the stored values they read (`tabs`: known accounts), and the in-page notice's words
-//!   (`words`); every worker wake instantiates it,
-//!   so nothing else is in it;
+//! - the wake package (`signin_guard_wake`, feature `wake`, `cfg(wake_package)`), the one not
+//!   holding the package before it: only the exports a worker wake calls, one per browser event
+//!   (`events`: a page report, a bookmark change, a lookalike navigation) and the stored values
+//!   they read (`tabs`: known accounts), and the in-page notice's and the toolbar button's words
+//!   (`words`). Every worker wake instantiates it, so nothing else is in it: not the core API,
+//!   nor the WHATWG parser (the `url` crate). It reads plain URLs by hand; for any other an
+//!   event's answer is `undefined` (`crate::url::deferral`), and the worker asks the extension
+//!   package;
 //! - the extension package (`signin_guard_extension`, feature `extension`): plus what the popup
 //!   and warning page ask for, and the worker on first use (`team`, `launcher`, region search,
 //!   console links, bookmark fixes, the managed configuration's check);
@@ -27,6 +31,7 @@
 
 #[cfg(feature = "tools")]
 mod bookmark_file;
+#[cfg(not(wake_package))]
 mod bulk;
 mod convert;
 #[cfg(feature = "pages")]
@@ -49,6 +54,7 @@ mod team;
 mod team_edit;
 #[cfg(feature = "tools")]
 mod team_links;
+#[cfg(not(wake_package))]
 mod urls;
 mod words;
 
@@ -74,5 +80,6 @@ pub use team::*;
 pub use team_edit::*;
 #[cfg(feature = "tools")]
 pub use team_links::*;
+#[cfg(not(wake_package))]
 pub use urls::*;
 pub use words::*;

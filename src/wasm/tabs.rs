@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 pub fn load_known_accounts(stored: JsValue) -> Result<JsValue, JsError> {
     let text = super::convert::json_text(&stored).unwrap_or_else(|| "null".to_owned());
     // Text `JSON.stringify` made is JSON: reading it fails only on what no JSON holds.
-    let stored = crate::tab::read_stored::read_json(&text)
-        .unwrap_or(crate::tab::stored_value::StoredValue::Null);
+    let stored =
+        crate::tab::json_text::parse(&text).unwrap_or(crate::tab::stored_value::StoredValue::Null);
     to_js(&crate::tab::known_accounts::KnownAccounts::load_stored(
         &stored,
     ))

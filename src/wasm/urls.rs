@@ -5,13 +5,18 @@ use crate::aws::partition::Partition;
 use crate::aws::regions::Region;
 use wasm_bindgen::prelude::*;
 
+// The verdicts are not the wake package's: it reads only plain URLs (`crate::url::deferral`), and
+// the worker asks the extension package for them.
+
 /// What `classify` returns: the verdict for one URL.
+#[cfg(not(wake_package))]
 #[wasm_bindgen]
 pub fn classify(url: &str) -> Result<JsValue, JsError> {
     to_js(&crate::url::classify::classify(url))
 }
 
 /// Verdicts for a whole list, in one boundary crossing; each object built directly (`bulk`).
+#[cfg(not(wake_package))]
 #[wasm_bindgen(
     js_name = classifyMany,
     unchecked_return_type = "Verdict[]"
@@ -25,6 +30,7 @@ pub fn classify_many(
 /// Every URL's kind and where the AWS URLs are, for scanning thousands (bookmarks):
 /// `{kinds: Uint8Array, aws: Uint32Array, kind_names: string[]}`, `kinds[i]` indexing
 /// `kind_names`, `aws` the indices of the URLs whose kind is not `unrelated`.
+#[cfg(not(wake_package))]
 #[wasm_bindgen(js_name = scanUrls, unchecked_return_type = "UrlScan")]
 pub fn scan_urls(
     #[wasm_bindgen(unchecked_param_type = "string[]")] urls: js_sys::Array,

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 /// The web page's checker's and link maker's words (`{paste_urls, copied, …}`): the core package
 /// is all `www/app.js` loads, so they are set directly (`object_of`), which costs the wake
 /// package, which holds the core package, only the words.
+#[cfg(not(wake_package))]
 #[wasm_bindgen(js_name = checkerWords)]
 pub fn checker_words() -> Result<JsValue, JsError> {
     object_of(ui_words::web_checker_table())

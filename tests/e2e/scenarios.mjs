@@ -15,7 +15,14 @@ export const MAPPED_DOMAINS = Object.freeze([
   ...AWS_URL_FILTERS.flatMap((filter) => (filter.hostEquals ? [filter.hostEquals] : [])),
   "evil.example",
   "aws-amazon.com",
+  "xn--amazn-uce.com",
 ]);
+
+/**
+ * A lookalike whose address only the WHATWG parser reads (a punycode label: the hand reader of the wake package
+ * leaves it to the parser, which the wake package does not carry): the worker asks the extension package.
+ */
+export const PUNYCODE_LOOKALIKE = "https://signin.aws.xn--amazn-uce.com/console";
 
 /** The account the fixtures sign in to: its alias is in the sign-in URL, its id in the console's cookie. */
 export const ACCOUNT = Object.freeze({ alias: "myalias", id: "123456789012", user: "jane" });

@@ -9,7 +9,7 @@ import { WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium
 import { createBookmarkAmongOthersInExtension, bookmarkInExtension } from "./expectations.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { testNoExtensionNetwork } from "./network-record.mjs";
-import { ACCOUNT, CANONICAL, FEDERATION, PAGES } from "./scenarios.mjs";
+import { ACCOUNT, CANONICAL, FEDERATION, PAGES, PUNYCODE_LOOKALIKE } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
@@ -142,7 +142,7 @@ test("a forged message from a sub-frame, another extension or for a bookmark not
   });
 });
 
-test("“Continue anyway” on one lookalike host does not allow another, nor a lookalike in a frame", LIMIT, async () => {
+test("“Continue anyway” on one lookalike host does not allow another, nor a lookalike in a frame, nor one only the parser reads", LIMIT, async () => {
   const [a, b] = [PAGES.lookalikeHyphen, PAGES.lookalike];
   await withBrowser({ grant: ["webNavigation"] }, async (browser) => {
     const options = await browser.context.newPage();
@@ -167,6 +167,8 @@ test("“Continue anyway” on one lookalike host does not allow another, nor a 
     assert.equal(page.url(), a.url, "the allowed host opens again in the same tab");
     // Host B: stopped.
     await stopped(b.url);
+    // A lookalike only the parser reads: the wake package leaves it to the extension package, which stops it.
+    await stopped(PUNYCODE_LOOKALIKE);
     // A page of an allowed host framing host B: the frame stops the tab.
     await page.goto(a.url, { timeout: WAIT });
     await page.evaluate((src) => {

@@ -2,8 +2,8 @@
 
 use crate::aws::partition::Partition;
 use crate::url::links;
+use crate::url::plain_url::{self, UrlParts};
 use crate::url::verdict::Verdict;
-use url::Url;
 
 /// The account's canonical sign-in URL when the verdict names an account, else the general
 /// sign-in URL of its partition (`aws` when unknown).
@@ -27,7 +27,7 @@ pub(crate) fn signin_url(verdict: &Verdict) -> String {
 /// original: a console service (`/console/s3`) and a valid region pin (`?region=…`).
 pub(crate) fn canonical_account_url(verdict: &Verdict, url: &str) -> Option<String> {
     let canonical = verdict.canonical.as_ref()?;
-    let service = Url::parse(url.trim()).ok().and_then(|u| {
+    let service = plain_url::read(url.trim()).and_then(|u| {
         let path = u.path().to_ascii_lowercase();
         let service = path
             .strip_prefix("/console/")?

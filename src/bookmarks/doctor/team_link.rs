@@ -5,7 +5,7 @@
 use crate::aws::account::Account;
 use crate::tab::team_context::spoken_name;
 use crate::team::config::{DisplayName, MergedAccounts, UserAccounts};
-use crate::team::signin_links::{signin_link, LinkAccount, SigninLink, SigninMethod};
+use crate::team::signin_links::{signin_link_as, LinkAccount, SigninLink, SigninMethod};
 
 /// A team account's link, with how sentences name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub fn team_link(team: &MergedAccounts, account: &Account) -> Option<TeamLink> {
     let listed = &team.find(account)?.account;
     let link_account = LinkAccount::of_team(listed);
     let role = link_account.roles.first()?;
-    let link = signin_link(&link_account, Some(role.name.as_str()), None).ok()?;
+    let link = signin_link_as(&link_account, role, None).ok()?;
     if link.method == SigninMethod::IamUser {
         return None;
     }
