@@ -9,7 +9,7 @@ import { WAIT, launchChromium, requireBuiltExtension, waitFor } from "./chromium
 import { createBookmarkAmongOthersInExtension, bookmarkInExtension } from "./expectations.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 import { testNoExtensionNetwork } from "./network-record.mjs";
-import { ACCOUNT, CANONICAL, FEDERATION, PAGES, PUNYCODE_LOOKALIKE } from "./scenarios.mjs";
+import { ACCOUNT, CANONICAL, FEDERATION, PAGES } from "./scenarios.mjs";
 
 /** @type {import("./fixture-server.mjs").FixtureServer} */
 let server;
@@ -168,7 +168,7 @@ test("“Continue anyway” on one lookalike host does not allow another, nor a 
     // Host B: stopped.
     await stopped(b.url);
     // A lookalike only the parser reads: the wake package leaves it to the extension package, which stops it.
-    await stopped(PUNYCODE_LOOKALIKE);
+    await stopped(PAGES.lookalikePunycode.url);
     // A page of an allowed host framing host B: the frame stops the tab.
     await page.goto(a.url, { timeout: WAIT });
     await page.evaluate((src) => {
