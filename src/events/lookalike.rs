@@ -5,7 +5,7 @@
 use crate::events::tab_state::{Blocked, LookalikeState, TabState};
 use crate::tab::read_stored::read_by_hand;
 use crate::url::classify::classify;
-use crate::url::plain_url::UrlParts;
+use crate::url::plain_url::{self, UrlParts};
 use crate::url::redact::redact;
 use crate::url::verdict::Kind;
 use serde::{Deserialize, Serialize};
@@ -58,7 +58,7 @@ pub struct LookalikeAnswer {
 /// The host of `url`, lower-cased, if it has one.
 fn host_of(url: &str) -> Option<String> {
     // Only used for a lookalike: plain in the wake package, where classify read it.
-    let parsed = crate::url::plain_url::read_after_classify(url)?;
+    let parsed = plain_url::read_after_classify(url)?;
     Some(parsed.host_str()?.to_ascii_lowercase())
 }
 

@@ -35,7 +35,7 @@ use crate::aws::partition::Partition;
 use crate::team::config::MergedAccounts;
 use crate::url::classify::classify;
 use crate::url::links;
-use crate::url::plain_url::UrlParts;
+use crate::url::plain_url::{self, UrlParts};
 use crate::url::redact::{holds_credential, redact};
 use crate::url::verdict::{Kind, Verdict, WarningCode};
 use serde::{Deserialize, Serialize};
@@ -276,7 +276,7 @@ fn captured_redirect(
 ) -> (FindingKind, String, Vec<Action>) {
     let message =
         message.unwrap_or_else(|| "A page of the sign-in flow, captured by accident".to_owned());
-    let identity_center = crate::url::plain_url::read(url.trim())
+    let identity_center = plain_url::read(url.trim())
         .and_then(|u| {
             u.host_str()
                 .map(|h| h.trim_end_matches('.').ends_with(".signin.aws"))
