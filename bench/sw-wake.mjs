@@ -20,6 +20,10 @@
 //   EXTENSION=DIR                      measures another unpacked build (default dist/chrome)
 //   COMPARE=DIR[,DIR…]                 also measures these builds in the same cycles (an A/B under the same load)
 //   FLOOR=0                            skips the floor
+//   TRACE=FILE                         after the cycles, one more wake of EXTENSION traced (Chromium's
+//                                      `Tracing`, over the same pipe) into FILE, and a summary of where
+//                                      the worker's main thread went: the tasks, the script compiled,
+//                                      the wasm functions V8 compiled on their first call
 
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -37,6 +41,18 @@ const WARM_GAP_MS = 100;
 const EXTENSION = process.env.EXTENSION ?? DIST_CHROME;
 const COMPARE = (process.env.COMPARE ?? "").split(",").filter(Boolean);
 const FLOOR = process.env.FLOOR !== "0";
+const TRACE = process.env.TRACE ?? null;
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8",
+  "v8.wasm",
+  "disabled-by-default-v8.wasm.detailed",
+  "v8.compile",
+  // JS samples every 100 µs, for the JS functions the wake ran (`js_self_time` in the summary).
+  "disabled-by-default-v8.cpu_profiler",
+  "disabled-by-default-v8.cpu_profiler.hires",
+];
 
 /** Runs in the content script's world: one verdict request, timed. */
 function askForVerdict() {
@@ -196,6 +212,82 @@ const workerMarks = `performance.getEntriesByType("mark").filter((m) => m.name.s
 
 const round2 = (ms) => Math.round(ms * 100) / 100;
 
+/**
+ * One more wake of `setup`'s worker, traced into `file` (Chrome's trace format, for chrome://tracing or
+ * Perfetto). Returns the worker thread's busy time by event name, from the question to the answer: the
+ * complete events (`X`) of the thread named like a service worker's, top-level tasks and the wasm
+ * functions compiled on first call (`wasm.CompileLazy`) among them.
+ */
+async function tracedWake(setup, file) {
+  const { browser } = setup;
+  await stopWorker(setup, "traced");
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  browser.root.on("Tracing.dataCollected", collect);
+  const complete = new Promise((done) => browser.root.once("Tracing.tracingComplete", done));
+  await browser.send("Tracing.start", {
+    transferMode: "ReportEvents",
+    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ["*"] },
+  });
+  const answer = await setup.ask();
+  await browser.send("Tracing.end");
+  await complete;
+  browser.root.off("Tracing.dataCollected", collect);
+  await writeFile(file, JSON.stringify({ traceEvents: events }));
+  const workerThreads = new Set(
+    events
+      .filter((e) => e.name === "thread_name" && /ServiceWorker/i.test(e.args?.name ?? ""))
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byName = {};
+  for (const e of events) {
+    if (e.ph !== "X" || !workerThreads.has(`${e.pid}:${e.tid}`)) continue;
+    const entry = (byName[e.name] ??= { count: 0, ms: 0 });
+    entry.count += 1;
+    entry.ms += (e.dur ?? 0) / 1000;
+  }
+  const busiest = Object.entries(byName)
+    .sort(([, a], [, b]) => b.ms - a.ms)
+    .slice(0, 25)
+    .map(([name, { count, ms }]) => ({ name, count, ms: round2(ms) }));
+  return {
+    file,
+    wake_to_verdict_ms: round2(answer.ms),
+    worker_thread_events: busiest,
+    js_self_time: jsSelfTime(events, workerThreads),
+  };
+}
+
+/**
+ * The JS functions the worker's samples were in (`ProfileChunk` events of the worker thread's profile),
+ * by self time: `name file:line` and ms, the busiest first.
+ */
+function jsSelfTime(events, workerThreads) {
+  const profiles = new Set(
+    events.filter((e) => e.name === "Profile" && workerThreads.has(`${e.pid}:${e.tid}`)).map((e) => `${e.pid}:${e.id}`),
+  );
+  const frames = new Map();
+  const self = new Map();
+  for (const e of events) {
+    if (e.name !== "ProfileChunk" || !profiles.has(`${e.pid}:${e.id}`)) continue;
+    const { cpuProfile = {}, timeDeltas = [] } = e.args?.data ?? {};
+    for (const node of cpuProfile.nodes ?? []) {
+      const { functionName, url = "", lineNumber = -1 } = node.callFrame;
+      frames.set(`${e.pid}:${e.id}:${node.id}`, `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`);
+    }
+    (cpuProfile.samples ?? []).forEach((node, i) => {
+      const frame = frames.get(`${e.pid}:${e.id}:${node}`) ?? "?";
+      // A sample's time is the delta to the next one; the last takes its own delta.
+      const ms = (timeDeltas[i + 1] ?? timeDeltas[i] ?? 0) / 1000;
+      self.set(frame, (self.get(frame) ?? 0) + ms);
+    });
+  }
+  return [...self]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 25)
+    .map(([frame, ms]) => ({ frame, ms: round2(ms) }));
+}
+
 function resultOf(setup, floor) {
   return {
     extension: setup.extension,
@@ -239,6 +331,7 @@ async function main() {
       for (let k = 0; k < setups.length; k += 1) await coldCycle(setups[(i + k) % setups.length], i + 1);
     }
 
+    const trace = TRACE ? await tracedWake(setups[0], TRACE) : null;
     const floor = floorDir ? setups.at(-1) : null;
     const measured = floor ? setups.slice(0, -1) : setups;
     const [result, ...compared] = measured.map((setup) => resultOf(setup, floor));
@@ -253,6 +346,7 @@ async function main() {
           ...(floor ? { floor: resultOf(floor, null) } : {}),
           goal_ms: 20,
           meets_goal: median(measured[0].cold) <= 20,
+          ...(trace ? { trace } : {}),
           load_average: loadavg().map((x) => round2(x)),
         },
         null,
