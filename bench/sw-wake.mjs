@@ -24,6 +24,7 @@
 //                                      `Tracing`, over the same pipe) into FILE, and a summary of where
 //                                      the worker's main thread went: the tasks, the script compiled,
 //                                      the wasm functions V8 compiled on their first call
+//   TRACE_JS=1                         with TRACE, JS samples too (the JS functions, by self time)
 
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -49,9 +50,9 @@ const TRACE_CATEGORIES = [
   "v8.wasm",
   "disabled-by-default-v8.wasm.detailed",
   "v8.compile",
-  // JS samples every 100 µs, for the JS functions the wake ran (`js_self_time` in the summary).
-  "disabled-by-default-v8.cpu_profiler",
-  "disabled-by-default-v8.cpu_profiler.hires",
+  // With TRACE_JS=1, JS samples every 100 µs, for the JS functions the wake ran (`js_self_time`). The
+  // profiler slows the wake (it starts in the worker's first turn and logs every wasm function compiled).
+  ...(process.env.TRACE_JS === "1" ? ["disabled-by-default-v8.cpu_profiler", "disabled-by-default-v8.cpu_profiler.hires"] : []),
 ];
 
 /** Runs in the content script's world: one verdict request, timed. */
@@ -254,7 +255,7 @@ async function tracedWake(setup, file) {
     file,
     wake_to_verdict_ms: round2(answer.ms),
     worker_thread_events: busiest,
-    js_self_time: jsSelfTime(events, workerThreads),
+    ...(process.env.TRACE_JS === "1" ? { js_self_time: jsSelfTime(events, workerThreads) } : {}),
   };
 }
 
