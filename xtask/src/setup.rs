@@ -198,9 +198,20 @@ pub fn locked_version(root: &Path, package: &str) -> Result<String> {
 }
 
 /// `npm ci` when node_modules is missing or older than package.json / package-lock.json.
+/// A `node_modules` that is a link (a git worktree sharing another tree's packages) is left as it is:
+/// `npm ci` would empty the tree it links to, and a fresh checkout's files always look newer than it.
 fn npm_packages(root: &Path) -> Result {
     let manifest = root.join("package.json");
     if !manifest.is_file() {
+        return Ok(());
+    }
+    let modules = root.join("node_modules");
+    if modules.is_symlink() {
+        println!(
+            "{} is a link: its packages are used as they are (run `npm ci` where it points if \
+             package-lock.json changed)",
+            modules.display()
+        );
         return Ok(());
     }
     let lock = root.join("package-lock.json");
@@ -285,5 +296,38 @@ mod tests {
         let root = crate::project_root();
         let version = locked_version(&root, "wasm-bindgen").expect("Cargo.lock lists wasm-bindgen");
         assert!(version.starts_with("0.2."), "{version}");
+    }
+
+    /// A worktree whose node_modules links to another tree's: provisioning leaves that tree's packages
+    /// (npm would have removed them: nothing in this package.json lists them).
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_node_modules_is_left_alone() {
+        let dir = std::env::temp_dir().join(format!("xtask-linked-modules-{}", std::process::id()));
+        let shared = dir.join("shared/node_modules");
+        let package = shared.join("some-package");
+        std::fs::create_dir_all(&package).unwrap();
+        std::fs::write(
+            package.join("package.json"),
+            r#"{"name":"some-package","version":"1.0.0"}"#,
+        )
+        .unwrap();
+        let worktree = dir.join("worktree");
+        std::fs::create_dir_all(&worktree).unwrap();
+        std::fs::write(
+            worktree.join("package.json"),
+            r#"{"name":"worktree","version":"1.0.0"}"#,
+        )
+        .unwrap();
+        // With a lockfile provisioning would run `npm ci`, which starts by removing node_modules.
+        let lock = r#"{"name":"worktree","version":"1.0.0","lockfileVersion":3,"requires":true,
+            "packages":{"":{"name":"worktree","version":"1.0.0"}}}"#;
+        std::fs::write(worktree.join("package-lock.json"), lock).unwrap();
+        std::os::unix::fs::symlink(&shared, worktree.join("node_modules")).unwrap();
+        let result = npm_packages(&worktree);
+        let kept = package.join("package.json").is_file();
+        std::fs::remove_dir_all(&dir).unwrap();
+        result.unwrap();
+        assert!(kept, "the linked tree's packages were removed");
     }
 }
