@@ -380,7 +380,7 @@ export function updateTabState(tabId, change) {
  * next: `step(state) → {state, answer}`, where `state` holds the fields the core decided (written over
  * the stored ones; null: nothing to write). Resolves to `answer` as soon as the step has it: the write
  * is started at once and the next step of this context waits for it (`serialized`), so a page's notice
- * does not wait for the browser to confirm the write (~0.5–1 ms of a worker wake, bench/sw-wake.mjs).
+ * does not wait for the browser to confirm the write (0.15–0.45 ms of a worker wake, bench/sw-wake.mjs).
  * The write is asked of the browser before the answer is given, so it comes before any later call of this
  * context (a tab sent to the warning page, the popup reading the tab).
  * @template T

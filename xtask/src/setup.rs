@@ -304,6 +304,7 @@ mod tests {
     #[test]
     fn a_linked_node_modules_is_left_alone() {
         let dir = std::env::temp_dir().join(format!("xtask-linked-modules-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         let shared = dir.join("shared/node_modules");
         let package = shared.join("some-package");
         std::fs::create_dir_all(&package).unwrap();
