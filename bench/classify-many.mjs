@@ -2,7 +2,7 @@
 // goal: `classifyMany` at least 1.5 times the JS classifier's speed, `scanUrls` at least 3 times).
 //
 // Headless Chromium loads `dist/pkg/signin_guard.js` (the core package, as the web page does) from a
-// local server and classifies the same 10,000-URL bookmark mix as `benches/classify.rs` (same generator,
+// local server and classifies the same 10,000-URL bookmark mix as `benches/classify.rs` (bookmark-mix.mjs: same generator,
 // same seed: 95 % ordinary web URLs of 40 to 150 characters, 5 % AWS URLs of the corpus) ROUNDS times with
 // each contender, in turns (the order rotates every round), after WARMUP rounds each. Each round's ratio is
 // the JS classifier's time over the export's in that round; the summary gives their median.
@@ -20,6 +20,7 @@ import { createServer } from "node:http";
 import { loadavg } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { ROOT } from "../tests/e2e/chromium.mjs";
+import { bookmarkMix } from "./bookmark-mix.mjs";
 import { PipeBrowser, navigate } from "./cdp-pipe.mjs";
 import { median, summary } from "./stats.mjs";
 
@@ -27,76 +28,6 @@ const ROUNDS = Number(process.argv[2] ?? 30);
 const WARMUP = Number(process.argv[3] ?? 5);
 const PKG = process.env.PKG ?? join(ROOT, "dist/pkg");
 const EXTRA = (process.env.EXPORTS ?? "").split(",").filter(Boolean);
-
-// The bookmark mix of benches/classify.rs, generated the same way ------------------------------------
-
-const MASK = (1n << 64n) - 1n;
-
-/** SplitMix64, as in benches/classify.rs (BigInt for the 64-bit arithmetic). */
-class SplitMix64 {
-  constructor(seed) {
-    this.state = seed;
-  }
-  next() {
-    this.state = (this.state + 0x9e3779b97f4a7c15n) & MASK;
-    let z = this.state;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK;
-    return z ^ (z >> 31n);
-  }
-  below(n) {
-    return Number(this.next() % BigInt(n));
-  }
-  pick(items) {
-    return items[this.below(items.length)];
-  }
-}
-
-/** DOMAINS, WORDS and KEYS of benches/classify.rs, read from it so that the two mixes stay one. */
-async function mixLists() {
-  const source = await readFile(join(ROOT, "benches/classify.rs"), "utf8");
-  const list = (name) => {
-    const body = source.match(new RegExp(`const ${name}: \\[&str; \\d+\\] = \\[([^\\]]*)\\]`))?.[1];
-    if (!body) throw new Error(`benches/classify.rs: no list ${name}`);
-    return [...body.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
-  };
-  return { domains: list("DOMAINS"), words: list("WORDS"), keys: list("KEYS") };
-}
-
-function webUrl(rng, { domains, words, keys }) {
-  const target = 40 + rng.below(111);
-  let url = `https://${rng.pick(domains)}`;
-  for (let i = 1 + rng.below(4); i > 0; i -= 1) {
-    url += `/${rng.pick(words)}`;
-    if (rng.below(5) === 0) url += `/${rng.next() % 10000000n}`;
-  }
-  let separator = "?";
-  while (url.length < target) {
-    const key = rng.pick(keys);
-    url += rng.below(3) === 0 ? `${separator}${key}=${rng.next().toString(16)}` : `${separator}${key}=${rng.pick(words)}`;
-    separator = "&";
-  }
-  if (rng.below(10) === 0) url += "#section-2";
-  return url.slice(0, 150);
-}
-
-async function bookmarkMix() {
-  const corpus = await readFile(join(ROOT, "tests/data/urls.tsv"), "utf8");
-  const aws = corpus
-    .split("\n")
-    .slice(1)
-    .filter(Boolean)
-    .map((row) => row.split("\t"))
-    .filter((columns) => columns[1] !== "unrelated")
-    .map((columns) => columns[0]);
-  const lists = await mixLists();
-  const rng = new SplitMix64(0x51676e496e477561n);
-  const urls = [];
-  for (let i = 0; i < 10000; i += 1) urls.push(rng.below(100) < 5 ? rng.pick(aws) : webUrl(rng, lists));
-  const fromCorpus = urls.filter((url) => aws.includes(url)).length;
-  if (fromCorpus < 400 || fromCorpus > 600) throw new Error(`${fromCorpus} AWS URLs in the bookmark mix`);
-  return { urls, fromCorpus };
-}
 
 // What runs in the page ----------------------------------------------------------------------------
 
