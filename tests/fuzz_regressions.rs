@@ -55,6 +55,18 @@ fn uppercase_next_to_non_ascii_host_is_unrelated() {
     assert_eq!(classify(text(&bytes)).kind, Kind::Unrelated);
 }
 
+/// A punycode label that decodes to U+200F (a right-to-left mark, disallowed) reaches a debug
+/// assertion of idna 1.1 that says it cannot (the dev profile turns it off, see Cargo.toml): the
+/// host is no URL's, as in release builds.
+#[test]
+fn punycode_of_a_right_to_left_mark_is_unrelated() {
+    let (_, bytes) = regressions("classify")
+        .into_iter()
+        .find(|(name, _)| name == "regression-idna-rlm-from-punycode")
+        .expect("the input is kept");
+    assert_eq!(classify(text(&bytes)).kind, Kind::Unrelated);
+}
+
 /// A stored key with a part more (`ACCOUNT|ROLE|REGION|…`) once marked the choice it starts
 /// with as a favourite: only a choice's own key names it.
 #[test]
