@@ -26,6 +26,15 @@ fn regressions(target: &str) -> Vec<(String, Vec<u8>)> {
     inputs
 }
 
+/// One kept regression input of a target, by its file name.
+fn regression(target: &str, file: &str) -> Vec<u8> {
+    regressions(target)
+        .into_iter()
+        .find(|(name, _)| name == file)
+        .map(|(_, bytes)| bytes)
+        .unwrap_or_else(|| panic!("fuzz/corpus/{target}/{file} is kept"))
+}
+
 fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("the fuzz targets take UTF-8 text")
 }
@@ -48,10 +57,10 @@ fn classify_regressions_never_panic() {
 /// turns it off, see Cargo.toml; cargo-fuzz's default build forced it on): such a host is no URL.
 #[test]
 fn uppercase_next_to_non_ascii_host_is_unrelated() {
-    let (_, bytes) = regressions("classify")
-        .into_iter()
-        .find(|(name, _)| name == "regression-idna-adapter-uppercase-with-non-ascii")
-        .expect("the input is kept");
+    let bytes = regression(
+        "classify",
+        "regression-idna-adapter-uppercase-with-non-ascii",
+    );
     assert_eq!(classify(text(&bytes)).kind, Kind::Unrelated);
 }
 
@@ -60,10 +69,7 @@ fn uppercase_next_to_non_ascii_host_is_unrelated() {
 /// host is no URL's, as in release builds.
 #[test]
 fn punycode_of_a_right_to_left_mark_is_unrelated() {
-    let (_, bytes) = regressions("classify")
-        .into_iter()
-        .find(|(name, _)| name == "regression-idna-rlm-from-punycode")
-        .expect("the input is kept");
+    let bytes = regression("classify", "regression-idna-rlm-from-punycode");
     assert_eq!(classify(text(&bytes)).kind, Kind::Unrelated);
 }
 
@@ -71,10 +77,7 @@ fn punycode_of_a_right_to_left_mark_is_unrelated() {
 /// with as a favourite: only a choice's own key names it.
 #[test]
 fn a_key_with_a_part_more_names_no_choice() {
-    let (_, bytes) = regressions("account_search")
-        .into_iter()
-        .find(|(name, _)| name == "regression-key-with-a-part-more")
-        .expect("the input is kept");
+    let bytes = regression("account_search", "regression-key-with-a-part-more");
     let mut lines = text(&bytes).split('\n');
     let query = lines.next().unwrap_or_default();
     let favourites: Vec<String> = lines
