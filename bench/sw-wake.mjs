@@ -43,6 +43,7 @@ const EXTENSION = process.env.EXTENSION ?? DIST_CHROME;
 const COMPARE = (process.env.COMPARE ?? "").split(",").filter(Boolean);
 const FLOOR = process.env.FLOOR !== "0";
 const TRACE = process.env.TRACE ?? null;
+const TRACE_JS = process.env.TRACE_JS === "1";
 const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",
@@ -52,7 +53,7 @@ const TRACE_CATEGORIES = [
   "v8.compile",
   // With TRACE_JS=1, JS samples every 100 µs, for the JS functions the wake ran (`js_self_time`). The
   // profiler slows the wake (it starts in the worker's first turn and logs every wasm function compiled).
-  ...(process.env.TRACE_JS === "1" ? ["disabled-by-default-v8.cpu_profiler", "disabled-by-default-v8.cpu_profiler.hires"] : []),
+  ...(TRACE_JS ? ["disabled-by-default-v8.cpu_profiler", "disabled-by-default-v8.cpu_profiler.hires"] : []),
 ];
 
 /** Runs in the content script's world: one verdict request, timed. */
@@ -215,7 +216,8 @@ const round2 = (ms) => Math.round(ms * 100) / 100;
 
 /**
  * One more wake of `setup`'s worker, traced into `file` (Chrome's trace format, for chrome://tracing or
- * Perfetto). Returns the worker thread's busy time by event name, from the question to the answer: the
+ * Perfetto). Returns the worker thread's busy time by event name while the trace ran (the stopped worker
+ * woken by the question, until the answer): the
  * complete events (`X`) of the thread named like a service worker's, top-level tasks and the wasm
  * functions compiled on first call (`wasm.CompileLazy`) among them.
  */
@@ -255,7 +257,7 @@ async function tracedWake(setup, file) {
     file,
     wake_to_verdict_ms: round2(answer.ms),
     worker_thread_events: busiest,
-    ...(process.env.TRACE_JS === "1" ? { js_self_time: jsSelfTime(events, workerThreads) } : {}),
+    ...(TRACE_JS ? { js_self_time: jsSelfTime(events, workerThreads) } : {}),
   };
 }
 
