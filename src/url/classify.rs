@@ -1057,6 +1057,24 @@ mod tests {
         }
     }
 
+    /// The fuzz target's property, replayed on the inputs it once stopped on: the shortcuts give
+    /// the full reading's verdict.
+    #[test]
+    fn shortcuts_agree_on_the_fuzz_regressions() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/classify");
+        for entry in std::fs::read_dir(dir).expect("the classify seeds") {
+            let path = entry.expect("a directory entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if let Some(text) = name
+                .starts_with("regression-")
+                .then(|| std::fs::read(&path).expect("readable"))
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+            {
+                assert_eq!(classify(&text), classify_fully(&text), "{name}");
+            }
+        }
+    }
+
     #[test]
     fn region_label_is_a_regional_endpoint_not_an_alias() {
         let verdict = classify("https://us-east-2.signin.aws.amazon.com/console");
