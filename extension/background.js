@@ -56,7 +56,6 @@ api.runtime.onInstalled.addListener((details) => {
 api.contextMenus.onClicked.addListener((info, tab) => void menuClicked(info, tab).catch(logError));
 api.omnibox.onInputChanged.addListener((text, suggest) => void omniboxChanged(text, suggest).catch(logError));
 api.omnibox.onInputEntered.addListener((text, how) => void omniboxEntered(text, how).catch(logError));
-api.tabs.onRemoved.addListener((tabId) => void store.forgetTab(tabId));
 api.permissions.onAdded.addListener(registerOptionalListeners);
 registerOptionalListeners();
 store.onLookalikeProtectionChange(followLookalikeChoice);
@@ -174,10 +173,10 @@ async function offeredOnly(tabId, id, act) {
 /**
  * After a role link from the popup's Accounts section (launcher.js): once the switch lands the tab on the
  * console, moves it to the region chosen (the core decides, `regionMove`), once, and the page it lands on
- * says so. Returns the reply to the page, or null to describe the page as usual.
+ * says so. Given the tab's pending `move` and the notice of a move just made (`moved`), returns the reply to
+ * the page, or null to describe the page as usual.
  */
-async function regionMoveStep(tabId, url) {
-  const { move, moved } = await store.regionMoveState(tabId);
+async function regionMoveStep(tabId, url, { move, moved }) {
   if (moved) {
     await store.clearRegionMoved(tabId);
     return { notice: styled({ ...moved, canonical: null, fix: null, settings: false }) };
@@ -199,14 +198,22 @@ async function regionMoveStep(tabId, url) {
  * accounts are written after the answer has gone, so the notice shows sooner.
  */
 async function onPage({ userInfo = null }, tabId, url) {
-  const moved = await regionMoveStep(tabId, url);
-  if (moved) return moved;
-  const report = await store.tabStep(tabId, async (state) => {
+  const reportStep = async (state) => {
     const answer = await pageReport(await pageFacts(state, { url, fromPage: true, userInfo }));
     return { state: answer.state, answer };
-  });
-  setTimeout(() => afterPage(tabId, report).catch(logError));
-  return { notice: styled(report.notice) };
+  };
+  // The tab's state and its region move come in one read; a tab with a move pending (rare) is reported after it.
+  let report = await store.pageStep(tabId, (state, region) =>
+    region.move || region.moved ? { state: null, answer: { region } } : reportStep(state),
+  );
+  if (report.region) {
+    const moved = await regionMoveStep(tabId, url, report.region);
+    if (moved) return moved;
+    report = await store.tabStep(tabId, reportStep);
+  }
+  const done = report;
+  setTimeout(() => afterPage(tabId, done).catch(logError));
+  return { notice: styled(done.notice) };
 }
 
 async function afterPage(tabId, { badge, alarming, remember }) {

@@ -255,13 +255,6 @@ export const clearRegionMove = (tabId) => api.storage.session.remove(regionMoveK
 /** `storage.session`, per tab: the notice the page after a region move shows. */
 const regionMovedKey = (tabId) => `region_moved_${tabId}`;
 
-/** The tab's pending move and the notice of a move just made, in one read. */
-export async function regionMoveState(tabId) {
-  const keys = [regionMoveKey(tabId), regionMovedKey(tabId)];
-  const got = await api.storage.session.get(keys).catch(() => ({}));
-  return { move: got[keys[0]] ?? null, moved: got[keys[1]] ?? null };
-}
-
 /** Keeps the notice to show on the page the move lands on. */
 export const setRegionMoved = (tabId, notice) => write("session", { [regionMovedKey(tabId)]: notice });
 
@@ -362,9 +355,11 @@ const NAVIGATIONS_MAX = 16;
  * the navigations noted since the last page report (the core follows them, then they are used up).
  */
 export async function tabState(tabId) {
-  const value = await read("session", tabKey(tabId));
-  return value && typeof value === "object" ? value : {};
+  return asTabState(await read("session", tabKey(tabId)));
 }
+
+/** A stored tab state as read: `{}` when there is none (or it is not an object). */
+const asTabState = (value) => (value && typeof value === "object" ? value : {});
 
 /** Applies `change(state) → state` to the tab's stored state. */
 export function updateTabState(tabId, change) {
@@ -394,10 +389,40 @@ export function tabStep(tabId, step) {
       const stored = await tabState(tabId);
       const { state, answer } = await step(stored);
       resolve(answer);
-      // `write` notes its own failure (a problem the popup shows) and never throws.
-      if (state) await write("session", { [tabKey(tabId)]: { ...stored, ...state } });
+      if (state) await writeTabState(tabId, stored, { ...stored, ...state });
     }).catch(reject);
   });
+}
+
+/**
+ * `tabStep` for a page report, which also needs the tab's region move (after a role link: launcher.js): the
+ * step gets the tab's state and `{move, moved}` (the pending move, the notice of a move just made), read together
+ * in one round trip to the browser (a page report after a wake waits for each, bench/sw-wake.mjs).
+ * @template T
+ * @param {number} tabId
+ * @param {(state: Record<string, any>, region: {move: object|null, moved: object|null}) => {state: object|null, answer: T} | Promise<{state: object|null, answer: T}>} step
+ * @returns {Promise<T>}
+ */
+export function pageStep(tabId, step) {
+  return new Promise((resolve, reject) => {
+    serialized(async () => {
+      const keys = [tabKey(tabId), regionMoveKey(tabId), regionMovedKey(tabId)];
+      const items = await readItems("session", keys);
+      const stored = asTabState(items[keys[0]]);
+      const { state, answer } = await step(stored, { move: items[keys[1]] ?? null, moved: items[keys[2]] ?? null });
+      resolve(answer);
+      if (state) await writeTabState(tabId, stored, { ...stored, ...state });
+    }).catch(reject);
+  });
+}
+
+/**
+ * Writes the tab's state (`write` notes its own failure, a problem the popup shows, and never throws). The first
+ * state of a tab is when the states of tabs closed since are forgotten (`forgetClosedTabs`), after this write.
+ */
+async function writeTabState(tabId, stored, next) {
+  await write("session", { [tabKey(tabId)]: next });
+  if (Object.keys(stored).length === 0) setTimeout(() => void forgetClosedTabs().catch(() => {}));
 }
 
 /**
@@ -414,8 +439,25 @@ export function noteNavigation(tabId, noted) {
     const event = await noted();
     const state = await tabState(tabId);
     const navigations = [...(state.navigations ?? []), event].slice(-NAVIGATIONS_MAX);
-    await write("session", { [tabKey(tabId)]: { ...state, navigations } });
+    await writeTabState(tabId, state, { ...state, navigations });
   });
 }
 
-export const forgetTab = (tabId) => remove("session", tabKey(tabId));
+
+// Closed tabs -----------------------------------------------------------------------------------------
+// A closed tab's items are forgotten when another tab's first state is written, not when the tab closes: a
+// `tabs.onRemoved` listener would wake the worker for every tab the person closes, on any site, and make every
+// wake set up the `tabs` API (~0.8 ms before the first answer, bench/sw-wake.mjs). So the session keeps the
+// open tabs' items and those of tabs closed since the last new one, and is emptied when the browser restarts.
+
+/** The keys of a tab's items in `storage.session`. */
+const TAB_ITEMS = [tabKey, regionMoveKey, regionMovedKey];
+
+/** Forgets the `storage.session` items of every tab that is no longer open. */
+export async function forgetClosedTabs() {
+  const [items, tabs] = await Promise.all([api.storage.session.get(null), api.tabs.query({})]);
+  const open = new Set(tabs.flatMap(({ id }) => (id === undefined ? [] : TAB_ITEMS.map((key) => key(id)))));
+  const prefixes = TAB_ITEMS.map((key) => key(""));
+  const closed = Object.keys(items).filter((key) => !open.has(key) && prefixes.some((prefix) => key.startsWith(prefix)));
+  if (closed.length > 0) await api.storage.session.remove(closed);
+}

@@ -78,6 +78,33 @@ test("a federation-token navigation that loads no page leaves no token in sessio
   });
 });
 
+test("a closed tab's items are forgotten once another tab's first page reports", LIMIT, async () => {
+  await withBrowser({}, async (browser) => {
+    const sessionKeys = () => browser.inWorker(async () => Object.keys(await chrome.storage.session.get(null)));
+    const closed = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(closed.page);
+    // A region move the tab never made (closed before its role switch landed) is the tab's too.
+    await browser.inWorker((key) => chrome.storage.session.set({ [key]: { region: "eu-west-1" } }), `region_move_${closed.tabId}`);
+    const kept = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(kept.page);
+    const closedItems = [`tab:${closed.tabId}`, `region_move_${closed.tabId}`];
+    const before = await sessionKeys();
+    for (const key of closedItems) assert.ok(before.includes(key), `${key} is stored while its tab is open: ${before}`);
+    await closed.page.close();
+    // The worker has no tabs.onRemoved listener (it would wake for every tab closed): the next new tab's first
+    // page report forgets the closed tab's items.
+    const next = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(next.page);
+    const after = await waitFor(async () => {
+      const keys = await sessionKeys();
+      return closedItems.every((key) => !keys.includes(key)) ? keys : null;
+    }, { what: `the closed tab's items (${closedItems.join(", ")}) to be forgotten` });
+    for (const tabId of [kept.tabId, next.tabId]) {
+      assert.ok(after.includes(`tab:${tabId}`), `the open tab ${tabId} keeps its state: ${after}`);
+    }
+  });
+});
+
 /**
  * Dispatches a message to the worker's own listener as Chromium would deliver it from `sender`, and
  * resolves to its answer, or to "no answer" when the worker does not answer within two seconds.
