@@ -216,8 +216,9 @@ async function onPage({ userInfo = null }, tabId, url) {
   return { notice: styled(done.notice) };
 }
 
-async function afterPage(tabId, { badge, alarming, remember }) {
+async function afterPage(tabId, { badge, alarming, remember, known_unreadable: unreadable }) {
   await showBadge(badge, { tabId, alarming });
+  if (unreadable) await store.replaceUnreadableKnown(unreadable);
   if (remember) await store.setKnownAccounts(remember);
 }
 

@@ -325,7 +325,7 @@ fn accounts_are_remembered_only_when_the_page_names_them() {
     for (page, cookie, known, expected) in table {
         let mut facts = facts(page, vec![bookmarked(page)], TabState::default());
         facts.user_info = cookie.map(str::to_owned);
-        facts.known = known;
+        facts.known = known.into();
         let report = page_report(&facts);
         assert_eq!(
             report.remember.is_some(),
@@ -339,6 +339,45 @@ fn accounts_are_remembered_only_when_the_page_names_them() {
         facts.from_page = false;
         assert_eq!(page_report(&facts).remember, None, "{page} from the popup");
     }
+}
+
+#[test]
+fn a_page_report_loads_the_known_accounts_as_stored_and_says_what_it_dropped() {
+    // The facts carry the known accounts as stored: one unreadable entry of three.
+    let stored = |accounts: serde_json::Value| {
+        serde_json::from_value::<PageFacts>(serde_json::json!({
+            "url": "https://myalias.signin.aws.amazon.com/console",
+            "from_page": true,
+            "known": {"version": 1, "accounts": accounts},
+            "notice_on": true,
+            "now_ms": NOW,
+        }))
+        .expect("facts")
+    };
+    let report = page_report(&stored(serde_json::json!([
+        {"account_id": "111122223333", "last_seen_ms": 1},
+        {"alias": 5, "last_seen_ms": 2},
+        {"alias": "sandbox", "last_seen_ms": 3},
+    ])));
+    let unreadable = report.known_unreadable.expect("the dropped entry is told");
+    assert_eq!(
+        unreadable.known.accounts().len(),
+        2,
+        "the readable ones are kept"
+    );
+    let error = unreadable.error.expect("a problem to record");
+    assert!(error.contains("accounts[1]"), "{error}");
+    // The page's account is remembered among the readable ones.
+    let remember = report.remember.expect("the page names its account");
+    assert_eq!(remember.accounts().len(), 3);
+    // Stored known accounts that all read say nothing; none stored neither.
+    let readable = page_report(&stored(
+        serde_json::json!([{"alias": "sandbox", "last_seen_ms": 3}]),
+    ));
+    assert_eq!(readable.known_unreadable, None);
+    let mut none = stored(serde_json::json!([]));
+    none.known = serde_json::from_value(serde_json::Value::Null).expect("null reads as none");
+    assert_eq!(page_report(&none).known_unreadable, None);
 }
 
 #[test]

@@ -122,21 +122,30 @@ export async function knownAccounts() {
 
 /** The known accounts from their stored value (the core must be ready). */
 async function knownFrom(stored) {
-  const { known, error } = loadKnownAccounts(stored ?? null);
-  if (error && stored !== undefined) {
-    await noteProblem(error);
-    await write("local", { [KNOWN]: known });
-  }
-  return known;
+  const loaded = loadKnownAccounts(stored ?? null);
+  if (stored !== undefined) await replaceUnreadableKnown(loaded);
+  return loaded.known;
 }
 
 /**
- * What every page report needs: `{known, noticeOn}` (see `knownAccounts`, `noticeEnabled`), from one
- * read kept until these items change (`readAhead` starts it when the worker wakes).
+ * After the core read the stored known accounts and some were unreadable (`{known, error}`: the readable
+ * ones and what was dropped): records the problem and stores the readable ones in their place.
+ * @param {{known: object, error: string|null}} loaded
+ */
+export async function replaceUnreadableKnown({ known, error }) {
+  if (!error) return;
+  await noteProblem(error);
+  await write("local", { [KNOWN]: known });
+}
+
+/**
+ * What every page report needs: `{known, noticeOn}`, `known` as stored (the page report reads it: its
+ * `known_unreadable` says what it dropped) and whether notices are on (see `noticeEnabled`), from one read kept
+ * until these items change (`readAhead` starts it when the worker wakes).
  */
 export async function pageSettings() {
   const items = await pageItems().catch(() => readItems("local", [KNOWN, NOTICE]));
-  return { known: await knownFrom(items[KNOWN]), noticeOn: items[NOTICE] !== false };
+  return { known: items[KNOWN] ?? null, noticeOn: items[NOTICE] !== false };
 }
 
 // The page report's stored items, read ahead -----------------------------------------------------

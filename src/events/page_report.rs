@@ -8,7 +8,7 @@
 use crate::bookmarks::fix::bookmark_fix;
 use crate::events::tab_state::{OfferedBookmark, TabState};
 use crate::events::words::{bookmark_headline, sentence, WhichBookmark};
-use crate::tab::known_accounts::KnownAccounts;
+use crate::tab::known_accounts::{KnownAccounts, LoadedKnownAccounts};
 use crate::tab::navigation_flow::{follow_navigations, merge_noted, Flow};
 use crate::tab::page_view::{page_view, Badge, NoticeLevel, PageContext, PageView};
 use crate::tab::read_stored::read_by_hand;
@@ -56,9 +56,10 @@ pub struct PageFacts {
     /// The tab's stored state.
     #[serde(default)]
     pub state: TabState,
-    /// The accounts this browser knows.
+    /// The accounts this browser knows, as stored: read leniently (what is unreadable is dropped,
+    /// and the report says so in `known_unreadable`), so the worker loads them in this one call.
     #[serde(default)]
-    pub known: KnownAccounts,
+    pub known: LoadedKnownAccounts,
     /// The organisation's configuration and the person's accounts.
     #[serde(default)]
     pub team: TeamContext,
@@ -136,10 +137,14 @@ pub struct PageReport {
     pub opened_unsafe: bool,
     /// The bookmark that holds that URL, when found.
     pub bookmark: Option<OfferedBookmark>,
+    /// When some of the stored known accounts were unreadable: the readable ones, to store in
+    /// their place, and what was dropped (a problem to record).
+    pub known_unreadable: Option<LoadedKnownAccounts>,
 }
 
 /// Decides everything about a page report.
 pub fn page_report(facts: &PageFacts) -> PageReport {
+    let known = &facts.known.known;
     let mut state = facts.state.clone();
     // The navigations since the last report: the core says which flow the tab is in now.
     let after = follow_navigations(state.flow.take(), &merge_noted(&state.navigations));
@@ -162,7 +167,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
     };
     let context = PageContext {
         user_info: user_info.clone(),
-        known: facts.known.clone(),
+        known: known.clone(),
         team: facts.team.clone(),
     };
     let view = page_view(&facts.url, &context);
@@ -192,7 +197,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
             state.origin_bookmark = Some(OfferedBookmark {
                 id: found.id.clone(),
                 title: redact(&found.title),
-                replacement: bookmark_fix(opened, &facts.known, None, &facts.team.read().accounts)
+                replacement: bookmark_fix(opened, known, None, &facts.team.read().accounts)
                     .ok()
                     .flatten()
                     .map(|fix| fix.replacement),
@@ -222,7 +227,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
     let badge = match &redirect {
         Some(redirect) => {
             let context = PageContext {
-                known: facts.known.clone(),
+                known: known.clone(),
                 ..PageContext::default()
             };
             page_view(&redirect.url, &context).badge
@@ -236,7 +241,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
             .is_some_and(|n| n.level != NoticeLevel::Info);
 
     let remember = if facts.from_page {
-        remembered(&view, user_info.as_deref(), &facts.known, facts.now_ms)
+        remembered(&view, user_info.as_deref(), known, facts.now_ms)
     } else {
         None
     };
@@ -254,6 +259,7 @@ pub fn page_report(facts: &PageFacts) -> PageReport {
         state,
         redirect,
         bookmark,
+        known_unreadable: facts.known.error.is_some().then(|| facts.known.clone()),
     }
 }
 

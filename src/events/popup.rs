@@ -169,7 +169,7 @@ pub fn popup_view(facts: &PopupFacts) -> PopupView {
             can_switch: false,
             account_choices: account_choices(
                 &facts.page.team.read(),
-                &facts.page.known,
+                &facts.page.known.known,
                 None,
                 None,
             ),
@@ -227,7 +227,12 @@ pub fn popup_view(facts: &PopupFacts) -> PopupView {
     let team = facts.page.team.read();
     let own_default = view.team_account.as_ref().and_then(|a| a.default_region);
     PopupView {
-        account_choices: account_choices(&team, &facts.page.known, own_default, verdict.region),
+        account_choices: account_choices(
+            &team,
+            &facts.page.known.known,
+            own_default,
+            verdict.region,
+        ),
         preferred_regions: preferred(own_default, verdict.region, &team),
         allowed_regions: allowed(&team),
         kind_words: Some(kind_in_words(verdict.kind)),

@@ -315,7 +315,6 @@ impl KnownAccounts {
     }
 
     /// As `load`, from a value already read (the wake package's hand reading).
-    #[cfg_attr(not(feature = "wake"), allow(dead_code))]
     pub(crate) fn load_stored(stored: &StoredValue) -> LoadedKnownAccounts {
         KnownAccounts::load_read(read_stored(stored))
     }
@@ -443,6 +442,34 @@ impl KnownAccounts {
         crate::small_sort::sort_by_key(&mut others, |e| std::cmp::Reverse(e.last_seen_ms));
         others.truncate(MAX_ACCOUNTS);
         self.accounts = others;
+    }
+}
+
+/// Known accounts read leniently as a part of an event's facts (a page report's `known`: the value as
+/// stored, so the worker needs no crossing of its own to load them first), as `load` reads them.
+impl ReadStored for LoadedKnownAccounts {
+    fn read(value: &StoredValue, _: At<'_>) -> Result<LoadedKnownAccounts, ReadError> {
+        Ok(KnownAccounts::load_stored(value))
+    }
+}
+
+/// As the hand reader (`ReadStored`): never fails.
+impl<'de> Deserialize<'de> for LoadedKnownAccounts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LoadedKnownAccounts, D::Error> {
+        Ok(KnownAccounts::load(deserializer))
+    }
+}
+
+impl Default for LoadedKnownAccounts {
+    fn default() -> LoadedKnownAccounts {
+        KnownAccounts::new().into()
+    }
+}
+
+/// Accounts already read: nothing was dropped.
+impl From<KnownAccounts> for LoadedKnownAccounts {
+    fn from(known: KnownAccounts) -> LoadedKnownAccounts {
+        LoadedKnownAccounts { known, error: None }
     }
 }
 

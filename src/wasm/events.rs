@@ -10,9 +10,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A page report: `{view, notice, badge, alarming, remember, state, redirect, opened_unsafe,
-/// bookmark}` from `{url, from_page, user_info, state, known, team, notice_on, bookmarks_allowed,
-/// bookmarks, now_ms}`; `undefined` from the wake package when only the extension package can
-/// answer (`event_answer`).
+/// bookmark, known_unreadable}` from `{url, from_page, user_info, state, known, team, notice_on,
+/// bookmarks_allowed, bookmarks, now_ms}` (`known` as stored); `undefined` from the wake package
+/// when only the extension package can answer (`event_answer`).
 #[wasm_bindgen(js_name = pageReport)]
 pub fn page_report(facts: JsValue) -> Result<JsValue, JsError> {
     event_answer(|| {

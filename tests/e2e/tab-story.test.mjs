@@ -105,6 +105,35 @@ test("a closed tab's items are forgotten once another tab's first page reports",
   });
 });
 
+test("a page report drops an unreadable stored known account, records it, and keeps the rest", LIMIT, async () => {
+  await withBrowser({}, async (browser) => {
+    const first = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(first.page);
+    const stored = {
+      version: 1,
+      accounts: [
+        { alias: 5, last_seen_ms: 2 },
+        { account_id: "111122223333", alias: "sandbox", last_seen_ms: 1 },
+      ],
+    };
+    await browser.inWorker((known) => chrome.storage.local.set({ known_accounts: known }), stored);
+    const { page } = await browser.openTab(PAGES.accountSignin.url);
+    await browser.waitForNotice(page);
+    const { known, problems } = await waitFor(
+      () =>
+        browser.inWorker(async () => {
+          const { known_accounts: known } = await chrome.storage.local.get("known_accounts");
+          const { storage_problems: problems = [] } = await chrome.storage.session.get("storage_problems");
+          return known.accounts.length === 2 && problems.length > 0 ? { known, problems } : null;
+        }),
+      { what: "the page report to replace the unreadable known accounts and record why" },
+    );
+    assert.deepEqual(known.accounts.map((a) => a.alias).sort(), [ACCOUNT.alias, "sandbox"], JSON.stringify(known));
+    assert.match(problems[0].message, /known account/i, JSON.stringify(problems));
+    assert.match(problems[0].message, /accounts\[0\]/, JSON.stringify(problems));
+  });
+});
+
 /**
  * Dispatches a message to the worker's own listener as Chromium would deliver it from `sender`, and
  * resolves to its answer, or to "no answer" when the worker does not answer within two seconds.
