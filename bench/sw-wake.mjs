@@ -25,6 +25,8 @@
 //                                      the worker's main thread went: the tasks, the script compiled,
 //                                      the wasm functions V8 compiled on their first call
 //   TRACE_JS=1                         with TRACE, JS samples too (the JS functions, by self time)
+//   PER_CYCLE=1                        also prints each cycle to stderr (build, cycle, ms, the worker's marks):
+//                                      whether a run's wakes change as it goes (V8 caches the wasm it tiered up)
 
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -44,6 +46,7 @@ const COMPARE = (process.env.COMPARE ?? "").split(",").filter(Boolean);
 const FLOOR = process.env.FLOOR !== "0";
 const TRACE = process.env.TRACE ?? null;
 const TRACE_JS = process.env.TRACE_JS === "1";
+const PER_CYCLE = process.env.PER_CYCLE === "1";
 const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",
@@ -200,6 +203,7 @@ async function coldCycle(setup, cycle) {
       continue;
     }
     setup.cold.push(answer.ms);
+    if (PER_CYCLE) console.error(setup.name, cycle, round2(answer.ms), JSON.stringify(result.value.marks.map(([name, at]) => [name, round2(at)])));
     setup.started.push(started);
     for (const [name, at] of result.value.marks) (setup.marks[name] ??= []).push(at);
     return;
