@@ -452,7 +452,6 @@ export function noteNavigation(tabId, noted) {
   });
 }
 
-
 // Closed tabs -----------------------------------------------------------------------------------------
 // A closed tab's items are forgotten when another tab's first state is written, not when the tab closes: a
 // `tabs.onRemoved` listener would wake the worker for every tab the person closes, on any site, and make every
