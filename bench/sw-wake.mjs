@@ -25,6 +25,9 @@
 //                                      the worker's main thread went: the tasks, the script compiled,
 //                                      the wasm functions V8 compiled on their first call
 //   TRACE_JS=1                         with TRACE, JS samples too (the JS functions, by self time)
+//   BOUNDS=1                           also measures three bounds of EXTENSION in the same cycles
+//                                      (bench/wake-bounds.mjs): its listeners alone, then with the wake
+//                                      package compiled, and its script answering on its first line
 //   PER_CYCLE=1                        also prints each cycle to stderr (build, cycle, ms, the worker's marks):
 //                                      whether a run's wakes change as it goes (V8 caches the wasm it tiered up)
 
@@ -37,6 +40,7 @@ import { startFixtureServer } from "../tests/e2e/fixture-server.mjs";
 import { PAGES } from "../tests/e2e/scenarios.mjs";
 import { PipeBrowser, navigate } from "./cdp-pipe.mjs";
 import { median, summary } from "./stats.mjs";
+import { writeWakeBounds } from "./wake-bounds.mjs";
 
 const CYCLES = Number(process.argv[2] ?? 20);
 const PAGE = PAGES.accountSignin;
@@ -47,6 +51,7 @@ const FLOOR = process.env.FLOOR !== "0";
 const TRACE = process.env.TRACE ?? null;
 const TRACE_JS = process.env.TRACE_JS === "1";
 const PER_CYCLE = process.env.PER_CYCLE === "1";
+const BOUNDS = process.env.BOUNDS === "1";
 const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",
@@ -317,10 +322,16 @@ async function main() {
   const manifest = JSON.parse(await readFile(join(EXTENSION, "manifest.json"), "utf8"));
   const server = await startFixtureServer();
   const floorDir = FLOOR ? await mkdtemp(join(tmpdir(), "signin-guard-wake-floor-")) : null;
+  const boundsDir = BOUNDS ? await mkdtemp(join(tmpdir(), "signin-guard-wake-bounds-")) : null;
   const setups = [];
   try {
     setups.push(await openSetup("extension", EXTENSION, server));
     for (const dir of COMPARE) setups.push(await openSetup(basename(dir), dir, server));
+    if (boundsDir) {
+      for (const [name, dir] of await writeWakeBounds(EXTENSION, boundsDir, PAGE.canonical)) {
+        setups.push(await openSetup(name, dir, server));
+      }
+    }
     if (floorDir) {
       await writeFloorExtension(floorDir, manifest);
       setups.push(await openSetup("floor", floorDir, server, { check: false }));
@@ -364,6 +375,7 @@ async function main() {
     for (const setup of setups) await setup.browser.close();
     await server.close();
     if (floorDir) await rm(floorDir, { recursive: true, force: true });
+    if (boundsDir) await rm(boundsDir, { recursive: true, force: true });
   }
 }
 
