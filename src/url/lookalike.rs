@@ -121,16 +121,22 @@ pub(crate) fn judge_standing(
     judge_host_standing(host, standing)
 }
 
-/// The parser's userinfo with the punctuation it percent-encoded (`[` as `%5B`, a second `:` as
-/// `%3A`) as the text wrote it: an escape's hex digits must not join the letters around it
-/// (`https://[::mazon…@x.example/` shows no `amazon`, though its password reads `%3Amazon…`).
-/// Escapes of letters and digits, which the parser never makes, stay as they are.
+/// The parser's userinfo with what it percent-encoded read back, so that an escape's hex digits never
+/// join the letters around it (`https://[::mazon…@x.example/` shows no `amazon`, though its password
+/// reads `%3Amazon…`; nor does a control character or a non-ASCII byte before `mazon`, `%1Amazon`,
+/// `%8Amazon`). Punctuation and space read as the text wrote them (`[` for `%5B`); any other byte the
+/// parser escapes (controls, non-ASCII) reads as U+FFFD, which is no letter. Escapes of letters and
+/// digits, which the parser never makes, stay as they are.
 fn punctuation_as_written(userinfo: &str) -> Cow<'_, str> {
     let bytes = userinfo.as_bytes();
     let escaped_punctuation = |at: usize| {
         let hex = bytes.get(at + 1..at + 3)?;
         let byte = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-        (byte.is_ascii_punctuation() || byte == b' ').then_some(byte)
+        match byte {
+            _ if byte.is_ascii_alphanumeric() => None,
+            _ if byte.is_ascii_punctuation() || byte == b' ' => Some(char::from(byte)),
+            _ => Some(char::REPLACEMENT_CHARACTER),
+        }
     };
     if !bytes.contains(&b'%') {
         return Cow::Borrowed(userinfo);
@@ -141,8 +147,8 @@ fn punctuation_as_written(userinfo: &str) -> Cow<'_, str> {
         let percent = at + offset;
         written.push_str(&userinfo[at..percent]);
         match escaped_punctuation(percent) {
-            Some(byte) => {
-                written.push(char::from(byte));
+            Some(read) => {
+                written.push(read);
                 at = percent + 3;
             }
             None => {
@@ -551,6 +557,14 @@ mod tests {
         assert_eq!(
             punctuation_as_written("%5B:%3Amazon%20x%61"),
             "[::mazon x%61"
+        );
+        // Nor a control character's or a non-ASCII byte's (`https://;:\u{1a}mazonqws@w`, the classify
+        // fuzz target again).
+        assert_eq!(judge("%3B", Some("%1Amazonqws"), "w"), None);
+        assert_eq!(judge("x", Some("%C3%8Amazonqws"), "w"), None);
+        assert_eq!(
+            punctuation_as_written("%1Amazon%8Amazon"),
+            "\u{fffd}mazon\u{fffd}mazon"
         );
         // What the text does write is still seen.
         assert!(judge("%5B", Some("%3Aamazonaws"), "x.cn").is_some());
