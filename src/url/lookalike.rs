@@ -110,7 +110,7 @@ pub(crate) fn judge_standing(
     let has_userinfo = !username.is_empty() || password.is_some_and(|p| !p.is_empty());
     if has_userinfo && standing == Standing::Foreign {
         let userinfo = format!("{username}:{}", password.unwrap_or(""));
-        let userinfo = punctuation_as_written(&userinfo).to_ascii_lowercase();
+        let userinfo = escapes_as_written(&userinfo).to_ascii_lowercase();
         if looks_like_aws(&userinfo).is_some() || userinfo.contains("amazon") {
             return Some(Finding {
                 host: host.to_owned(),
@@ -127,7 +127,7 @@ pub(crate) fn judge_standing(
 /// `%8Amazon`). Punctuation and space read as the text wrote them (`[` for `%5B`); any other byte the
 /// parser escapes (controls, non-ASCII) reads as U+FFFD, which is no letter. Escapes of letters and
 /// digits, which the parser never makes, stay as they are.
-fn punctuation_as_written(userinfo: &str) -> Cow<'_, str> {
+fn escapes_as_written(userinfo: &str) -> Cow<'_, str> {
     let bytes = userinfo.as_bytes();
     let escaped_punctuation = |at: usize| {
         let hex = bytes.get(at + 1..at + 3)?;
@@ -554,16 +554,13 @@ mod tests {
         // The parser writes `[::mazonqws` as `%5B:%3Amazonqws`: no AWS name was written (found by
         // the classify fuzz target, where the quick scan, reading the text, said unrelated).
         assert_eq!(judge("%5B", Some("%3Amazonqws"), "x.cn"), None);
-        assert_eq!(
-            punctuation_as_written("%5B:%3Amazon%20x%61"),
-            "[::mazon x%61"
-        );
+        assert_eq!(escapes_as_written("%5B:%3Amazon%20x%61"), "[::mazon x%61");
         // Nor a control character's or a non-ASCII byte's (`https://;:\u{1a}mazonqws@w`, the classify
         // fuzz target again).
         assert_eq!(judge("%3B", Some("%1Amazonqws"), "w"), None);
         assert_eq!(judge("x", Some("%C3%8Amazonqws"), "w"), None);
         assert_eq!(
-            punctuation_as_written("%1Amazon%8Amazon"),
+            escapes_as_written("%1Amazon%8Amazon"),
             "\u{fffd}mazon\u{fffd}mazon"
         );
         // What the text does write is still seen.
