@@ -25,9 +25,11 @@
 //                                      the worker's main thread went: the tasks, the script compiled,
 //                                      the wasm functions V8 compiled on their first call
 //   TRACE_JS=1                         with TRACE, JS samples too (the JS functions, by self time)
-//   BOUNDS=1                           also measures three bounds of EXTENSION in the same cycles
-//                                      (bench/wake-bounds.mjs): its listeners alone, then with the wake
-//                                      package compiled, and its script answering on its first line
+//   BOUNDS=1 | BOUNDS=name,…           also measures bounds of EXTENSION in the same cycles (all, or those
+//                                      named; bench/wake-bounds.mjs): its listeners alone, then with the
+//                                      wake package compiled, its script answering on its first line, the
+//                                      listeners with the wake package instantiated and called, and that
+//                                      answering with the core's page report
 //   PER_CYCLE=1                        also prints each cycle to stderr (build, cycle, ms, the worker's marks):
 //                                      whether a run's wakes change as it goes (V8 caches the wasm it tiered up)
 
@@ -40,7 +42,7 @@ import { startFixtureServer } from "../tests/e2e/fixture-server.mjs";
 import { PAGES } from "../tests/e2e/scenarios.mjs";
 import { PipeBrowser, navigate } from "./cdp-pipe.mjs";
 import { median, summary } from "./stats.mjs";
-import { writeWakeBounds } from "./wake-bounds.mjs";
+import { BOUND_NAMES, writeWakeBounds } from "./wake-bounds.mjs";
 
 const CYCLES = Number(process.argv[2] ?? 20);
 const PAGE = PAGES.accountSignin;
@@ -51,7 +53,12 @@ const FLOOR = process.env.FLOOR !== "0";
 const TRACE = process.env.TRACE ?? null;
 const TRACE_JS = process.env.TRACE_JS === "1";
 const PER_CYCLE = process.env.PER_CYCLE === "1";
-const BOUNDS = process.env.BOUNDS === "1";
+/** The bounds to measure (bench/wake-bounds.mjs): `BOUNDS=1` all of them, `BOUNDS=name,…` those named. */
+const BOUNDS = ["", "0", undefined].includes(process.env.BOUNDS)
+  ? null
+  : process.env.BOUNDS === "1"
+    ? BOUND_NAMES
+    : process.env.BOUNDS.split(",");
 const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",
@@ -328,7 +335,7 @@ async function main() {
     setups.push(await openSetup("extension", EXTENSION, server));
     for (const dir of COMPARE) setups.push(await openSetup(basename(dir), dir, server));
     if (boundsDir) {
-      for (const [name, dir] of await writeWakeBounds(EXTENSION, boundsDir, PAGE.canonical)) {
+      for (const [name, dir] of await writeWakeBounds(EXTENSION, boundsDir, PAGE.canonical, BOUNDS)) {
         setups.push(await openSetup(name, dir, server));
       }
     }
