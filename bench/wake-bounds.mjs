@@ -58,25 +58,32 @@ ${FIRST_TURN}`;
 /**
  * bound_core and bound_report: the wake package instantiated as the build's worker does (streaming, from the
  * extension's `pkg/`), then one call of the core: its cheapest export, or the page report of the page. The
- * facts are the page's with nothing stored (docs/wasm-api.md, `pageReport`).
+ * facts are the page's with nothing stored (docs/wasm-api.md, `pageReport`). They set the build's marks
+ * (background.js `markOnce`), each once: a wake starts a new worker.
  */
 const coreWorker = (canonical, { report }) => `// ${report ? "bound_report" : "bound_core"} (bench/wake-bounds.mjs)
 import initWake, { bookmarkOffered, pageReport } from ${JSON.stringify(WAKE_GLUE)};
 const api = chrome;
+const mark = (step) => performance.mark("signin-guard:" + step);
 const ready = initWake({ module_or_path: api.runtime.getURL(${JSON.stringify(WAKE_WASM)}) });
+ready.then(() => mark("core-ready"));
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  mark("message");
   ready.then(() => {
     ${
       report
         ? `const { notice } = pageReport({ url: sender.url, from_page: true, user_info: null, state: {}, known: [], team: { managed: null, user: null }, notice_on: true, bookmarks_allowed: false, bookmarks: [], now_ms: Date.now() });
+    mark("answer");
     sendResponse({ notice });`
         : `bookmarkOffered({}, "");
+    mark("answer");
     ${answer(canonical)};`
     }
   });
   return true;
 });
-${FIRST_TURN}`;
+${FIRST_TURN}mark("listeners-registered");
+`;
 
 
 /** One module that imports nothing, as `cargo xtask dist` makes the build's worker (esbuild). */
