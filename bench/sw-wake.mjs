@@ -59,6 +59,11 @@ const BOUNDS = ["", "0", undefined].includes(process.env.BOUNDS)
   : process.env.BOUNDS === "1"
     ? BOUND_NAMES
     : process.env.BOUNDS.split(",");
+const UNKNOWN_BOUNDS = (BOUNDS ?? []).filter((name) => !BOUND_NAMES.includes(name));
+if (UNKNOWN_BOUNDS.length) {
+  console.error(`BOUNDS: no bound named ${UNKNOWN_BOUNDS.join(", ")} (there are ${BOUND_NAMES.join(", ")})`);
+  process.exit(2);
+}
 const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",

@@ -103,8 +103,6 @@ async function bundled(source, folder) {
  * each) and returns `[name, folder]` pairs, for the page whose notice names `canonical`.
  */
 export async function writeWakeBounds(extension, dir, canonical, names = BOUND_NAMES) {
-  const unknown = names.filter((name) => !BOUND_NAMES.includes(name));
-  if (unknown.length) throw new Error(`BOUNDS: no bound named ${unknown.join(", ")} (there are ${BOUND_NAMES.join(", ")})`);
   const manifest = JSON.parse(await readFile(join(extension, "manifest.json"), "utf8"));
   const worker = manifest.background.service_worker;
   const bounds = [];
