@@ -59,12 +59,13 @@ ${FIRST_TURN}`;
  * bound_core and bound_report: the wake package instantiated as the build's worker does (streaming, from the
  * extension's `pkg/`), then one call of the core: its cheapest export, or the page report of the page. The
  * facts are the page's with nothing stored (docs/wasm-api.md, `pageReport`). They set the build's marks
- * (background.js `markOnce`), each once: a wake starts a new worker.
+ * (background.js `markOnce`), each the first time only.
  */
 const coreWorker = (canonical, { report }) => `// ${report ? "bound_report" : "bound_core"} (bench/wake-bounds.mjs)
 import initWake, { bookmarkOffered, pageReport } from ${JSON.stringify(WAKE_GLUE)};
 const api = chrome;
-const mark = (step) => performance.mark("signin-guard:" + step);
+const marked = new Set();
+const mark = (step) => marked.has(step) || (marked.add(step), performance.mark("signin-guard:" + step));
 const ready = initWake({ module_or_path: api.runtime.getURL(${JSON.stringify(WAKE_WASM)}) });
 ready.then(() => mark("core-ready"));
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -84,7 +85,6 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 ${FIRST_TURN}mark("listeners-registered");
 `;
-
 
 /** One module that imports nothing, as `cargo xtask dist` makes the build's worker (esbuild). */
 async function bundled(source, folder) {
