@@ -125,14 +125,23 @@ pub(crate) fn judge_standing(
 /// join the letters around it (`https://[::mazon…@x.example/` shows no `amazon`, though its password
 /// reads `%3Amazon…`; nor does a control character or a non-ASCII byte before `mazon`, `%1Amazon`,
 /// `%8Amazon`). Punctuation and space read as the text wrote them (`[` for `%5B`); any other byte the
-/// parser escapes (controls, non-ASCII) reads as U+FFFD, which is no letter. Escapes of letters and
-/// digits, which the parser never makes, stay as they are.
+/// parser escapes (controls, non-ASCII) reads as U+FFFD, which is no letter. What the parser never
+/// writes stays as the text wrote it: escapes of letters and digits, of tab, newline and carriage
+/// return (which it removes), and anything but two upper-case hex digits after `%` (`%0amazon`,
+/// `%+amazon`: the text's own `%`, which the parser leaves alone).
 fn escapes_as_written(userinfo: &str) -> Cow<'_, str> {
     let bytes = userinfo.as_bytes();
-    let escaped_punctuation = |at: usize| {
+    let parser_escape = |at: usize| {
         let hex = bytes.get(at + 1..at + 3)?;
+        if !hex
+            .iter()
+            .all(|&b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        {
+            return None;
+        }
         let byte = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
         match byte {
+            b'\t' | b'\n' | b'\r' => None,
             _ if byte.is_ascii_alphanumeric() => None,
             _ if byte.is_ascii_punctuation() || byte == b' ' => Some(char::from(byte)),
             _ => Some(char::REPLACEMENT_CHARACTER),
@@ -146,7 +155,7 @@ fn escapes_as_written(userinfo: &str) -> Cow<'_, str> {
     while let Some(offset) = userinfo[at..].find('%') {
         let percent = at + offset;
         written.push_str(&userinfo[at..percent]);
-        match escaped_punctuation(percent) {
+        match parser_escape(percent) {
             Some(read) => {
                 written.push(read);
                 at = percent + 3;
@@ -563,6 +572,14 @@ mod tests {
             escapes_as_written("%1Amazon%8Amazon"),
             "\u{fffd}mazon\u{fffd}mazon"
         );
+        // A `%` the parser did not write (it writes upper-case hex, and never escapes the tab,
+        // newline and carriage return it removes) is the text's own: the name after it is seen.
+        assert_eq!(
+            escapes_as_written("%+amazon%0amazon%0Amazon"),
+            "%+amazon%0amazon%0Amazon"
+        );
+        assert!(judge("x", Some("%+amazonqws"), "w").is_some());
+        assert!(judge("x", Some("%0amazonqws"), "w").is_some());
         // What the text does write is still seen.
         assert!(judge("%5B", Some("%3Aamazonaws"), "x.cn").is_some());
     }
